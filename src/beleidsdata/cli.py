@@ -1,0 +1,271 @@
+"""The ``beleidsdata`` command: convert, validate, ingest and serve policy documents.
+
+Exit codes, for every command:
+  0  done (for validate: the data conforms)
+  1  the data does not conform to the shapes (validate, ingest)
+  2  unreadable or unrecognised input, or a usage error; nothing was changed
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .formats import jsonld
+from .formats.context import context_url
+from .formats.turtle import to_turtle
+from .mapping.terms import to_ntriples
+from .mapping.uris import DEFAULT_BASE
+from .pipeline import (
+    ValidationFailed,
+    convert,
+    expand_paths,
+    ingest,
+    read_source,
+)
+from .sources import SourceError, kinds
+from .store import SQLiteStore, StoreError
+
+DEFAULT_DB = "beleidsdata.sqlite"
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+def _kind_help() -> str:
+    return "; ".join(f"{k}: {label}" for k, label in kinds().items())
+
+
+def _read_all(paths: Sequence[str]) -> list:
+    files = expand_paths(paths)
+    if not files:
+        _fail("no documents given (a folder with no .txt or .md files?)")
+    try:
+        return [read_source(p) for p in files]
+    except SourceError as exc:
+        _fail(str(exc))
+    return []
+
+
+def _db_option(f):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--db", "db", default=lambda: os.environ.get("BELEIDSDATA_DB", DEFAULT_DB),
+        show_default=f"$BELEIDSDATA_DB or {DEFAULT_DB}", type=click.Path(dir_okay=False),
+        help="The store: an SQLite file, created when missing.")(f)
+
+
+def _kind_option(f):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--kind", type=click.Choice(sorted(kinds())), default=None,
+        help="Read every document as this kind instead of detecting it from the content.")(f)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="beleidsdata")
+def main() -> None:
+    """Flemish government policy documents as linked open data.
+
+    beleidsdata reads policy texts (coalition-agreement sections, the Vlaamse Digitale
+    Strategie, government decisions cited in evaluation reports, Parliament resolutions,
+    communications to the government), maps them to RDF with the OSLO vocabularies and
+    ELI, validates them with SHACL and publishes them: plain JSON-LD per resource, Turtle,
+    N-Triples, HTML pages and a Linked Data Event Stream (LDES) of every change.
+
+    \b
+    Typical use:
+      beleidsdata serve                          # samples on http://127.0.0.1:8000
+      beleidsdata convert doc.txt --format ttl   # one document to Turtle
+      beleidsdata validate data.ttl              # check data against our shapes
+      beleidsdata ingest docs/ --db store.sqlite # add or update documents
+
+    \b
+    Exit codes: 0 done (validate: conforms), 1 does not conform to the shapes,
+    2 unreadable or unrecognised input or a usage error (nothing was changed).
+    """
+
+
+@main.command("convert")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld"]), default="ttl",
+              show_default=True, help="RDF serialisation to write.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write to this file instead of standard output.")
+@click.option("--base-iri", default=DEFAULT_BASE, show_default=True,
+              help="Base of the IRIs minted: {base}/id/{kind}/{key}.")
+@_kind_option
+def convert_command(paths: tuple[str, ...], fmt: str, output: str | None, base_iri: str,
+                    kind: str | None) -> None:
+    """Convert source documents to RDF.
+
+    PATHS are text documents (.txt, .md) or folders of them. The kind of each document is
+    detected from its content (use --kind to override). Documents given together are
+    converted together: a decision cited by two reports, or a section quoted by both,
+    comes out once, carrying what each document says of it. Output is deterministic:
+    the same input gives the same bytes.
+    """
+    texts = _read_all(paths)
+    try:
+        conversion = convert(texts, base_iri, kind)
+    except SourceError as exc:
+        _fail(str(exc))
+    except ValueError as exc:
+        _fail(str(exc))
+    triples = conversion.triples()
+    if fmt == "nt":
+        data = to_ntriples(triples)
+    elif fmt == "jsonld":
+        data = jsonld.dumps(jsonld.to_jsonld(triples, None, context_url(base_iri))).decode()
+    else:
+        data = to_turtle(triples)
+    if output:
+        Path(output).write_text(data, encoding="utf-8")
+        click.echo(f"wrote {len(triples)} triples about {len(conversion.entities)} "
+                   f"resources to {output}", err=True)
+    else:
+        click.echo(data, nl=False)
+
+
+@main.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "ttl"]), default="text",
+              show_default=True, help="Report format (ttl: a sh:ValidationReport).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="en", show_default=True,
+              help="Language of the messages.")
+@_kind_option
+def validate_command(paths: tuple[str, ...], fmt: str, lang: str, kind: str | None) -> None:
+    """Validate RDF data or source documents against the SHACL shapes.
+
+    PATHS are RDF files (Turtle .ttl, N-Triples .nt, N-Quads .nq, TriG .trig, JSON-LD
+    .jsonld/.json, RDF/XML .rdf/.xml/.owl; the format is taken from the extension, or
+    from the content when the extension says nothing) or source documents (.txt, .md),
+    which are converted first. All inputs are validated together.
+
+    Exit code 0 when the data conforms, 1 when it does not (the report is printed),
+    2 when an input cannot be read or parsed.
+    """
+    from .pipeline import validation_graph
+    from .validation import report_turtle, validate_graph
+    from .validation.inputs import InputError
+
+    try:
+        graph = validation_graph(expand_paths(paths), kind=kind)
+    except (InputError, SourceError) as exc:
+        _fail(str(exc))
+    report = validate_graph(graph)
+    if fmt == "json":
+        click.echo(report.to_json(lang), nl=False)
+    elif fmt == "ttl":
+        click.echo(report_turtle(report), nl=False)
+    else:
+        click.echo(report.to_text(lang), nl=False)
+    sys.exit(0 if report.conforms else EXIT_INVALID)
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_db_option
+@click.option("--base-iri", default=None,
+              help=f"Base IRI for a new store (default {DEFAULT_BASE}). A store keeps the "
+                   "base IRI it was created with; another value is refused.")
+@_kind_option
+@click.option("-q", "--quiet", is_flag=True, help="Print only the summary line.")
+def ingest_command(paths: tuple[str, ...], db: str, base_iri: str | None, kind: str | None,
+                   quiet: bool) -> None:
+    """Convert, validate and store documents, in one transaction.
+
+    A document that cannot be read, parsed or validated changes nothing. Re-ingesting an
+    unchanged document adds nothing to the event stream; a changed document adds members
+    only for what changed; a resource that disappeared from its document gets a delete
+    member. A document replaces the stored document with the same file name.
+    """
+    texts = _read_all(paths)
+    try:
+        store = SQLiteStore(db, base_iri)
+    except StoreError as exc:
+        _fail(str(exc))
+    progress = None if quiet else (lambda msg: click.echo(f"  {msg}", err=True))
+    try:
+        result = ingest(store, texts, kind, progress=progress)
+    except SourceError as exc:
+        _fail(str(exc))
+    except ValidationFailed as exc:
+        for line in exc.lines()[:50]:
+            click.echo(f"invalid: {line}", err=True)
+        _fail(f"{len(exc.report.violations)} SHACL violation(s); nothing was stored",
+              EXIT_INVALID)
+    finally:
+        store.close()
+    if not quiet:
+        for label, items in (("created", result.created), ("changed", result.updated),
+                             ("removed", result.deleted)):
+            for iri in items:
+                click.echo(f"{label}: {iri}")
+    click.echo(f"{len(result.created)} created, {len(result.updated)} changed, "
+               f"{len(result.deleted)} removed; {result.members} new member(s) in {db}",
+               err=True)
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@_db_option
+@click.option("--base-iri", default=None,
+              help="Base IRI of a new store; defaults to http://{host}:{port}. An existing "
+                   "store keeps its own.")
+@click.option("--page-size", default=250, show_default=True, type=click.IntRange(1, 10000),
+              help="Members per event-stream page.")
+@click.option("--no-samples", is_flag=True,
+              help="Do not load the bundled sample documents into an empty store.")
+def serve_command(host: str, port: int, db: str, base_iri: str | None, page_size: int,
+                  no_samples: bool) -> None:
+    """Serve the store over HTTP: resources, the event stream, vocabularies, shapes.
+
+    On an empty store the bundled sample corpus (data/samples/) is ingested first, so the
+    first run shows real data. Endpoints: /id/{path} (303 to /doc/{path}), /doc/{path}
+    (JSON-LD, Turtle, N-Triples or HTML by Accept), /ldes (event stream), /context/v1.jsonld,
+    /vocab/{file}, /shapes/{file}, /healthz, OpenAPI at /docs.
+    """
+    import uvicorn
+
+    from .api.app import create_app
+    from .resources import samples_dir
+
+    display_host = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
+    try:
+        store = SQLiteStore(db, base_iri or f"http://{display_host}:{port}")
+    except StoreError as exc:
+        _fail(str(exc))
+    if store.count_members() == 0 and not no_samples:
+        samples = expand_paths([samples_dir()])
+        click.echo(f"empty store: loading {len(samples)} sample documents from {samples_dir()}",
+                   err=True)
+        try:
+            result = ingest(store, [read_source(p) for p in samples],
+                            progress=lambda m: click.echo(f"  {m}", err=True))
+        except (SourceError, ValidationFailed) as exc:
+            _fail(f"the bundled samples could not be loaded: {exc}")
+        click.echo(f"loaded {len(result.created)} resources", err=True)
+    click.echo(f"serving {db} as {store.base_iri} on http://{host}:{port}/ (Ctrl+C stops)",
+               err=True)
+    uvicorn.run(create_app(store, page_size=page_size), host=host, port=port,
+                log_level="warning")
+
+
+def run() -> None:  # pragma: no cover - entry point for python -m
+    main()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+
+
+__all__ = ["main"]

@@ -1,0 +1,221 @@
+"""The JSON-LD context, version 1: short Dutch keys for every term we publish.
+
+The context is the contract with developers who read our JSON as plain JSON: a key,
+once published in v1, keeps its meaning and its shape (single value or array) forever.
+New keys may be added; nothing is renamed or removed. ``docs/context.md`` is generated
+from :data:`TERMS` so the documentation cannot drift from the context.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from ..mapping.namespaces import (
+    AS,
+    BD,
+    BESLUIT,
+    BESLUITVORMING,
+    DCAT,
+    DCT,
+    DOSSIER,
+    ELI,
+    FOAF,
+    LDES,
+    MANDAAT,
+    OA,
+    ORG,
+    PERSON,
+    PERSOON,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SH,
+    SKOS,
+    SPDX,
+    TREE,
+    XSD,
+)
+
+CONTEXT_PATH = "/context/v1.jsonld"
+
+# How a term's values are written: an IRI, a Dutch string, a plain string, or a datatype.
+ID = "@id"
+VOCAB = "@vocab"  # an IRI that may be written as one of our keys ("tijdstip")
+NL = "@nl"
+PLAIN = "@plain"
+
+
+@dataclass(frozen=True)
+class TermDef:
+    key: str
+    iri: str
+    kind: str  # ID, NL, PLAIN or a datatype IRI
+    repeat: bool  # always an array in our JSON
+    doc: str  # what it means, for docs/context.md
+
+
+def _t(key: str, iri: str, kind: str, repeat: bool, doc: str) -> TermDef:
+    return TermDef(key, iri, kind, repeat, doc)
+
+
+TERMS: tuple[TermDef, ...] = (
+    # Descriptive properties shared by every kind.
+    _t("titel", DCT.title, NL, False, "Title, in Dutch (dct:title)."),
+    _t("bestandsnaam", DCT.title, PLAIN, False, "File name of a source document (dct:title)."),
+    _t("beschrijving", DCT.description, NL, False, "Summary or description (dct:description)."),
+    _t("identificator", DCT.identifier, PLAIN, True, "Identifier as the publisher gives it, e.g. a Kaleidos id (dct:identifier)."),
+    _t("soort", DCT.type, ID, False, "Kind of document, a concept of our documentsoort scheme (dct:type)."),
+    _t("verwijstNaar", DCT.references, ID, True, "Resources this one cites, in order of first citation (dct:references)."),
+    _t("deelVan", DCT.isPartOf, ID, False, "The report a finding belongs to (dct:isPartOf)."),
+    _t("delen", DCT.hasPart, ID, True, "Findings of a report, in order (dct:hasPart)."),
+    _t("zieOok", RDFS.seeAlso, ID, True, "A web page about this resource, e.g. the public search link (rdfs:seeAlso)."),
+    _t("label", SKOS.prefLabel, NL, False, "Preferred label of a concept (skos:prefLabel)."),
+    _t("rdfsLabel", RDFS.label, NL, False, "Label (rdfs:label)."),
+    _t("tekst", PROV.value, NL, False, "The full text as written in the source (prov:value)."),
+    # ELI works and their parts.
+    _t("nummer", ELI.number, PLAIN, False, "Number as written, e.g. \"2.3.5\" or \"1°\" (eli:number)."),
+    _t("eliTitel", ELI.title, NL, False, "Title of a work or part (eli:title)."),
+    _t("onderdeelVan", ELI.is_part_of, ID, True, "The work or part this is a part of (eli:is_part_of)."),
+    _t("onderdelen", ELI.has_part, ID, True, "Parts of this work, in document order (eli:has_part)."),
+    _t("soortOnderdeel", ELI.type_subdivision, ID, False, "Kind of part: section, speerpunt, action point, recital… (eli:type_subdivision)."),
+    _t("soortWerk", ELI.work_type, ID, False, "Kind of document, a concept of our documentsoort scheme (eli:work_type)."),
+    _t("soortDocument", ELI.type_document, ID, False, "Kind of legal document in the EU resource-type table (eli:type_document)."),
+    _t("gaatOver", ELI.is_about, ID, True, "Subject concepts of a work (eli:is_about)."),
+    _t("aangenomenDoor", ELI.passed_by, ID, False, "The body that passed it (eli:passed_by)."),
+    _t("auteurs", DCT.creator, ID, True, "Who made it, e.g. the ministers who signed a communication (dct:creator)."),
+    _t("documentdatum", ELI.date_document, XSD.date, False, "Date of the document (eli:date_document)."),
+    _t("verwijstNaarWerk", ELI.refers_to, ID, True, "Works this work refers to, e.g. the agreement section a communication quotes (eli:refers_to)."),
+    _t("positie", SCHEMA.position, XSD.integer, False, "Position among its siblings, from 1 (schema:position)."),
+    # Decisions of the Flemish Government, as Kaleidos/Themis chain them.
+    _t("agendapuntType", BESLUIT["Agendapunt.type"], ID, False, "Nota or Mededeling (besluit:Agendapunt.type)."),
+    _t("onderwerp", DCT.subject, ID, False, "What it is about: the agenda item of a treatment, the agreement section of an evaluation (dct:subject)."),
+    _t("beslissing", BESLUITVORMING.heeftBeslissing, ID, False, "The decision activity of a treatment (besluitvorming:heeftBeslissing)."),
+    _t("resultaat", BESLUITVORMING.resultaat, ID, False, "Outcome of the decision (besluitvorming:resultaat)."),
+    _t("beschrijft", DOSSIER.beschrijft, ID, False, "The decision activity a document describes (dossier:beschrijft)."),
+    _t("genomenDoor", PROV.wasAssociatedWith, ID, False, "The body that took the decision (prov:wasAssociatedWith)."),
+    _t("datum", DOSSIER["Activiteit.startdatum"], XSD.date, False, "Date of the decision (dossier:Activiteit.startdatum)."),
+    _t("bedrag", BD.bedrag, ID, True, "Amounts of money named in the decision (bd:bedrag)."),
+    _t("waarde", SCHEMA.value, XSD.decimal, False, "Exact numeric value of an amount (schema:value)."),
+    _t("munt", SCHEMA.currency, PLAIN, False, "ISO 4217 currency code, e.g. EUR (schema:currency)."),
+    _t("bedragTekst", BD.bedragTekst, NL, False, "The amount as written in the text, e.g. \"1,2 miljoen euro\" (bd:bedragTekst)."),
+    # Evaluations and findings.
+    _t("doel", OA.hasTarget, ID, True, "What a finding is about (oa:hasTarget)."),
+    _t("inhoud", OA.hasBody, ID, True, "The body of a finding (oa:hasBody)."),
+    _t("motivatie", OA.motivatedBy, ID, False, "Why the annotation was made: oa:assessing (oa:motivatedBy)."),
+    _t("inhoudstekst", RDF.value, NL, False, "Text of a finding's body (rdf:value)."),
+    _t("thema", BD.thema, NL, False, "Theme heading a finding was listed under (bd:thema)."),
+    _t("realisatiestatus", BD.realisatiestatus, ID, False, "How far the promise was kept (bd:realisatiestatus)."),
+    _t("conclusie", BD.conclusie, NL, False, "The report's conclusion (bd:conclusie)."),
+    _t("aangekondigdAantal", BD.aangekondigdAantalActiepunten, XSD.integer, False, "Number of action points the text announces, which can differ from what it lists."),
+    # Provenance: every resource says where it was read.
+    _t("afgeleidVan", PROV.wasDerivedFrom, ID, True, "The source document this was read from (prov:wasDerivedFrom)."),
+    _t("herkomst", PROV.qualifiedDerivation, ID, True, "Where in the source, as a line range (prov:qualifiedDerivation)."),
+    _t("bron", PROV.entity, ID, False, "The source document of a derivation (prov:entity)."),
+    _t("beginregel", BD.beginregel, XSD.integer, False, "First line (1-based) in the source document."),
+    _t("eindregel", BD.eindregel, XSD.integer, False, "Last line (inclusive) in the source document."),
+    _t("checksum", SPDX.checksum, ID, False, "Content hash of a source document (spdx:checksum)."),
+    _t("algoritme", SPDX.algorithm, ID, False, "Hash algorithm (spdx:algorithm)."),
+    _t("checksumwaarde", SPDX.checksumValue, XSD.hexBinary, False, "Hash value (spdx:checksumValue)."),
+    # People and mandates.
+    _t("naam", FOAF.name, PLAIN, False, "Full name (foaf:name)."),
+    _t("familienaam", FOAF.familyName, PLAIN, False, "Family name (foaf:familyName)."),
+    _t("voornaam", PERSOON.gebruikteVoornaam, PLAIN, False, "Given name in use (persoon:gebruikteVoornaam)."),
+    _t("bekleedt", ORG.holds, ID, False, "The mandate a mandatary holds (org:holds)."),
+    _t("persoon", MANDAAT.isBestuurlijkeAliasVan, ID, False, "The person behind a mandatary (mandaat:isBestuurlijkeAliasVan)."),
+    # Concepts.
+    _t("inSchema", SKOS.inScheme, ID, False, "The concept scheme of a concept (skos:inScheme)."),
+    _t("notatie", SKOS.notation, PLAIN, False, "Code of a concept (skos:notation)."),
+    # Event stream (LDES/TREE) and catalogue.
+    _t("versieVan", DCT.isVersionOf, ID, False, "The entity this member is a version of (dct:isVersionOf)."),
+    _t("tijdstip", PROV.generatedAtTime, XSD.dateTime, False, "When this version was made (prov:generatedAtTime)."),
+    _t("view", TREE.view, ID, True, "Root page of a view of the stream (tree:view)."),
+    _t("member", TREE.member, ID, True, "Members of the stream on this page (tree:member)."),
+    _t("shape", TREE.shape, ID, False, "SHACL shape every member conforms to (tree:shape)."),
+    _t("relation", TREE.relation, ID, True, "Links from this page to others (tree:relation)."),
+    _t("node", TREE.node, ID, False, "The page a relation leads to (tree:node)."),
+    _t("path", TREE.path, VOCAB, False, "Property a relation compares (tree:path)."),
+    _t("value", TREE.value, PLAIN, False, "Value a relation compares with (tree:value)."),
+    _t("remainingItems", TREE.remainingItems, XSD.integer, False, "Members reachable through a relation (tree:remainingItems)."),
+    _t("timestampPath", LDES.timestampPath, VOCAB, False, "Property holding a member's event time (ldes:timestampPath)."),
+    _t("versionOfPath", LDES.versionOfPath, VOCAB, False, "Property linking a member to its entity (ldes:versionOfPath)."),
+    _t("pollingInterval", LDES.pollingInterval, XSD.integer, False, "How often to poll the open page, in ms (ldes:pollingInterval)."),
+    _t("immutable", LDES.immutable, XSD.boolean, False, "This page never changes again (ldes:immutable)."),
+)
+
+# Class names, so "type" values read as words.
+CLASSES: dict[str, str] = {
+    "Agendapunt": BESLUIT.Agendapunt,
+    "BehandelingVanAgendapunt": BESLUIT.BehandelingVanAgendapunt,
+    "Bestuursorgaan": BESLUIT.Bestuursorgaan,
+    "Beslissingsactiviteit": BESLUITVORMING.Beslissingsactiviteit,
+    "Stuk": DOSSIER.Stuk,
+    "Work": ELI.Work,
+    "LegalResource": ELI.LegalResource,
+    "WorkSubdivision": ELI.WorkSubdivision,
+    "LegalResourceSubdivision": ELI.LegalResourceSubdivision,
+    "Annotation": OA.Annotation,
+    "TextualBody": OA.TextualBody,
+    "Bedrag": SCHEMA.MonetaryAmount,
+    "Concept": SKOS.Concept,
+    "ConceptScheme": SKOS.ConceptScheme,
+    "Persoon": PERSON.Person,
+    "Mandataris": MANDAAT.Mandataris,
+    "Mandaat": MANDAAT.Mandaat,
+    "Bron": BD.Bron,
+    "Evaluatie": BD.Evaluatie,
+    "Bevinding": BD.Bevinding,
+    "Entity": PROV.Entity,
+    "Derivation": PROV.Derivation,
+    "Checksum": SPDX.Checksum,
+    "EventStream": LDES.EventStream,
+    "Node": TREE.Node,
+    "GreaterThanOrEqualToRelation": TREE.GreaterThanOrEqualToRelation,
+    "LessThanRelation": TREE.LessThanRelation,
+    "Create": AS.Create,
+    "Update": AS.Update,
+    "Delete": AS.Delete,
+    "DataService": DCAT.DataService,
+    "Catalog": DCAT.Catalog,
+    "Dataset": DCAT.Dataset,
+    "Distribution": DCAT.Distribution,
+    "NodeShape": SH.NodeShape,
+}
+
+
+def context_url(base: str) -> str:
+    return base.rstrip("/") + CONTEXT_PATH
+
+
+@cache
+def context_document() -> dict:
+    """The v1 context as a JSON object (independent of the deployment's base IRI)."""
+    ctx: dict[str, object] = {"@version": 1.1, "@language": "nl", "id": "@id", "type": "@type"}
+    for prefix, ns in PREFIXES.items():
+        ctx[prefix] = ns
+    for name, iri in CLASSES.items():
+        ctx[name] = iri
+    for term in TERMS:
+        ctx[term.key] = _definition(term)
+    return {"@context": ctx}
+
+
+def _definition(term: TermDef) -> dict[str, object]:
+    definition: dict[str, object] = {"@id": term.iri}
+    if term.kind in (ID, VOCAB):
+        definition["@type"] = term.kind
+    elif term.kind == PLAIN:
+        definition["@language"] = None
+    elif term.kind != NL:
+        definition["@type"] = term.kind
+    if term.repeat:
+        definition["@container"] = "@set"
+    return definition
+
+
+@cache
+def context_bytes() -> bytes:
+    return (json.dumps(context_document(), ensure_ascii=False, indent=2) + "\n").encode()

@@ -1,0 +1,155 @@
+"""The event stream as pages of members, assembled from bytes serialised at ingest.
+
+The stream ``{base}/ldes`` has one time-ordered view whose pages are
+``{base}/ldes/pagina/{n}``, each holding up to ``page_size`` members in ingest order
+(time, then sequence). A page's IRI is exactly the URL it is served at. Page n links to
+page n+1 with a ``tree:GreaterThanOrEqualToRelation`` on the timestamp path (the first
+event time on the next page), so a client can skip to a point in time. A page that is full
+never changes again.
+
+Nothing here builds RDF: page metadata is a few fixed lines per format, and member bodies
+are concatenated as stored.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from ..mapping.namespaces import PREFIXES
+from ..store.base import Member, Store
+
+DEFAULT_PAGE_SIZE = 250
+POLLING_INTERVAL_MS = 60_000
+FORMATS = ("jsonld", "ttl", "nt")
+
+
+@dataclass(frozen=True)
+class StreamLayout:
+    """IRIs of the stream and its pages for one deployment."""
+
+    base: str
+    page_size: int = DEFAULT_PAGE_SIZE
+
+    @property
+    def stream(self) -> str:
+        return f"{self.base}/ldes"
+
+    @property
+    def shape(self) -> str:
+        return f"{self.base}/shapes/beleidsdata.ttl"
+
+    @property
+    def context(self) -> str:
+        return f"{self.base}/context/v1.jsonld"
+
+    def page(self, number: int) -> str:
+        return f"{self.base}/ldes/pagina/{number}"
+
+    def page_count(self, members: int) -> int:
+        return max(1, -(-members // self.page_size))
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int
+    members: list[Member]
+    closed: bool  # full: it will never change again
+    next_time: str | None  # first event time on the next page
+    remaining: int  # members after this page
+
+
+def load_page(store: Store, layout: StreamLayout, number: int) -> Page | None:
+    """Members of page ``number`` (1-based); None when there is no such page."""
+    total = store.count_members()
+    pages = layout.page_count(total)
+    if number < 1 or number > pages:
+        return None
+    first_seq = (number - 1) * layout.page_size
+    members = store.members(after_seq=first_seq, limit=layout.page_size + 1)
+    following = members[layout.page_size:]
+    members = members[: layout.page_size]
+    closed = len(members) == layout.page_size
+    remaining = max(0, total - number * layout.page_size)
+    return Page(number=number, members=members, closed=closed,
+                next_time=following[0].time if following else None, remaining=remaining)
+
+
+def _prefix_lines() -> str:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
+
+
+def stream_description(layout: StreamLayout, fmt: str, total: int) -> bytes:
+    """The stream root: what the stream is and where its view starts."""
+    s, view = layout.stream, layout.page(1)
+    if fmt == "jsonld":
+        doc = {
+            "@context": layout.context,
+            "id": s,
+            "type": ["EventStream"],
+            "timestampPath": "tijdstip",
+            "versionOfPath": "versieVan",
+            "shape": layout.shape,
+            "pollingInterval": POLLING_INTERVAL_MS,
+            "view": [view],
+        }
+        return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
+    lines = [
+        (f"<{s}>", "a", "<https://w3id.org/ldes#EventStream>"),
+        (f"<{s}>", "<https://w3id.org/ldes#timestampPath>", "<http://www.w3.org/ns/prov#generatedAtTime>"),
+        (f"<{s}>", "<https://w3id.org/ldes#versionOfPath>", "<http://purl.org/dc/terms/isVersionOf>"),
+        (f"<{s}>", "<https://w3id.org/tree#shape>", f"<{layout.shape}>"),
+        (f"<{s}>", "<https://w3id.org/ldes#pollingInterval>", f'"{POLLING_INTERVAL_MS}"^^<http://www.w3.org/2001/XMLSchema#integer>'),
+        (f"<{s}>", "<https://w3id.org/tree#view>", f"<{view}>"),
+        (f"<{view}>", "a", "<https://w3id.org/tree#Node>"),
+    ]
+    return _triples_bytes(lines, fmt)
+
+
+def _triples_bytes(lines: list[tuple[str, str, str]], fmt: str) -> bytes:
+    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    if fmt == "nt":
+        return "".join(f"{s} {rdf_type if p == 'a' else p} {o} .\n" for s, p, o in lines).encode()
+    body = "".join(f"{s} {p} {o} .\n" for s, p, o in lines)
+    return (_prefix_lines() + "\n" + body).encode()
+
+
+def page_bytes(layout: StreamLayout, page: Page, fmt: str) -> bytes:
+    """One page: its node, its relation to the next page, and its members."""
+    s, here = layout.stream, layout.page(page.number)
+    nxt = layout.page(page.number + 1)
+    if fmt == "jsonld":
+        node: dict[str, object] = {"id": here, "type": ["Node"]}
+        if page.next_time:
+            node["relation"] = [{
+                "id": f"{here}#volgende",
+                "type": ["GreaterThanOrEqualToRelation"],
+                "path": "tijdstip",
+                "value": {"@value": page.next_time, "@type": "xsd:dateTime"},
+                "node": nxt,
+                "remainingItems": page.remaining,
+            }]
+        stream = {"id": s, "type": ["EventStream"], "view": [layout.page(1)],
+                  "member": [m.iri for m in page.members]}
+        head = json.dumps({"@context": layout.context}, ensure_ascii=False)[:-1]
+        parts = [json.dumps(node, ensure_ascii=False, indent=2),
+                 json.dumps(stream, ensure_ascii=False, indent=2)]
+        parts += [m.bodies["jsonld"].decode() for m in page.members]
+        return (head + ', "@graph": [\n' + ",\n".join(parts) + "\n]}\n").encode()
+    lines = [(f"<{here}>", "a", "<https://w3id.org/tree#Node>"),
+             (f"<{s}>", "a", "<https://w3id.org/ldes#EventStream>"),
+             (f"<{s}>", "<https://w3id.org/tree#view>", f"<{layout.page(1)}>")]
+    if page.next_time:
+        rel = f"<{here}#volgende>"
+        lines += [
+            (f"<{here}>", "<https://w3id.org/tree#relation>", rel),
+            (rel, "a", "<https://w3id.org/tree#GreaterThanOrEqualToRelation>"),
+            (rel, "<https://w3id.org/tree#path>", "<http://www.w3.org/ns/prov#generatedAtTime>"),
+            (rel, "<https://w3id.org/tree#value>", f'"{page.next_time}"^^<http://www.w3.org/2001/XMLSchema#dateTime>'),
+            (rel, "<https://w3id.org/tree#node>", f"<{nxt}>"),
+            (rel, "<https://w3id.org/tree#remainingItems>", f'"{page.remaining}"^^<http://www.w3.org/2001/XMLSchema#integer>'),
+        ]
+    lines += [(f"<{s}>", "<https://w3id.org/tree#member>", f"<{m.iri}>") for m in page.members]
+    head = _triples_bytes(lines, fmt)
+    return head + b"".join(m.bodies["ttl" if fmt == "ttl" else "nt"] + b"\n"
+                           for m in page.members)

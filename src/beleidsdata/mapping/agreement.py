@@ -1,0 +1,85 @@
+"""Coalition agreement (regeerakkoord) text → an ELI work with numbered sections.
+
+A section's IRI comes from the agreement period and its number only, so the section an
+evaluation quotes and the same section converted from the agreement text are one
+resource. Its place in the hierarchy comes from the number too ("2.3.5" is part of "2.3",
+which is part of "2", which is part of the agreement), whoever states it.
+"""
+
+from __future__ import annotations
+
+from ..sources import ParsedDocument
+from ..sources.agreement import Agreement
+from ..sources.base import Span
+from .common import Origin, part, work
+from .graph import GraphBuilder
+from .namespaces import ELI
+from .terms import IRI
+
+# Flemish legislatures: a government formed after the elections of the first year.
+LEGISLATURES = ((1995, 1999), (1999, 2004), (2004, 2009), (2009, 2014), (2014, 2019),
+                (2019, 2024), (2024, 2029), (2029, 2034))
+# Governments took office in the autumn of an election year; decisions before October
+# belong to the outgoing one.
+_OFFICE_MONTH = 10
+DEFAULT_PERIOD = "2019-2024"
+
+
+def legislature_of(date: str) -> str | None:
+    """The legislature (``"2019-2024"``) a decision of this ISO date belongs to."""
+    year, month = int(date[:4]), int(date[5:7])
+    for start, end in LEGISLATURES:
+        after_start = (year, month) >= (start, _OFFICE_MONTH)
+        before_end = (year, month) < (end, _OFFICE_MONTH)
+        if after_start and before_end:
+            return f"{start}-{end}"
+    return None
+
+
+def period_from_dates(dates: list[str]) -> str | None:
+    """The legislature most of these decision dates fall in."""
+    counts: dict[str, int] = {}
+    for d in dates:
+        period = legislature_of(d)
+        if period:
+            counts[period] = counts.get(period, 0) + 1
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda p: counts[p])
+
+
+def agreement_iri(out: GraphBuilder, origin: Origin, period: str, span: Span | None) -> IRI:
+    """The agreement as a whole. Its title is canonical ("Vlaams Regeerakkoord 2019-2024")
+    so documents that only imply it and the agreement text itself say the same."""
+    iri = out.minter.agreement(period)
+    work(out, origin, iri, (ELI.Work,), "regeerakkoord", f"Vlaams Regeerakkoord {period}", span)
+    return iri
+
+
+def section(out: GraphBuilder, origin: Origin, period: str, number: str, *,
+            title: str | None, text: str | None, span: Span | None) -> IRI:
+    """One section, and the chain of parents its number implies."""
+    agreement = agreement_iri(out, origin, period, span)
+    parts = number.split(".")
+    parent = agreement
+    for depth in range(1, len(parts) + 1):
+        here = ".".join(parts[:depth])
+        iri = out.minter.agreement_section(period, here)
+        is_self = depth == len(parts)
+        kind = "hoofdstuk" if depth == 1 else "sectie"
+        position = int(parts[depth - 1]) if parts[depth - 1].isdigit() else depth
+        part(out, origin, iri, parent, kind, number=here,
+             title=title if is_self else None, text=text if is_self else None,
+             position=position, span=span)
+        parent = iri
+    return parent
+
+
+def map_agreement(doc: ParsedDocument, out: GraphBuilder, period_hint: str | None) -> None:
+    record: Agreement = doc.record
+    origin = Origin(doc.source)
+    period = record.period or period_hint or DEFAULT_PERIOD
+    agreement_iri(out, origin, period, record.span)
+    for sec in record.sections:
+        section(out, origin, period, sec.number, title=sec.title, text=sec.text or None,
+                span=sec.span)

@@ -1,0 +1,103 @@
+"""Communications and notes to the Flemish Government → an ELI work with its sections,
+the signing ministers as OSLO mandatarissen, and links to what it cites.
+
+A minister is a ``person:Person`` plus a ``mandaat:Mandataris`` (the person holding a
+portfolio) that ``org:holds`` a ``mandaat:Mandaat`` (the portfolio). The same portfolio is
+held by different people over time, so a mandataris is named by person *and* portfolio.
+
+When the communication's subject is the title of a decision of the same kind that some
+evaluation cites (the 2020-07-17 "Uitbouw van Slimme Regio Vlaanderen"), the communication
+is the document behind that decision: it ``dossier:beschrijft`` the decision activity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..sources import ParsedDocument
+from ..sources.communication import Communication, Section
+from . import terms
+from .common import Origin, part, work
+from .decisions import DecisionIndex
+from .graph import GraphBuilder
+from .namespaces import DCT, DOSSIER, ELI, FOAF, MANDAAT, ORG, PERSON, PERSOON, RDFS
+from .terms import IRI
+from .uris import Minter, fragment, normalise_title, slug
+
+# "VR 2020 1707 MED.0213": year, then day and month.
+_VR_NUMBER = re.compile(r"VR\s+(\d{4})\s+(\d{2})(\d{2})\b")
+
+
+def date_of(record: Communication) -> str | None:
+    """The decision date a Kaleidos document number encodes, if the text has one."""
+    m = _VR_NUMBER.search(record.document_number or "")
+    return f"{m.group(1)}-{m.group(3)}-{m.group(2)}" if m else None
+
+
+def map_communication(doc: ParsedDocument, out: GraphBuilder, decisions: DecisionIndex,
+                      section_titles: dict[str, IRI]) -> IRI:
+    record: Communication = doc.record
+    origin = Origin(doc.source)
+    key = slug(record.document_number) if record.document_number else slug(record.subject)
+    iri = out.minter.communication(record.doc_type, key)
+    work(out, origin, iri, (ELI.Work,), record.doc_type, record.subject, record.span,
+         description=record.summary or None)
+    if record.document_number:
+        out.add(iri, DCT.identifier, terms.string(record.document_number))
+
+    for position, sec in enumerate(record.sections, 1):
+        _section(out, origin, out.minter.child(iri, "sectie", _name(sec, position)), iri,
+                 sec, position)
+
+    for signatory in record.signatories:
+        out.add(iri, DCT.creator, _minister(out, origin, signatory))
+
+    for ref in record.agreement_references:
+        target = section_titles.get(_title_key(ref.section_title)) if ref.section_title else None
+        out.add(iri, ELI.refers_to, target)
+
+    decision = decisions.find(date_of(record), record.subject, record.doc_type)
+    if decision is not None:
+        out.add(iri, DOSSIER.beschrijft, fragment(decision, "beslissing"))
+        out.add(iri, DCT.references, decision)
+    return iri
+
+
+def _name(sec: Section, position: int) -> str:
+    return sec.number or f"deel-{position}"
+
+
+def _section(out: GraphBuilder, origin: Origin, iri: IRI, parent: IRI, sec: Section,
+             position: int) -> None:
+    part(out, origin, iri, parent, "sectie", number=sec.number, title=sec.title,
+         text=sec.text or None, position=position, span=sec.span)
+    for n, item in enumerate(sec.items, 1):
+        part(out, origin, Minter.child(iri, "punt", item.number or str(n)), iri, "punt",
+             number=item.number, title=None, text=item.text, position=n, span=item.span)
+    for n, sub in enumerate(sec.subsections, 1):
+        _section(out, origin, Minter.child(iri, _name(sub, n)), iri, sub, n)
+
+
+def _minister(out: GraphBuilder, origin: Origin, signatory) -> IRI:
+    person = out.minter.person(signatory.name)
+    out.add_types(person, PERSON.Person)
+    out.add(person, FOAF.name, terms.string(signatory.name))
+    out.add(person, FOAF.familyName, terms.string(signatory.family_name))
+    out.add(person, PERSOON.gebruikteVoornaam, terms.string(signatory.given_name))
+    origin.attach(out, person, signatory.span)
+
+    mandate = out.minter.mandate(signatory.portfolio)
+    out.add_types(mandate, MANDAAT.Mandaat)
+    out.add(mandate, RDFS.label, terms.text(signatory.portfolio))
+    origin.attach(out, mandate, signatory.span)
+
+    mandatary = out.minter.mandatary(signatory.name, signatory.portfolio)
+    out.add_types(mandatary, MANDAAT.Mandataris)
+    out.add(mandatary, MANDAAT.isBestuurlijkeAliasVan, person)
+    out.add(mandatary, ORG.holds, mandate)
+    origin.attach(out, mandatary, signatory.span)
+    return mandatary
+
+
+def _title_key(title: str | None) -> str:
+    return normalise_title(title or "")

@@ -1,0 +1,123 @@
+"""Collecting triples and cutting them into entity descriptions.
+
+An *entity* is a thing with an ``/id/`` IRI of its own; its *description* is every triple
+whose subject is the entity or one of its ``#fragment`` nodes. Descriptions are the unit
+the store diffs, validates, versions and serialises: one description, one LDES member.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..sources.base import SourceText, Span
+from . import terms
+from .namespaces import BD, DCT, PROV, RDF, SPDX, XSD
+from .terms import IRI, Literal, Term, Triple
+from .uris import Minter, concept, fragment
+
+
+@dataclass(frozen=True)
+class EntityDescription:
+    """One entity and the nodes under its IRI, in canonical (sorted) order."""
+
+    iri: str
+    path: str
+    kind: str
+    triples: tuple[Triple, ...]
+    ntriples: str = field(repr=False)
+    content_hash: str
+
+    @classmethod
+    def build(cls, iri: str, path: str, triples: Iterable[Triple]) -> EntityDescription:
+        ordered = tuple(sorted(set(triples), key=terms.nt_line))
+        nt = "".join(terms.nt_line(t) + "\n" for t in ordered)
+        return cls(iri=iri, path=path, kind=Minter.kind_of_path(path), triples=ordered,
+                   ntriples=nt, content_hash=hashlib.sha256(nt.encode()).hexdigest())
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return tuple(sorted(o for s, p, o in self.triples if s == self.iri and p == RDF.type))
+
+    def values(self, predicate: str, subject: str | None = None) -> list[Term]:
+        subject = subject or self.iri
+        return [o for s, p, o in self.triples if s == subject and p == predicate]
+
+
+class GraphBuilder:
+    """Accumulates triples for a whole conversion run and cuts them into entities."""
+
+    def __init__(self, minter: Minter) -> None:
+        self.minter = minter
+        self._triples: set[Triple] = set()
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+    def add(self, subject: str, predicate: str, obj: Term | str | None) -> None:
+        """Add one triple; ``None`` objects and empty strings are skipped, plain ``str``
+        objects are IRIs (literals must be built with the helpers in :mod:`terms`)."""
+        if obj is None:
+            return
+        if isinstance(obj, Literal):
+            if not obj.lexical.strip():
+                return
+        elif not isinstance(obj, IRI):
+            obj = IRI(obj)
+        self._triples.add((IRI(subject), IRI(predicate), obj))
+
+    def add_types(self, subject: str, *classes: str) -> None:
+        for cls in classes:
+            self.add(subject, RDF.type, IRI(cls))
+
+    def add_many(self, subject: str, predicate: str, objects: Iterable[Term | str]) -> None:
+        for obj in objects:
+            self.add(subject, predicate, obj)
+
+    def triples(self) -> frozenset[Triple]:
+        return frozenset(self._triples)
+
+    def derived_from(self, subject: str, source: SourceText, span: Span | None) -> None:
+        """Record where a resource was read: the source document and the line range.
+
+        The qualified derivation sits under the resource's own IRI and is named after the
+        source, so a resource read from two documents carries two traceable records.
+        """
+        source_iri = self.minter.source(source.stem)
+        self.add(subject, PROV.wasDerivedFrom, source_iri)
+        if span is None or "#" in subject:
+            return
+        node = fragment(subject, f"herkomst-{source_iri.rsplit('/', 1)[-1]}")
+        self.add(subject, PROV.qualifiedDerivation, node)
+        self.add_types(node, PROV.Derivation)
+        self.add(node, PROV.entity, source_iri)
+        self.add(node, BD.beginregel, terms.integer(span.start))
+        self.add(node, BD.eindregel, terms.integer(span.end))
+
+    def describe_source(self, source: SourceText, kind: str) -> IRI:
+        """The source document itself: a resource with its file name and content hash."""
+        iri = self.minter.source(source.stem)
+        checksum = fragment(iri, "sha256")
+        self.add_types(iri, PROV.Entity, BD.Bron)
+        self.add(iri, DCT.title, terms.string(source.name.rsplit("/", 1)[-1]))
+        self.add(iri, DCT.type, concept("documentsoort", kind))
+        self.add(iri, SPDX.checksum, checksum)
+        self.add_types(checksum, SPDX.Checksum)
+        self.add(checksum, SPDX.algorithm, IRI(SPDX.checksumAlgorithm_sha256))
+        self.add(checksum, SPDX.checksumValue, Literal(source.sha256, XSD.hexBinary))
+        return iri
+
+    def entities(self) -> dict[str, EntityDescription]:
+        """Group every triple under the entity its subject belongs to."""
+        grouped: dict[str, list[Triple]] = defaultdict(list)
+        for triple in self._triples:
+            owner = terms.entity_of(triple[0])
+            if not self.minter.is_ours(owner):
+                raise ValueError(f"triple about {triple[0]}, which is not one of our IRIs")
+            grouped[owner].append(triple)
+        return {
+            iri: EntityDescription.build(iri, self.minter.path_of(iri), triples)
+            for iri, triples in sorted(grouped.items())
+        }

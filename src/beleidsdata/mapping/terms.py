@@ -1,0 +1,122 @@
+"""A small, fast RDF term model: IRIs, literals and triples as plain hashable values.
+
+We do not build rdflib graphs while mapping: thousands of small entity descriptions are
+grouped, hashed and serialised at ingest, and plain tuples make that cheap and exactly
+reproducible. rdflib (and pyshacl) get the same triples through N-Triples when needed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from .namespaces import RDF, XSD
+
+
+class IRI(str):
+    """An absolute IRI. A ``str`` subclass so it sorts, hashes and formats like text."""
+
+    __slots__ = ()
+
+
+class Literal(NamedTuple):
+    """An RDF literal: lexical form plus either a datatype IRI or a language tag."""
+
+    lexical: str
+    datatype: str = XSD.string
+    lang: str | None = None
+
+
+Term = IRI | Literal
+Triple = tuple[IRI, IRI, Term]
+
+
+def text(value: str, lang: str | None = "nl") -> Literal:
+    """A human-language string; Dutch unless told otherwise."""
+    if lang is None:
+        return Literal(value)
+    return Literal(value, RDF.langString, lang)
+
+
+def string(value: str) -> Literal:
+    """A plain xsd:string (identifiers, numbers written as text such as "2.3.5")."""
+    return Literal(value)
+
+
+def integer(value: int) -> Literal:
+    return Literal(str(int(value)), XSD.integer)
+
+
+def decimal(value: Decimal) -> Literal:
+    """An exact xsd:decimal in canonical form (no exponent, no trailing zeros)."""
+    normal = value.normalize()
+    lexical = format(normal, "f")
+    if "." in lexical:
+        lexical = lexical.rstrip("0").rstrip(".")
+    return Literal(lexical, XSD.decimal)
+
+
+def date(value: str) -> Literal:
+    return Literal(value, XSD.date)
+
+
+def datetime(value: str) -> Literal:
+    return Literal(value, XSD.dateTime)
+
+
+def boolean(value: bool) -> Literal:
+    return Literal("true" if value else "false", XSD.boolean)
+
+
+def entity_of(iri: str) -> str:
+    """The entity a node belongs to: nested nodes live under their owner's IRI after '#'."""
+    return iri.split("#", 1)[0]
+
+
+_NT_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b",
+               "\f": "\\f"}
+
+
+def _escape_string(value: str) -> str:
+    if not any(ch in value for ch in _NT_ESCAPES) and not any(ord(c) < 0x20 for c in value):
+        return value
+    out = []
+    for ch in value:
+        if ch in _NT_ESCAPES:
+            out.append(_NT_ESCAPES[ch])
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _escape_iri(value: str) -> str:
+    # IRIs we mint are already percent-encoded; guard against characters N-Triples forbids.
+    bad = '<>"{}|^`\\ '
+    if any(ch in bad or ord(ch) <= 0x20 for ch in value):
+        return "".join(f"%{ord(ch):02X}" if (ch in bad or ord(ch) <= 0x20) else ch
+                       for ch in value)
+    return value
+
+
+def nt_term(term: Term) -> str:
+    """One term in canonical N-Triples form (RDF 1.1: xsd:string is left implicit)."""
+    if isinstance(term, Literal):
+        body = f'"{_escape_string(term.lexical)}"'
+        if term.lang:
+            return f"{body}@{term.lang}"
+        if term.datatype == XSD.string:
+            return body
+        return f"{body}^^<{term.datatype}>"
+    return f"<{_escape_iri(term)}>"
+
+
+def nt_line(triple: Triple) -> str:
+    s, p, o = triple
+    return f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ."
+
+
+def to_ntriples(triples: list[Triple] | tuple[Triple, ...] | set[Triple]) -> str:
+    """Sorted, canonical N-Triples: the same triples always give the same bytes."""
+    return "".join(line + "\n" for line in sorted(nt_line(t) for t in triples))

@@ -1,0 +1,148 @@
+"""What every parser shares: the source text, line spans and the errors a parser may raise.
+
+Parsers are pure: they take a :class:`SourceText` and return typed records (dataclasses).
+They know nothing of RDF, files or HTTP. Every record carries the :class:`Span` of lines it
+came from, so the mapping can say where each published fact was read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """An inclusive range of 1-based line numbers in a source text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 1 or self.end < self.start:
+            raise ValueError(f"invalid line span {self.start}-{self.end}")
+
+    def union(self, other: Span) -> Span:
+        return Span(min(self.start, other.start), max(self.end, other.end))
+
+    def __str__(self) -> str:
+        return f"{self.start}" if self.start == self.end else f"{self.start}-{self.end}"
+
+
+class SourceError(Exception):
+    """A problem with one input document, reported as ``file:line: problem``.
+
+    Raised for unreadable input (empty, binary, not UTF-8) and for documents that are
+    recognised but malformed. The CLI prints it on one line and exits non-zero; the API
+    turns it into a problem+json response.
+    """
+
+    def __init__(self, name: str, message: str, line: int | None = None) -> None:
+        self.name = name
+        self.line = line
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.name}:{self.line}" if self.line else self.name
+        return f"{where}: {self.message}"
+
+
+class UnknownKindError(SourceError):
+    """The document's kind could not be recognised from its content."""
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded source document: its name, normalised text and content hash.
+
+    Line endings are normalised to ``\\n`` (Windows and old Mac files parse the same) and
+    a byte-order mark is dropped; line numbers refer to this normalised text, which has the
+    same lines as the file.
+    """
+
+    name: str
+    text: str
+    sha256: str
+    lines: tuple[str, ...] = field(repr=False)
+
+    @classmethod
+    def from_bytes(cls, name: str, data: bytes) -> SourceText:
+        if not data.strip():
+            raise SourceError(name, "the file is empty")
+        if b"\x00" in data[:8192]:
+            raise SourceError(name, "this is a binary file, not a text document")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise SourceError(
+                name, f"not valid UTF-8 text (byte 0x{data[exc.start]:02x})", line
+            ) from None
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if _control_ratio(text) > 0.05:
+            raise SourceError(name, "this looks like a binary file, not a text document")
+        return cls(name=name, text=text, sha256=hashlib.sha256(data).hexdigest(),
+                   lines=tuple(text.split("\n")))
+
+    @classmethod
+    def from_string(cls, name: str, text: str) -> SourceText:
+        return cls.from_bytes(name, text.encode("utf-8"))
+
+    @property
+    def stem(self) -> str:
+        """The file name without folders and extension: the document's natural key."""
+        return PurePath(self.name).stem
+
+    def line(self, number: int) -> str:
+        return self.lines[number - 1]
+
+    def excerpt(self, span: Span) -> str:
+        return "\n".join(self.lines[span.start - 1 : span.end])
+
+    def line_of_offset(self, offset: int) -> int:
+        """The 1-based line number of a character offset into :attr:`text`."""
+        return self.text.count("\n", 0, offset) + 1
+
+    def error(self, message: str, line: int | None = None) -> SourceError:
+        return SourceError(self.name, message, line)
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:8192]
+    if not sample:
+        return 0.0
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\t")
+    return controls / len(sample)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace (line breaks included) to one space and trim."""
+    return _SPACE.sub(" ", text).strip()
+
+
+# Words that keep their hyphen when a line breaks after it ("niet-" + "persoonsgebonden").
+_HYPHEN_PREFIXES = frozenset({"niet", "non", "ex", "oud", "vice", "anti", "pre", "post"})
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Join lines of running text, undoing end-of-line hyphenation ("organisa-" + "tiemodellen")."""
+    out = ""
+    for raw in lines:
+        part = raw.strip()
+        if not part:
+            continue
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and part[:1].islower():
+            last_word = re.split(r"[\s\-‘’'\"(]", out[:-1])[-1].lower()
+            out = out + part if last_word in _HYPHEN_PREFIXES else out[:-1] + part
+        elif out:
+            out += " " + part
+        else:
+            out = part
+    return squash(out)

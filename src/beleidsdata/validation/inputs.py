@@ -1,0 +1,121 @@
+"""Reading what stewards give us to validate: RDF in any common syntax, or source texts.
+
+Syntax errors come back as one line naming the file and the line, never a traceback.
+JSON-LD that uses our context is expanded with pyld and a document loader that knows the
+context, so validation never fetches anything from the network.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import rdflib
+
+from ..formats.context import CONTEXT_PATH, context_document
+
+RDF_FORMATS = {
+    ".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".ntriples": "nt", ".nq": "nquads",
+    ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".xml": "xml",
+    ".owl": "xml", ".n3": "n3",
+}
+TEXT_SUFFIXES = {".txt", ".md", ".text"}
+
+
+class InputError(Exception):
+    """An input that cannot be read as RDF: ``file:line: problem``."""
+
+
+def sniff_format(data: bytes) -> str | None:
+    """Guess an RDF syntax from the content, for files whose extension says nothing."""
+    head = data[:4096].lstrip().decode("utf-8", "replace")
+    if head.startswith(("{", "[")):
+        return "json-ld"
+    if head.startswith("<?xml") or re.match(r"<rdf:RDF\b", head):
+        return "xml"
+    if re.search(r"^\s*@?prefix\s|^\s*@base\s", head, re.IGNORECASE | re.MULTILINE):
+        return "turtle"
+    if re.match(r"^(<[^>]*>\s+<[^>]*>\s+.+\s\.\s*$)", head.split("\n", 1)[0]):
+        return "nt"
+    return None
+
+
+def rdf_format(path: Path) -> str | None:
+    """The RDF syntax of a file, by extension or content; None for a source text."""
+    fmt = RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None and path.suffix.lower() not in TEXT_SUFFIXES:
+        try:
+            fmt = sniff_format(path.read_bytes())
+        except OSError as exc:
+            raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    return fmt
+
+
+def parse_rdf(graph: rdflib.Graph, path: Path, fmt: str) -> None:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text") from None
+    if fmt == "json-ld":
+        _parse_jsonld(graph, path, text)
+        return
+    try:
+        graph.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
+    except Exception as exc:  # rdflib raises many types; all are syntax errors here
+        raise InputError(f"{path}:{_line_of(exc, text)}: {fmt} syntax error: "
+                         f"{_first_line(exc)}") from None
+
+
+def _parse_jsonld(graph: rdflib.Graph, path: Path, text: str) -> None:
+    from pyld import jsonld
+
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno}: JSON syntax error: {exc.msg}") from None
+    try:
+        nquads = jsonld.to_rdf(document, {"format": "application/n-quads",
+                                          "documentLoader": _local_loader,
+                                          "base": path.resolve().as_uri()})
+    except jsonld.JsonLdError as exc:
+        raise InputError(f"{path}: JSON-LD error: {_first_line(exc)}") from None
+    graph.parse(data=nquads, format="nquads")
+
+
+def _local_loader(url: str, options: dict | None = None) -> dict:
+    """Serve our own context locally; refuse to fetch anything else."""
+    if url.endswith(CONTEXT_PATH):
+        return {"contextUrl": None, "documentUrl": url, "document": context_document()}
+    from pyld.jsonld import JsonLdError
+
+    raise JsonLdError(f"remote context {url} not loaded (only our own context is known)",
+                      "jsonld.LoadDocumentError", code="loading remote context failed")
+
+
+def _line_of(exc: Exception, text: str) -> int | str:
+    for attr in ("lines", "lineno", "line"):
+        value = getattr(exc, attr, None)
+        if isinstance(value, int):
+            return value + 1 if attr == "lines" else value
+    get_line = getattr(exc, "getLineNumber", None)
+    if callable(get_line):
+        return int(get_line())
+    m = re.search(r"line (\d+)", str(exc))
+    return int(m.group(1)) if m else "?"
+
+
+def _first_line(exc: Exception) -> str:
+    msg = str(exc).strip().splitlines()
+    return msg[0][:300] if msg else type(exc).__name__
+
+
+__all__ = ["InputError", "parse_rdf", "rdf_format", "sniff_format"]

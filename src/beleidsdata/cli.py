@@ -240,10 +240,15 @@ def serve_command(host: str, port: int, db: str, base_iri: str | None, page_size
     from .resources import samples_dir
 
     display_host = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
+    listening = f"http://{display_host}:{port}"
+    new_store = not Path(db).exists()
     try:
-        store = SQLiteStore(db, base_iri or f"http://{display_host}:{port}")
+        store = SQLiteStore(db, base_iri or (listening if new_store else None))
     except StoreError as exc:
         _fail(str(exc))
+    if store.base_iri != listening and not base_iri:
+        click.echo(f"note: {db} names its resources under {store.base_iri}; links and the "
+                   f"event stream point there, not at {listening}", err=True)
     if store.count_members() == 0 and not no_samples:
         samples = expand_paths([samples_dir()])
         click.echo(f"empty store: loading {len(samples)} sample documents from {samples_dir()}",

@@ -79,31 +79,57 @@ def _prefix_lines() -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
 
 
+def _stream_lines(layout: StreamLayout) -> list[tuple[str, str, str]]:
+    """What the stream is: repeated on every page, so no view lacks the stream's
+    properties (a complaint about the reference server)."""
+    s = f"<{layout.stream}>"
+    ldes, tree = "https://w3id.org/ldes#", "https://w3id.org/tree#"
+    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    as_ = "https://www.w3.org/ns/activitystreams#"
+    return [
+        (s, "a", f"<{ldes}EventStream>"),
+        (s, "<http://purl.org/dc/terms/title>", '"Vlaamse beleidsdocumenten: alle versies"@nl'),
+        (s, f"<{ldes}timestampPath>", "<http://www.w3.org/ns/prov#generatedAtTime>"),
+        (s, f"<{ldes}versionOfPath>", "<http://purl.org/dc/terms/isVersionOf>"),
+        (s, f"<{ldes}versionCreatePath>", rdf_type),
+        (s, f"<{ldes}versionCreateObject>", f"<{as_}Create>"),
+        (s, f"<{ldes}versionUpdatePath>", rdf_type),
+        (s, f"<{ldes}versionUpdateObject>", f"<{as_}Update>"),
+        (s, f"<{ldes}versionDeletePath>", rdf_type),
+        (s, f"<{ldes}versionDeleteObject>", f"<{as_}Delete>"),
+        (s, f"<{ldes}pollingInterval>",
+         f'"{POLLING_INTERVAL_MS // 1000}"^^<http://www.w3.org/2001/XMLSchema#integer>'),
+        (s, f"<{tree}shape>", f"<{layout.shape}>"),
+        (s, f"<{tree}view>", f"<{layout.page(1)}>"),
+        (f"<{layout.page(1)}>", "a", f"<{tree}Node>"),
+    ]
+
+
+def _stream_json(layout: StreamLayout) -> dict[str, object]:
+    return {
+        "id": layout.stream,
+        "type": ["EventStream"],
+        "titel": "Vlaamse beleidsdocumenten: alle versies",
+        "timestampPath": "tijdstip",
+        "versionOfPath": "versieVan",
+        "ldes:versionCreatePath": {"@id": "rdf:type"},
+        "ldes:versionCreateObject": {"@id": "as:Create"},
+        "ldes:versionUpdatePath": {"@id": "rdf:type"},
+        "ldes:versionUpdateObject": {"@id": "as:Update"},
+        "ldes:versionDeletePath": {"@id": "rdf:type"},
+        "ldes:versionDeleteObject": {"@id": "as:Delete"},
+        "pollingInterval": POLLING_INTERVAL_MS // 1000,
+        "shape": layout.shape,
+        "view": [layout.page(1)],
+    }
+
+
 def stream_description(layout: StreamLayout, fmt: str, total: int) -> bytes:
     """The stream root: what the stream is and where its view starts."""
-    s, view = layout.stream, layout.page(1)
     if fmt == "jsonld":
-        doc = {
-            "@context": layout.context,
-            "id": s,
-            "type": ["EventStream"],
-            "timestampPath": "tijdstip",
-            "versionOfPath": "versieVan",
-            "shape": layout.shape,
-            "pollingInterval": POLLING_INTERVAL_MS,
-            "view": [view],
-        }
+        doc = {"@context": layout.context, **_stream_json(layout)}
         return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
-    lines = [
-        (f"<{s}>", "a", "<https://w3id.org/ldes#EventStream>"),
-        (f"<{s}>", "<https://w3id.org/ldes#timestampPath>", "<http://www.w3.org/ns/prov#generatedAtTime>"),
-        (f"<{s}>", "<https://w3id.org/ldes#versionOfPath>", "<http://purl.org/dc/terms/isVersionOf>"),
-        (f"<{s}>", "<https://w3id.org/tree#shape>", f"<{layout.shape}>"),
-        (f"<{s}>", "<https://w3id.org/ldes#pollingInterval>", f'"{POLLING_INTERVAL_MS}"^^<http://www.w3.org/2001/XMLSchema#integer>'),
-        (f"<{s}>", "<https://w3id.org/tree#view>", f"<{view}>"),
-        (f"<{view}>", "a", "<https://w3id.org/tree#Node>"),
-    ]
-    return _triples_bytes(lines, fmt)
+    return _triples_bytes(_stream_lines(layout), fmt)
 
 
 def _triples_bytes(lines: list[tuple[str, str, str]], fmt: str) -> bytes:
@@ -115,11 +141,14 @@ def _triples_bytes(lines: list[tuple[str, str, str]], fmt: str) -> bytes:
 
 
 def page_bytes(layout: StreamLayout, page: Page, fmt: str) -> bytes:
-    """One page: its node, its relation to the next page, and its members."""
+    """One page: the stream, the page node and its relation onward, then each member."""
     s, here = layout.stream, layout.page(page.number)
     nxt = layout.page(page.number + 1)
+    tree = "https://w3id.org/tree#"
     if fmt == "jsonld":
         node: dict[str, object] = {"id": here, "type": ["Node"]}
+        if page.closed:
+            node["immutable"] = True
         if page.next_time:
             node["relation"] = [{
                 "id": f"{here}#volgende",
@@ -129,27 +158,35 @@ def page_bytes(layout: StreamLayout, page: Page, fmt: str) -> bytes:
                 "node": nxt,
                 "remainingItems": page.remaining,
             }]
-        stream = {"id": s, "type": ["EventStream"], "view": [layout.page(1)],
-                  "member": [m.iri for m in page.members]}
+        stream = {**_stream_json(layout), "member": [m.iri for m in page.members]}
         head = json.dumps({"@context": layout.context}, ensure_ascii=False)[:-1]
         parts = [json.dumps(node, ensure_ascii=False, indent=2),
                  json.dumps(stream, ensure_ascii=False, indent=2)]
         parts += [m.bodies["jsonld"].decode() for m in page.members]
         return (head + ', "@graph": [\n' + ",\n".join(parts) + "\n]}\n").encode()
-    lines = [(f"<{here}>", "a", "<https://w3id.org/tree#Node>"),
-             (f"<{s}>", "a", "<https://w3id.org/ldes#EventStream>"),
-             (f"<{s}>", "<https://w3id.org/tree#view>", f"<{layout.page(1)}>")]
+    lines = _stream_lines(layout)
+    if page.number != 1:
+        lines.append((f"<{here}>", "a", f"<{tree}Node>"))
+    if page.closed:
+        lines.append((f"<{here}>", "<https://w3id.org/ldes#immutable>",
+                      '"true"^^<http://www.w3.org/2001/XMLSchema#boolean>'))
     if page.next_time:
         rel = f"<{here}#volgende>"
         lines += [
-            (f"<{here}>", "<https://w3id.org/tree#relation>", rel),
-            (rel, "a", "<https://w3id.org/tree#GreaterThanOrEqualToRelation>"),
-            (rel, "<https://w3id.org/tree#path>", "<http://www.w3.org/ns/prov#generatedAtTime>"),
-            (rel, "<https://w3id.org/tree#value>", f'"{page.next_time}"^^<http://www.w3.org/2001/XMLSchema#dateTime>'),
-            (rel, "<https://w3id.org/tree#node>", f"<{nxt}>"),
-            (rel, "<https://w3id.org/tree#remainingItems>", f'"{page.remaining}"^^<http://www.w3.org/2001/XMLSchema#integer>'),
+            (f"<{here}>", f"<{tree}relation>", rel),
+            (rel, "a", f"<{tree}GreaterThanOrEqualToRelation>"),
+            (rel, f"<{tree}path>", "<http://www.w3.org/ns/prov#generatedAtTime>"),
+            (rel, f"<{tree}value>",
+             f'"{page.next_time}"^^<http://www.w3.org/2001/XMLSchema#dateTime>'),
+            (rel, f"<{tree}node>", f"<{nxt}>"),
+            (rel, f"<{tree}remainingItems>",
+             f'"{page.remaining}"^^<http://www.w3.org/2001/XMLSchema#integer>'),
         ]
-    lines += [(f"<{s}>", "<https://w3id.org/tree#member>", f"<{m.iri}>") for m in page.members]
     head = _triples_bytes(lines, fmt)
-    return head + b"".join(m.bodies["ttl" if fmt == "ttl" else "nt"] + b"\n"
-                           for m in page.members)
+    # TREE profile order: each member's tree:member triple right before its description.
+    key = "ttl" if fmt == "ttl" else "nt"
+    member_lines = []
+    for m in page.members:
+        link = f"<{s}> <{tree}member> <{m.iri}> .\n".encode()
+        member_lines.append(link + m.bodies[key] + (b"\n" if fmt == "ttl" else b""))
+    return head + (b"\n" if fmt == "ttl" else b"") + b"".join(member_lines)

@@ -202,14 +202,17 @@ def describe_decision(out: GraphBuilder, decision: Decision) -> None:
     out.add_types(activity, BESLUITVORMING.Beslissingsactiviteit)
     out.add(activity, DOSSIER["Activiteit.startdatum"], terms.date(decision.date))
     out.add(activity, PROV.wasAssociatedWith, VLAAMSE_REGERING)
+    nested = [treatment, activity]
     doc_id = decision.first("document_id")
     if doc_id:
         stuk = fragment(iri, "stuk")
+        nested.append(stuk)
         out.add_types(stuk, DOSSIER.Stuk)
         out.add(stuk, DCT.identifier, terms.string(doc_id))
         out.add(stuk, DOSSIER.beschrijft, activity)
     for n, amount in enumerate(find_amounts(summary or ""), 1):
         node = fragment(iri, f"bedrag-{n}")
+        nested.append(node)
         out.add(iri, BD.bedrag, node)
         out.add_types(node, SCHEMA.MonetaryAmount)
         out.add(node, SCHEMA.value, terms.decimal(amount.value))
@@ -217,7 +220,7 @@ def describe_decision(out: GraphBuilder, decision: Decision) -> None:
         out.add(node, BD.bedragTekst, terms.text(amount.text))
     for m in decision.mentions:
         out.derived_from(iri, m.source, m.span)
-        for node in (treatment, activity):
+        for node in nested:
             out.derived_from(node, m.source, None)
 
 

@@ -14,7 +14,7 @@ from .common import Origin, part, work
 from .graph import GraphBuilder
 from .namespaces import DCT, ELI
 from .terms import IRI
-from .uris import VLAAMS_PARLEMENT, slug
+from .uris import VLAAMS_PARLEMENT, normalise_title, short_hash, slug
 
 # Clause type → (IRI path segment, concept in our onderdeelsoort scheme).
 CLAUSE_PARTS = {
@@ -33,7 +33,7 @@ RESOURCE_TYPE_RESOLUTION = IRI("http://publications.europa.eu/resource/authority
 def map_resolution(doc: ParsedDocument, out: GraphBuilder) -> IRI:
     record: Resolution = doc.record
     origin = Origin(doc.source)
-    iri = out.minter.resolution(record.kind, record.key)
+    iri = out.minter.resolution(record.kind, natural_key(record))
     work(out, origin, iri, (ELI.LegalResource,), record.kind, record.title, record.span)
     out.add(iri, ELI.passed_by, VLAAMS_PARLEMENT)
     if record.kind == "resolutie":
@@ -53,6 +53,23 @@ def map_resolution(doc: ParsedDocument, out: GraphBuilder) -> IRI:
              text=clause.text or None, position=position, span=clause.span, legal=True)
         _points(out, origin, clause_iri, clause.points)
     return iri
+
+
+def natural_key(record: Resolution) -> str:
+    """The document number when the text has one, else its title, else its first point.
+
+    Not a hash of the whole text: an edit to recital 12 must not rename the resolution
+    and every part of it.
+    """
+    if record.document_number:
+        return record.key
+    if record.title:
+        return slug(record.title)
+    for clause in record.clauses:
+        first = clause.points[0].text if clause.points else clause.text
+        if first:
+            return short_hash(normalise_title(first), 12)
+    return record.key
 
 
 def _points(out: GraphBuilder, origin: Origin, parent: IRI, points: tuple[Point, ...]) -> None:

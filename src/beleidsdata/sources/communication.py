@@ -140,7 +140,7 @@ class Communication:
         """The numbered points of the "Voorstel van beslissing", if the document has one."""
         points: list[ListItem] = []
         for _, section in self.walk():
-            if _DECISION.search(section.title):
+            if _DECISION.match(section.title):
                 points.extend(section.items)
         return tuple(points)
 
@@ -192,7 +192,8 @@ _TOP_TERMS = re.compile(
 )
 _TRAILER = re.compile(r"^(?:bijlagen?\b|<sup>\s*\d|\[\^\d)", re.I)
 _ATTACHMENTS = re.compile(r"^bijlagen?\s*:?\s*(.*)$", re.I)
-_DECISION = re.compile(r"\bbeslissing\b", re.I)
+# The decision part: "Voorstel van beslissing", "VOORSTEL TOT BESLISSING", "Beslissing".
+_DECISION = re.compile(r"^(?:voorstel\s+(?:van|tot)\s+(?:beslissing|besluit)|beslissing)$", re.I)
 _AGREEMENT = re.compile(r"regeerakkoord|coalitieakkoord", re.I)
 _QUOTED = re.compile(r"[\"“„«‘]([^\"“”„«»‘’]{8,}?)[\"”“»’]")
 _PAGES = re.compile(r"\bp(?:p|ag|agina)?\.\s*(\d+(?:\s*[-–]\s*\d+)?)", re.I)
@@ -282,7 +283,10 @@ def detect(source: SourceText) -> float:
         score += 0.2
     if any(_MINISTER.search(line) and _is_caps(line) for line in head[:20]):
         score += 0.1
-    if any(_portfolio_start(line.strip()) and line.rstrip().endswith(",") for line in lines[-40:]):
+    if any(
+        _portfolio_start(line.strip()) and line.rstrip().endswith(",") and _MINISTER.search(line)
+        for line in lines[-40:]
+    ):
         score += 0.1
     return min(score, 1.0)
 
@@ -301,9 +305,14 @@ def _name_line(line: str) -> bool:
         return False
     if not all(_NAME_WORD.match(w) for w in words):
         return False
-    caps = [w for w in words if len(w) > 1 and w.isupper()]
+    caps = [w for w in words if _caps_word(w)]
     titled = all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
     return bool(caps) or titled
+
+
+def _caps_word(word: str) -> bool:
+    """A surname in capitals ("JAMBON", "D'HONDT"), not an initial ("J.")."""
+    return word.isupper() and sum(c.isalpha() for c in word) >= 2
 
 
 def _read_signatures(lines: list[str], start: int) -> tuple[list[Signatory], int] | None:
@@ -372,7 +381,7 @@ def _signatory(portfolio: str, written: str, span: Span) -> Signatory:
     portfolio = re.sub(r"^(?:De|Het)\s+", "", portfolio).rstrip(",").strip()
     portfolio = portfolio[:1].upper() + portfolio[1:]
     words = written.split()
-    caps = [i for i, w in enumerate(words) if len(w) > 1 and w.isupper()]
+    caps = [i for i, w in enumerate(words) if _caps_word(w)]
     if caps:  # the surname is the run of capitals, particles included: "VAN DEN BOSSCHE"
         given_words, family_words = words[: caps[0]], words[caps[0] :]
     else:
@@ -529,6 +538,9 @@ class _Builder:
     def numbered_heading(self, label: str, title: str, line: int, plain: bool) -> None:
         caps = _is_caps(title)
         interps = _interpretations(label)
+        if not interps:
+            self.unnumbered_heading(title, line)
+            return
         best: tuple[tuple[bool, bool, int, int], int, int] | None = None
         for i, level in enumerate(self.levels):
             for scheme, value in interps:
@@ -584,7 +596,7 @@ class _Builder:
         path = _child_path(parent.path if parent else None, number)
         if number is None and parent is not None:
             path = parent.path
-        node = _Node(number, title, line, path, parent, decision=bool(_DECISION.search(title)))
+        node = _Node(number, title, line, path, parent, decision=bool(_DECISION.match(title)))
         (parent.children if parent else self.root).append(node)
         return node
 
@@ -704,9 +716,15 @@ def _build(lines: list[_Line], header: set[str]) -> _Builder:
             b.last_block = None
             continue
 
-        if after_blank and before_blank and bold is None and not _BULLET.match(line.raw):
+        if after_blank and bold is None and not _BULLET.match(line.raw):
             title = _heading_text(text)
-            if _plain_heading(b, title):
+            # Alone between blank lines; a line in capitals may have its text right below.
+            alone = before_blank or (
+                _is_caps(title)
+                and not _BULLET.match(lines[index + 1].raw)
+                and not _NUMBERED.match(lines[index + 1].raw)
+            )
+            if alone and _plain_heading(b, title):
                 _heading(b, title, line.no, plain=True)
                 b.last_block = None
                 continue
@@ -795,8 +813,10 @@ def _plain_heading(b: _Builder, title: str) -> bool:
         if not b.seen_numbered:
             return any(value == 1 for _, value in interps)
         return any(level.plain or "." in label for level in continues)
-    if split or b.in_decision():
+    if split:
         return False
+    if b.in_decision():  # only a usual section name ("BIJLAGEN") ends the decision
+        return bool(_TOP_TERMS.match(title))
     return (_is_caps(title) and len(title.split()) <= 10) or bool(_TOP_TERMS.match(title))
 
 
@@ -983,17 +1003,10 @@ def _agreement_references(
             node, block = site
             cites = cites or bool(_AGREEMENT.search(block.text())) or node.in_agreement_section()
         if cites:
-            quoted = _QUOTED.search(text)
-            pages = _PAGES.search(text)
+            title, pages = _citation(text)
+            where = site[0].path if site else None
             refs.append(
-                AgreementReference(
-                    "footnote",
-                    squash(text),
-                    squash(quoted.group(1)) if quoted else None,
-                    re.sub(r"\s+", "", pages.group(1)).replace("–", "-") if pages else None,
-                    site[0].path if site else None,
-                    Span(first, last),
-                )
+                AgreementReference("footnote", squash(text), title, pages, where, Span(first, last))
             )
 
     for node, block in b.all_blocks:
@@ -1004,17 +1017,18 @@ def _agreement_references(
             continue
         sentences = [s for s in _SENTENCE_END.split(text) if _AGREEMENT.search(s)]
         sentence = " ".join(sentences)
-        quoted = _QUOTED.search(sentence)
-        pages = _PAGES.search(sentence)
-        refs.append(
-            AgreementReference(
-                "mention",
-                sentence,
-                squash(quoted.group(1)) if quoted else None,
-                re.sub(r"\s+", "", pages.group(1)) if pages else None,
-                node.path,
-                Span(block.lines[0], block.lines[-1]),
-            )
-        )
+        title, pages = _citation(sentence)
+        span = Span(block.lines[0], block.lines[-1])
+        refs.append(AgreementReference("mention", sentence, title, pages, node.path, span))
     refs.sort(key=lambda r: (r.span.start, r.span.end))
     return tuple(refs)
+
+
+def _citation(text: str) -> tuple[str | None, str | None]:
+    """The quoted part title and the pages ("45-46") a citation gives, if any."""
+    quoted = _QUOTED.search(text)
+    pages = _PAGES.search(text)
+    return (
+        squash(quoted.group(1)) if quoted else None,
+        re.sub(r"\s+", "", pages.group(1)).replace("–", "-") if pages else None,
+    )

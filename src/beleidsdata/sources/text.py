@@ -19,7 +19,7 @@ from collections.abc import Callable
 #  2. a word-initial lowercase l is a capital I where no Dutch word starts so:
 #     "ledereen" → "Iedereen", "lEDEREEN" → "IEDEREEN", "lnformatie" → "Informatie"
 #  3. a capital I between a capital and lowercase letters is an l:  "VIaamse" → "Vlaamse"
-#  4. "Al" meaning AI: in compounds ("Al-adoptie", "Start-Al") and everywhere mid-sentence
+#  4. "Al" meaning AI: in compounds ("Al-adoptie", "Al- en", "Start-Al"), everywhere mid-sentence
 #     ("van Al", "Al en"), since the Dutch word "al" is never capitalised there; at the start of a
 #     sentence only when the next word cannot follow Dutch "al" ("Al biedt" → "AI biedt", but
 #     "Al die jaren" stays). See _ai().
@@ -45,37 +45,39 @@ _DUTCH_AL_NEXT = frozenset((
 
 def _ai(match: re.Match[str]) -> str:
     """Decide whether one standalone "Al" is the acronym AI (rule 4)."""
-    before = match.string[: match.start()].rstrip()
+    before = match.string[max(0, match.start() - 12): match.start()].rstrip()
     at_start = not before or before[-1] in ".!?:;•"
     if not at_start:
         return "AI"
-    following = match.string[match.end():].lstrip().split(" ", 1)[0].strip(",.;:").lower()
+    after = match.string[match.end(): match.end() + 30].split()
+    following = after[0].strip(",.;:").lower() if after else ""
     return "Al" if following in _DUTCH_AL_NEXT else "AI"
 
 
+# Every pattern starts with a literal character (context goes in look-arounds after it), which
+# lets the regex engine skip quickly through long texts.
 _OCR_RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
-    (re.compile(r"\|(?=[A-Z])|(?<=[A-Z])\|"), "I"),                                   # 1
-    (re.compile(r"\bl(?=edere(?:en)?\b)"), "I"),                                      # 2
-    (re.compile(r"\bl(?=[A-Z]{2,})"), "I"),
-    (re.compile(r"\bl(?=n[a-z]*\b|k\b)"), "I"),
-    (re.compile(r"\b([A-Z])I(?=[a-zà-ÿ]{2,})"), r"\1l"),                              # 3
-    (re.compile(r"\bAl(?=-\w)|(?<=\w-)Al\b"), "AI"),                                  # 4
-    (re.compile(r"(?<![\w-])Al(?![\w-])"), _ai),
-    (re.compile(r"\beén\b"), "één"),                                                  # 5
-    (re.compile(r"(?<!\w)[€&]én\b"), "één"),
-    (re.compile(r"(?<=\w)eé"), "eë"),
-    (re.compile(r"ié(?=[nlr])|(?<=\w{3})ié\b"), "ië"),
-    (re.compile(r"([Cc])o[éd](?=rdin|perat)"), r"\1oö"),                              # 6
-    (re.compile(r"([Ee])nquéte"), r"\1nquête"),                                       # 7
-    (re.compile(r"\b([Gg])ei(?=n(?:tegr|form|trodu|teress|spir|vest|stall|terpret|novee))"),
-     r"\1eï"),
+    (re.compile(r"\|(?:(?=[A-Z])|(?<=[A-Z]\|))"), "I"),                                # 1
+    (re.compile(r"l(?<!\wl)(?=edere(?:en)?\b|[A-Z]{2,}|n[a-z]*\b|k\b)"), "I"),          # 2
+    (re.compile(r"I(?<=\b[A-Z]I)(?=[a-zà-ÿ]{2,})"), "l"),                                # 3
+    (re.compile(r"Al(?<![\w]Al)(?=-(?:\w|\s+(?:en|of)\b))|Al(?<=\w-Al)\b"), "AI"),      # 4
+    (re.compile(r"Al(?<![\w-]Al)(?![\w-])"), _ai),
+    (re.compile(r"eén(?<!\weén)\b"), "één"),                                            # 5
+    (re.compile(r"[€&]én\b"), "één"),
+    (re.compile(r"eé(?<=\weé)"), "eë"),
+    (re.compile(r"ié(?:(?=[nlr])|(?<=\w{4}ié)\b)"), "ië"),
+    (re.compile(r"o[éd](?<=[Cc]o[éd])(?=rdin|perat)"), "oö"),                            # 6
+    (re.compile(r"nquéte(?<=[Ee]nquéte)"), "nquête"),                                    # 7
+    (re.compile(r"ei(?<=\b[Gg]ei)(?=n(?:tegr|form|trodu|teress|spir|vest|stall|terpret|novee))"),
+     "eï"),
     (re.compile(r"uiteit\b"), "uïteit"),
-    (re.compile(r"(?<![\w.])[o0]?0\.a\."), "o.a."),                                   # 8
-    (re.compile(r"‘'|'‘"), "‘"),                                                      # 9
+    (re.compile(r"o0\.a\.(?<!\wo0\.a\.)"), "o.a."),                                     # 8
+    (re.compile(r"0\.a\.(?<![\w.]0\.a\.)"), "o.a."),
+    (re.compile(r"‘'|'‘"), "‘"),                                                         # 9
     (re.compile(r"['’]{2,}"), "’"),
-    (re.compile(r"(?<=[^\W\d_])\.\.(?!\.)"), "."),                                    # 10
-    (re.compile(r"(?<=[A-Z])LLK(?=[A-Z])"), "LIJK"),                                  # 11
-    (re.compile(r"(?<=[a-zà-ÿ])!(?= [a-zà-ÿ])"), ""),                                 # 12
+    (re.compile(r"\.\.(?<=[^\W\d_]\.\.)(?!\.)"), "."),                                  # 10
+    (re.compile(r"LLK(?<=[A-Z]LLK)(?=[A-Z])"), "LIJK"),                                  # 11
+    (re.compile(r"!(?<=[a-zà-ÿ]!)(?= [a-zà-ÿ])"), ""),                                   # 12
 )
 
 

@@ -1,0 +1,71 @@
+"""Helpers for the tests: the real sample documents, the CLI and a live server."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "data" / "samples"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+SAMPLE = {
+    "evaluatie-a": SAMPLES / "evaluatie-2.3.5-export-a.txt",
+    "evaluatie-b": SAMPLES / "evaluatie-2.3.5-export-b.txt",
+    "strategie": SAMPLES / "vlaamse-digitale-strategie.txt",
+    "resolutie": SAMPLES / "resolutie-slim-vlaanderen.txt",
+    "mededeling": SAMPLES / "mededeling-slimme-regio-vlaanderen.txt",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+        timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run the real ``beleidsdata`` command in a subprocess."""
+    return subprocess.run([sys.executable, "-m", "beleidsdata.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})})
+
+
+class LiveServer:
+    """``beleidsdata serve`` running on loopback, its base IRI equal to its URL."""
+
+    def __init__(self, db: Path, page_size: int = 250, samples: bool = True) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.db = db
+        args = [sys.executable, "-m", "beleidsdata.cli", "serve", "--port", str(self.port),
+                "--db", str(db), "--base-iri", self.url, "--page-size", str(page_size)]
+        if not samples:
+            args.append("--no-samples")
+        self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                        text=True)
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited: {self.process.stdout.read()}")  # type: ignore[union-attr]
+            try:
+                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("server did not start in time")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()

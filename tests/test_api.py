@@ -10,6 +10,7 @@ import pytest
 import rdflib
 from pyld import jsonld
 from rdflib.compare import isomorphic
+
 from support import LiveServer
 
 TREE = rdflib.Namespace("https://w3id.org/tree#")

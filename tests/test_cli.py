@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import rdflib
 from rdflib.compare import isomorphic
+
 from support import SAMPLE, SAMPLES, cli
 
 
@@ -68,7 +69,7 @@ BAD_INPUTS = {
     "empty": (b"", "empty"),
     "binary": (bytes(range(256)) * 8, "binary"),
     "truncated": (SAMPLE["resolutie"].read_bytes()[:40], ""),
-    "unknown kind": ("Een boodschappenlijst\nmelk\nbrood\n".encode(), "known kinds"),
+    "unknown kind": (b"Een boodschappenlijst\nmelk\nbrood\n", "known kinds"),
     "not utf-8": ("Het Vlaams Parlement, gelet op: caf\xe9".encode("latin-1"), "UTF-8"),
 }
 
@@ -132,7 +133,7 @@ def test_validate_source_documents_conform(tmp_path: Path) -> None:
 def test_validate_reports_a_missing_required_property(tmp_path: Path) -> None:
     nt = cli("convert", str(SAMPLE["resolutie"]), "--format", "nt").stdout
     broken = "\n".join(line for line in nt.splitlines()
-                       if not ("/overweging/3> <http://www.w3.org/ns/prov#wasDerivedFrom>" in line))
+                       if "/overweging/3> <http://www.w3.org/ns/prov#wasDerivedFrom>" not in line)
     path = tmp_path / "broken.nt"
     path.write_text(broken + "\n")
     result = cli("validate", str(path))

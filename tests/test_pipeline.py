@@ -13,7 +13,6 @@ from beleidsdata.mapping.terms import to_ntriples
 from beleidsdata.pipeline import ValidationFailed, convert, ingest, read_source
 from beleidsdata.sources import SourceText
 from beleidsdata.store import SQLiteStore
-
 from support import SAMPLE
 
 BASE = "http://localhost:8000"

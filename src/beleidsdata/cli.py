@@ -101,9 +101,12 @@ def main() -> None:
               help="Write to this file instead of standard output.")
 @click.option("--base-iri", default=DEFAULT_BASE, show_default=True,
               help="Base of the IRIs minted: {base}/id/{kind}/{key}.")
+@click.option("--explain", metavar="IRI",
+              help="Instead of RDF, print the source lines a resource was read from "
+                   "(an IRI, or a path such as regeerakkoord/2019-2024/sectie/2.3.5).")
 @_kind_option
 def convert_command(paths: tuple[str, ...], fmt: str, output: str | None, base_iri: str,
-                    kind: str | None) -> None:
+                    kind: str | None, explain: str | None) -> None:
     """Convert source documents to RDF.
 
     PATHS are text documents (.txt, .md) or folders of them. The kind of each document is
@@ -119,6 +122,9 @@ def convert_command(paths: tuple[str, ...], fmt: str, output: str | None, base_i
         _fail(str(exc))
     except ValueError as exc:
         _fail(str(exc))
+    if explain:
+        _explain(conversion, explain)
+        return
     triples = conversion.triples()
     if fmt == "nt":
         data = to_ntriples(triples)
@@ -132,6 +138,19 @@ def convert_command(paths: tuple[str, ...], fmt: str, output: str | None, base_i
                    f"resources to {output}", err=True)
     else:
         click.echo(data, nl=False)
+
+
+def _explain(conversion, iri: str) -> None:  # type: ignore[no-untyped-def]
+    from .pipeline import explain
+
+    try:
+        excerpts = explain(conversion, iri)
+    except KeyError:
+        _fail(f"{iri}: no such resource in the converted documents")
+    for excerpt in excerpts:
+        click.echo(f"{excerpt.name}:{excerpt.start}-{excerpt.end}")
+        for number, line in enumerate(excerpt.lines, excerpt.start):
+            click.echo(f"{number:>6}  {line}")
 
 
 @main.command("validate")

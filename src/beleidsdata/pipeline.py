@@ -214,6 +214,39 @@ def validation_graph(paths: Sequence[Path], kind: str | None = None,
     return graph
 
 
+@dataclass(frozen=True)
+class Excerpt:
+    """Lines of a source document that a resource was read from."""
+
+    name: str
+    start: int
+    end: int
+    lines: list[str]
+
+
+def explain(conversion: Conversion, iri: str) -> list[Excerpt]:
+    """The source lines behind a resource (an IRI, or a path such as ``beslissing/…``).
+
+    Raises KeyError when the conversion produced no such resource."""
+    if not iri.startswith(("http://", "https://")):
+        iri = conversion.minter.iri_of(iri.removeprefix("/").removeprefix("id/"))
+    entity = conversion.entities.get(iri.split("#", 1)[0])
+    if entity is None:
+        raise KeyError(iri)
+    texts = {conversion.minter.source(d.source.stem): d.source for d in conversion.documents}
+    out = []
+    for node in entity.values(PROV.qualifiedDerivation):
+        src = entity.values(PROV.entity, node)
+        start = entity.values(BD.beginregel, node)
+        end = entity.values(BD.eindregel, node)
+        if not (src and start and end) or src[0] not in texts:
+            continue
+        text = texts[src[0]]
+        first, last = int(start[0][0]), int(end[0][0])
+        out.append(Excerpt(text.name, first, last, list(text.lines[first - 1 : last])))
+    return sorted(out, key=lambda e: (e.name, e.start))
+
+
 def check_entities(entities: dict[str, EntityDescription], changed: Iterable[str],
                    documents: Sequence[ParsedDocument], minter: Minter) -> ValidationReport:
     """Validate the changed entities, with the types of everything they link to.

@@ -207,8 +207,10 @@ _FOOTNOTE = re.compile(r"^(\d{1,2})\s+[A-Z]")
 _QUESTION = re.compile(r"^[A-Z][^?“”\"]{5,118}\?$")
 _QUOTE_CLOSE = "”\"’'»"
 _TERMINAL = ".!?"
-_FUNCTION_WORDS = frozenset(
-    "EN MET VAN DE HET EEN OP IN VOOR NAAR TOT OM BIJ AAN DOOR OF ALS TE DAT".split())
+# A heading in capitals that ends in one of these words wraps onto the next line.
+_FUNCTION_WORDS = frozenset((
+    "EN", "MET", "VAN", "DE", "HET", "EEN", "OP", "IN", "VOOR", "NAAR", "TOT", "OM", "BIJ",
+    "AAN", "DOOR", "OF", "ALS", "TE", "DAT"))
 
 
 @dataclass
@@ -435,7 +437,7 @@ class _Doc:
         return join_wrapped(merged)
 
     def _hyphen_glue(self, left: str, right: str) -> str | None:
-        """How to join "left-" and "right": None drops the hyphen, "" keeps it, " " keeps a space."""
+        """How to join "left-" + "right": None drops the hyphen, "" keeps it, " " adds a space."""
         bare_right = re.sub(r"[^\wÀ-ÿ-].*$", "", right)
         last = left.split("-")[-1]
         if right in {"en", "of", "tot", "and", "or"}:
@@ -589,8 +591,12 @@ def _is_example_marker(block: _Block) -> bool:
 
 
 def _question_marker(block: _Block) -> str | None:
-    """The title of a question-form box ("Hoe werkt Vlaanderen samen …?"), or None."""
-    if len(block.lines) == 1 and _QUESTION.match(block.first):
+    """The title of a cooperation box ("Hoe werkt Vlaanderen samen met …?"), or None.
+
+    Such a box runs to the end of the speerpunt; other questions stay in the running text.
+    """
+    if len(block.lines) == 1 and _QUESTION.match(block.first) \
+            and re.search(r"\bsamen", block.first, re.I):
         return block.first
     return None
 
@@ -739,12 +745,15 @@ def _attach(doc: _Doc, heads: list[_Head], subs: list[_Sub]) -> list[_Head]:
             owned.append(owner)
     if not owned:
         return []
-    # Siblings without sub-sections still count: same depth, same parent.
+    # Siblings without sub-sections still count: same depth, same parent, after the first
+    # speerpunt or numbered right before it ("2.1" without sub-sections before "2.2 …").
     depth = len(owned[0].number)
     parent = owned[0].number[:-1]
-    result = [h for h in heads if len(h.number) == depth and h.number[:-1] == parent
-              and h.line >= owned[0].line]
-    return result
+    siblings = [h for h in heads if len(h.number) == depth and h.number[:-1] == parent]
+    first = siblings.index(owned[0])
+    while first > 0 and siblings[first - 1].number[-1] == siblings[first].number[-1] - 1:
+        first -= 1
+    return siblings[first:]
 
 
 def _wrap_subheading(doc: _Doc, sub: _Sub) -> None:
@@ -779,7 +788,7 @@ def parse(source: SourceText) -> Strategy:
     pre_heads = [h for h in heads if h.line < first_line]
 
     listing = _speerpunt_list(doc, 1, first_line - 1, len(speerpunt_heads))
-    _finish_heads(doc, heads, speerpunt_heads, listing)
+    _finish_heads(doc, speerpunt_heads, listing)
 
     intro_end = (pre_heads[0].line - 1) if pre_heads else first_line - 1
     introduction = _introduction(doc, intro_end)
@@ -804,18 +813,17 @@ def _check_numbering(doc: _Doc, heads: list[_Head]) -> None:
     if expected != 1:
         raise doc.source.error(
             f"expected the first speerpunt to be numbered "
-            f"{'.'.join(map(str, heads[0].number[:-1] + (1,)))}, found {heads[0].label}",
+            f"{'.'.join(map(str, (*heads[0].number[:-1], 1)))}, found {heads[0].label}",
             heads[0].line)
     for head in heads:
         if head.number[-1] != expected:
-            wanted = ".".join(map(str, head.number[:-1] + (expected,)))
+            wanted = ".".join(map(str, (*head.number[:-1], expected)))
             raise doc.source.error(
                 f"expected speerpunt {wanted} next, found {head.label} '{head.title}'", head.line)
         expected += 1
 
 
-def _finish_heads(doc: _Doc, heads: list[_Head], speerpunt_heads: list[_Head],
-                  listing: dict[int, _ListItem]) -> None:
+def _finish_heads(doc: _Doc, speerpunt_heads: list[_Head], listing: dict[int, _ListItem]) -> None:
     """Join wrapped heading titles and fix the sub-section numbers and kinds."""
     for index, head in enumerate(speerpunt_heads):
         head.end_line = head.line
@@ -849,7 +857,6 @@ def _finish_heads(doc: _Doc, heads: list[_Head], speerpunt_heads: list[_Head],
                 seen[sub.kind] = sub
             previous_k = sub.k
             _wrap_subheading(doc, sub)
-    del heads  # all headings were needed only to bound regions
 
 
 def _similar(a: str, b: str) -> float:
@@ -868,9 +875,9 @@ def _flat_text(doc: _Doc, start: int, end: int) -> str:
 
 def _introduction(doc: _Doc, end: int) -> str:
     blocks = doc.blocks(1, end)
-    if blocks and len(blocks[0].lines) == 1 and len(blocks[0].first.split()) <= 3 \
+    while blocks and len(blocks[0].lines) == 1 and len(blocks[0].first.split()) <= 4 \
             and blocks[0].first[-1] not in _TERMINAL:
-        blocks = blocks[1:]  # the "Inleiding" title
+        blocks = blocks[1:]  # "Inleiding", a cover title
     blocks = _merge_continuations(blocks)
     kept = [b for b in blocks if not _is_soup(b, doc.width) and _texty(b.flat)]
     return doc.render(kept)
@@ -1075,15 +1082,34 @@ def _prepare(doc: _Doc, start: int, end: int) -> tuple[list[_Block], list[Box]]:
     return blocks, notes + quotes
 
 
+def _end_of_last(doc: _Doc, head: _Head, heads: list[_Head]) -> int:
+    """Where the last speerpunt ends: at the next chapter ("3 OPVOLGING", "3.1 …") if any.
+
+    A numbered line in capitals that continues a run inside the speerpunt ("3. VEILIGHEID"
+    after "2. RECHT …") is an item of a list, not a chapter.
+    """
+    last_sub = head.subs[-1].line if head.subs else head.line
+    inside = [h for h in heads if h.line > last_sub]
+    for h in inside:
+        if len(head.number) >= 2 and (h.number[0] != head.number[0] + 1
+                                      or len(h.number) > len(head.number)):
+            continue
+        if len(head.number) == 1 and h.number[0] <= head.number[0]:
+            continue
+        run = any(o.line < h.line and len(o.number) == 1 and len(h.number) == 1
+                  and o.number[0] == h.number[0] - 1 for o in inside)
+        if not run:
+            return h.line - 1
+    return doc.n
+
+
 def _speerpunt(doc: _Doc, head: _Head, item: _ListItem | None, speerpunt_heads: list[_Head],
                heads: list[_Head]) -> Speerpunt:
     index = speerpunt_heads.index(head)
     if index + 1 < len(speerpunt_heads):
         end = speerpunt_heads[index + 1].line - 1
     else:
-        last_sub = head.subs[-1].line if head.subs else head.line
-        after = [h for h in heads if h.line > last_sub and not h.digits.startswith(head.digits)]
-        end = after[0].line - 1 if after else doc.n
+        end = _end_of_last(doc, head, heads)
     while end > head.line and (not doc.line(end).strip() or end in doc.furniture):
         end -= 1
 
@@ -1177,7 +1203,6 @@ class _Item:
     title: str | None
     start: int
     body: list[_Block] = field(default_factory=list)
-    end: int = 0
 
 
 def _split_we(block: _Block, width: int) -> int | None:
@@ -1210,7 +1235,7 @@ def _titled(block: _Block, width: int) -> bool:
             and _is_prose(_Block(block.lines[1:]), width))
 
 
-def _body_after(doc: _Doc, blocks: list[_Block], i: int) -> tuple[list[_Block], int]:
+def _body_after(doc: _Doc, blocks: list[_Block], i: int, mode: str) -> tuple[list[_Block], int]:
     """The prose blocks from index i on that form a body, and how many lines they have."""
     body: list[_Block] = []
     lines = 0
@@ -1218,7 +1243,7 @@ def _body_after(doc: _Doc, blocks: list[_Block], i: int) -> tuple[list[_Block], 
         block = blocks[i]
         if not _is_text(block, doc.width) or _is_marker(block):
             break
-        if body and _is_headlike(block, doc.width) and _qualifies(doc, blocks, i, "ap"):
+        if body and _is_headlike(block, doc.width) and _qualifies(doc, blocks, i, mode):
             break
         body.append(block)
         lines += len(block.lines)
@@ -1273,8 +1298,7 @@ def _action_section(doc: _Doc, blocks: list[_Block], sub: _Sub) -> tuple[
             continue
         question = _question_marker(block)
         if question is not None:
-            kind = "samenwerking" if re.search(r"\bsamen", question, re.I) else "kader"
-            current = target = open_item(kind, question, block.start, [])
+            current = target = open_item("samenwerking", question, block.start, [])
             mode, pending = "box", None
             i += 1
             continue
@@ -1287,7 +1311,7 @@ def _action_section(doc: _Doc, blocks: list[_Block], sub: _Sub) -> tuple[
         item_kind = "ap" if mode == "ap" else "voorbeeld"
         split = _split_we(block, width) if not _is_headlike(block, width) else None
         if _is_headlike(block, width) and _qualifies(doc, blocks, i, mode):
-            body, _ = _body_after(doc, blocks, i + 1)
+            body, _ = _body_after(doc, blocks, i + 1, mode)
             current = target = open_item(item_kind, doc.join(block.texts), block.start, body)
             pending = None
             i += 1 + len(body)
@@ -1295,7 +1319,7 @@ def _action_section(doc: _Doc, blocks: list[_Block], sub: _Sub) -> tuple[
         if split is not None:
             head_block = _Block(block.lines[:split])
             rest = _Block(block.lines[split:])
-            body, _ = _body_after(doc, blocks, i + 1)
+            body, _ = _body_after(doc, blocks, i + 1, mode)
             current = target = open_item(item_kind, doc.join(head_block.texts), block.start,
                                          [rest, *body])
             pending = None

@@ -190,6 +190,11 @@ class SQLiteStore:
                                     "ORDER BY iri")
         return [SourceRecord(*row) for row in rows]
 
+    def source(self, iri: str) -> SourceRecord | None:
+        row = self._conn().execute("SELECT iri, name, kind, sha256, text FROM sources "
+                                   "WHERE iri = ?", (iri,)).fetchone()
+        return SourceRecord(*row) if row else None
+
     # The event log.
     @staticmethod
     def _member(row: tuple) -> Member:

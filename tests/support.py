@@ -69,3 +69,25 @@ class LiveServer:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+
+NPM_CACHE = Path.home() / ".cache" / "beleidsdata-tests" / "npm"
+
+
+def npm_package(spec: str) -> Path:
+    """Install an npm package (``name@version``) from the registry once per machine and
+    return its folder (with node_modules/). Installs Node.js with apt when it is missing."""
+    import shutil
+
+    if shutil.which("npm") is None:
+        subprocess.run(["apt-get", "update", "-qq"], check=False)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "nodejs", "npm"], check=True)
+    folder = NPM_CACHE / spec.replace("/", "+").replace("@", "_")
+    marker = folder / ".installed"
+    if not marker.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "package.json").write_text('{"name": "beleidsdata-test-tools", "private": true}')
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", spec],
+                       cwd=folder, check=True, capture_output=True, timeout=600)
+        marker.write_text(spec)
+    return folder

@@ -12,8 +12,10 @@ from .negotiation import choose
 
 router = APIRouter(tags=["event stream"])
 
+# Our pages have only a default graph, so N-Quads are our N-Triples and TriG our Turtle.
 STREAM_TYPES = {"application/ld+json": "jsonld", "text/turtle": "ttl",
-                "application/n-triples": "nt"}
+                "application/n-triples": "nt", "application/n-quads": "nt",
+                "application/trig": "ttl"}
 
 
 @router.get("/ldes", summary="The event stream: what it is and where its view starts",

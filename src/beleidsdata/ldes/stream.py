@@ -37,7 +37,7 @@ class StreamLayout:
 
     @property
     def shape(self) -> str:
-        return f"{self.base}/shapes/beleidsdata.ttl"
+        return f"{self.base}/ldes#shape"
 
     @property
     def context(self) -> str:
@@ -124,12 +124,101 @@ def _stream_json(layout: StreamLayout) -> dict[str, object]:
     }
 
 
+# Properties that lead from a member to the nested nodes of its description, so that a
+# client extracting members by shape (the reference client does) gets them too. The
+# decision's treatment and document point *at* the member, hence the inverse paths.
+_NESTED_FORWARD = (
+    "http://www.w3.org/ns/prov#qualifiedDerivation",
+    "https://w3id.org/beleidsdata/ns#bedrag",
+    "http://www.w3.org/ns/oa#hasBody",
+    "http://spdx.org/rdf/terms#checksum",
+)
+_SH = "http://www.w3.org/ns/shacl#"
+
+
+def _shape_lines(layout: StreamLayout) -> list[tuple[str, str, str]]:
+    """The member shape, inline in the stream description (the SHACL shapes of the
+    payload are at /shapes/; this one says what every member has and what it contains).
+    SHACL writes inverse paths as blank nodes; these are the only ones we publish."""
+    shape = f"<{layout.shape}>"
+    nested = f"<{layout.stream}#genest>"
+    x = "<http://www.w3.org/2001/XMLSchema#"
+    lines: list[tuple[str, str, str]] = [
+        (shape, "a", f"<{_SH}NodeShape>"),
+        (nested, "a", f"<{_SH}NodeShape>"),
+    ]
+
+    def prop(name: str, path: str, *extra: tuple[str, str]) -> None:
+        node = f"<{layout.stream}#{name}>"
+        lines.append((shape, f"<{_SH}property>", node))
+        lines.append((node, f"<{_SH}path>", path))
+        lines.extend((node, p, o) for p, o in extra)
+
+    prop("tijdstip", "<http://www.w3.org/ns/prov#generatedAtTime>",
+         (f"<{_SH}datatype>", f"{x}dateTime>"), (f"<{_SH}minCount>", '"1"^^' + f"{x}integer>"),
+         (f"<{_SH}maxCount>", '"1"^^' + f"{x}integer>"))
+    prop("versieVan", "<http://purl.org/dc/terms/isVersionOf>",
+         (f"<{_SH}nodeKind>", f"<{_SH}IRI>"), (f"<{_SH}minCount>", '"1"^^' + f"{x}integer>"),
+         (f"<{_SH}maxCount>", '"1"^^' + f"{x}integer>"))
+    for i, path in enumerate(_NESTED_FORWARD, 1):
+        prop(f"genest-{i}", f"<{path}>", (f"<{_SH}node>", nested))
+    # member ← dct:subject ← #behandeling → heeftBeslissing → #beslissing ← beschrijft ← #stuk
+    lines += [
+        (f"<{layout.stream}#behandeling>", "a", f"<{_SH}NodeShape>"),
+        (f"<{layout.stream}#beslissing>", "a", f"<{_SH}NodeShape>"),
+        (f"<{layout.stream}#genest-behandeling>", f"<{_SH}path>", "_:naarOnderwerp"),
+        ("_:naarOnderwerp", f"<{_SH}inversePath>", "<http://purl.org/dc/terms/subject>"),
+        (f"<{layout.stream}#genest-behandeling>", f"<{_SH}node>",
+         f"<{layout.stream}#behandeling>"),
+        (shape, f"<{_SH}property>", f"<{layout.stream}#genest-behandeling>"),
+        (f"<{layout.stream}#behandeling>", f"<{_SH}property>",
+         f"<{layout.stream}#genest-beslissing>"),
+        (f"<{layout.stream}#genest-beslissing>", f"<{_SH}path>",
+         "<https://data.vlaanderen.be/ns/besluitvorming#heeftBeslissing>"),
+        (f"<{layout.stream}#genest-beslissing>", f"<{_SH}node>",
+         f"<{layout.stream}#beslissing>"),
+        (f"<{layout.stream}#beslissing>", f"<{_SH}property>", f"<{layout.stream}#genest-stuk>"),
+        (f"<{layout.stream}#genest-stuk>", f"<{_SH}path>", "_:naarStuk"),
+        ("_:naarStuk", f"<{_SH}inversePath>", "<https://data.vlaanderen.be/ns/dossier#beschrijft>"),
+        (f"<{layout.stream}#genest-stuk>", f"<{_SH}node>", nested),
+    ]
+    return lines
+
+
 def stream_description(layout: StreamLayout, fmt: str, total: int) -> bytes:
-    """The stream root: what the stream is and where its view starts."""
+    """The stream root: what the stream is, its member shape, where its view starts."""
+    lines = _stream_lines(layout) + _shape_lines(layout)
     if fmt == "jsonld":
-        doc = {"@context": layout.context, **_stream_json(layout)}
-        return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
-    return _triples_bytes(_stream_lines(layout), fmt)
+        return _expanded_jsonld(lines, layout.context)
+    return _triples_bytes(lines, fmt)
+
+
+def _expanded_jsonld(lines: list[tuple[str, str, str]], context: str) -> bytes:
+    """JSON-LD with full IRIs as keys, written from N-Triples terms."""
+    nodes: dict[str, dict[str, object]] = {}
+    for s, p, o in lines:
+        node = nodes.setdefault(s, {"@id": _jsonld_id(s)})
+        key = "@type" if p == "a" else p[1:-1]
+        value: object
+        if p == "a":
+            value = o[1:-1]
+        elif o.startswith("<") or o.startswith("_:"):
+            value = {"@id": _jsonld_id(o)}
+        else:
+            lexical, _, rest = o[1:].rpartition('"')
+            if rest.startswith("@"):
+                value = {"@value": lexical, "@language": rest[1:]}
+            elif rest.startswith("^^"):
+                value = {"@value": lexical, "@type": rest[3:-1]}
+            else:
+                value = {"@value": lexical}
+        node.setdefault(key, []).append(value)  # type: ignore[union-attr]
+    doc = {"@context": context, "@graph": list(nodes.values())}
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
+
+
+def _jsonld_id(term: str) -> str:
+    return term if term.startswith("_:") else term[1:-1]
 
 
 def _triples_bytes(lines: list[tuple[str, str, str]], fmt: str) -> bytes:

@@ -215,9 +215,14 @@ _FUNCTION_WORDS = frozenset((
 
 @dataclass
 class _Block:
-    """Consecutive non-blank lines: (line number, stripped text) pairs."""
+    """Consecutive non-blank lines: (line number, stripped text) pairs.
+
+    ``breaks`` holds the indices of lines after which the OCR had put a blank line (or a page
+    footer) inside the paragraph; such a line may be short without ending the paragraph.
+    """
 
     lines: list[tuple[int, str]]
+    breaks: frozenset[int] = frozenset()
     memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -243,6 +248,14 @@ class _Block:
     @property
     def span(self) -> Span:
         return Span(self.start, self.end)
+
+    def head(self, j: int) -> _Block:
+        """The first j lines."""
+        return _Block(self.lines[:j], frozenset(k for k in self.breaks if k < j))
+
+    def tail(self, j: int) -> _Block:
+        """The lines from index j on."""
+        return _Block(self.lines[j:], frozenset(k - j for k in self.breaks if k >= j))
 
 
 class _Doc:
@@ -298,6 +311,7 @@ class _Doc:
             if text.endswith("-"):
                 text = text[:-1].rsplit(" ", 1)[0] if " " in text else ""  # "organisa-"
             previous = "."  # a line may start a sentence: its first word says nothing
+            caps = _is_caps(text)  # headings in capitals say nothing about casing either
             for m in _WORD_OR_STOP.finditer(text):
                 word = m.group(0)
                 if not word[0].isalpha():
@@ -310,7 +324,7 @@ class _Doc:
                         words[part] = words.get(part, 0) + 1
                 else:
                     words[low] = words.get(low, 0) + 1
-                    if previous not in _SENTENCE_STOPS:
+                    if previous not in _SENTENCE_STOPS and not caps:
                         form = ("upper" if word.isupper() and len(word) > 1 else
                                 "title" if word[0].isupper() else "lower")
                         counts = casing.setdefault(low, {})
@@ -403,6 +417,8 @@ class _Doc:
         page_start = self.raw[number - 1][:1].isspace()
         if page_start and _FOOTNOTE.match(previous):
             return True  # a footnote ends the page before
+        if _FOOTNOTE.match(text) and previous[-1] in _TERMINAL and self.page_end_after(number):
+            return True  # a footnote at the foot of the page
         return page_start and finished and (text[:1].isupper() or text[:1].isdigit()
                                             or text[:1] in _QUOTE_OPEN)
 
@@ -526,7 +542,7 @@ def _is_prose(block: _Block, width: int) -> bool:
         text = texts[0]
         return text[-1] in _TERMINAL + ":;”\"" and (
             len(text) >= 0.55 * width or len(text.split()) >= 4)
-    return all(len(t) >= 0.55 * width for t in texts[:-1])
+    return all(len(t) >= 0.55 * width for k, t in enumerate(texts[:-1]) if k not in block.breaks)
 
 
 @_memo("sentence")
@@ -682,7 +698,7 @@ def _scan_subs(doc: _Doc) -> list[_Sub]:
         if not (numeric or garbled) or re.fullmatch(r"\d{4}", token) or not title[:1].isupper():
             continue
         kind = _sub_kind(title)
-        if kind is None and not (numeric and token.count(".") >= 2):
+        if kind is None and (not (numeric and token.count(".") >= 2) or _is_caps(title)):
             continue
         if len(title) > 130 or (title[-1] in _TERMINAL and kind is None):
             continue
@@ -790,8 +806,8 @@ def parse(source: SourceText) -> Strategy:
     listing = _speerpunt_list(doc, 1, first_line - 1, len(speerpunt_heads))
     _finish_heads(doc, speerpunt_heads, listing)
 
-    intro_end = (pre_heads[0].line - 1) if pre_heads else first_line - 1
-    introduction = _introduction(doc, intro_end)
+    list_start = min((item.line for item in listing.values()), default=first_line)
+    introduction = _introduction(doc, pre_heads, min(first_line, list_start) - 1)
     pre_text = _flat_text(doc, 1, first_line - 1)
     announced = re.search(r"\b(\d+)\s+actiepunten\b", pre_text)
     speerpunten = tuple(
@@ -873,11 +889,23 @@ def _flat_text(doc: _Doc, start: int, end: int) -> str:
                                    if i not in doc.furniture)))
 
 
-def _introduction(doc: _Doc, end: int) -> str:
-    blocks = doc.blocks(1, end)
+def _introduction(doc: _Doc, pre_heads: list[_Head], end: int) -> str:
+    """The text before the first numbered section, or under it when that section opens the
+    document ("1 INLEIDING")."""
+    start = 1
+    if pre_heads:
+        before = [b for b in doc.blocks(1, pre_heads[0].line - 1) if _is_text(b, doc.width)]
+        if before:
+            end = pre_heads[0].line - 1
+        else:
+            start = pre_heads[0].line + 1
+            end = pre_heads[1].line - 1 if len(pre_heads) > 1 else end
+    blocks = doc.blocks(start, end)
     while blocks and len(blocks[0].lines) == 1 and len(blocks[0].first.split()) <= 4 \
             and blocks[0].first[-1] not in _TERMINAL:
         blocks = blocks[1:]  # "Inleiding", a cover title
+    if blocks and blocks[-1].flat.endswith(":") and len(blocks[-1].lines) == 1:
+        blocks = blocks[:-1]  # "De speerpunten zijn:", the lead-in of the list
     blocks = _merge_continuations(blocks)
     kept = [b for b in blocks if not _is_soup(b, doc.width) and _texty(b.flat)]
     return doc.render(kept)
@@ -999,10 +1027,17 @@ def _merge_continuations(blocks: list[_Block]) -> list[_Block]:
         if out and ((first[:1].islower() and not _BULLET.match(first))
                     or (_NUMBER_GOES_ON.match(first) and out[-1].texts[-1][-1] not in ".!?:;”\""
                         and len(out[-1].lines) > 1)):
-            out[-1] = _Block(out[-1].lines + block.lines)
+            out[-1] = _joined(out[-1], block)
         else:
             out.append(block)
     return out
+
+
+def _joined(first: _Block, second: _Block) -> _Block:
+    """Two blocks as one paragraph, remembering where the OCR had split it."""
+    shift = len(first.lines)
+    breaks = first.breaks | {shift - 1} | {shift + i for i in second.breaks}
+    return _Block(first.lines + second.lines, frozenset(breaks))
 
 
 # "… is de Vlaamse score" + blank + "11 punten hoger …": a number that goes on a sentence.
@@ -1083,21 +1118,21 @@ def _prepare(doc: _Doc, start: int, end: int) -> tuple[list[_Block], list[Box]]:
 
 
 def _end_of_last(doc: _Doc, head: _Head, heads: list[_Head]) -> int:
-    """Where the last speerpunt ends: at the next chapter ("3 OPVOLGING", "3.1 …") if any.
+    """Where the last speerpunt ends: at a following section in capitals that is numbered
+    after it and not under it ("3 OPVOLGING", "2.2 MONITORING"), else at the end.
 
     A numbered line in capitals that continues a run inside the speerpunt ("3. VEILIGHEID"
     after "2. RECHT …") is an item of a list, not a chapter.
     """
     last_sub = head.subs[-1].line if head.subs else head.line
     inside = [h for h in heads if h.line > last_sub]
+    depth = len(head.number)
     for h in inside:
-        if len(head.number) >= 2 and (h.number[0] != head.number[0] + 1
-                                      or len(h.number) > len(head.number)):
+        if len(h.number) > depth or h.number <= head.number:
             continue
-        if len(head.number) == 1 and h.number[0] <= head.number[0]:
-            continue
-        run = any(o.line < h.line and len(o.number) == 1 and len(h.number) == 1
-                  and o.number[0] == h.number[0] - 1 for o in inside)
+        run = any(o.line < h.line and len(o.number) == len(h.number)
+                  and o.number[:-1] == h.number[:-1] and o.number[-1] == h.number[-1] - 1
+                  for o in inside)
         if not run:
             return h.line - 1
     return doc.n
@@ -1218,7 +1253,7 @@ def _split_we(block: _Block, width: int) -> int | None:
             continue
         if len(head[-1]) >= 0.92 * width:
             continue
-        rest = _Block(block.lines[j:])
+        rest = block.tail(j)
         if _is_prose(rest, width):
             return j
     return None
@@ -1232,7 +1267,7 @@ def _titled(block: _Block, width: int) -> bool:
     title = texts[0]
     return (len(title) < 0.55 * width and title[:1].isupper() and title[-1] not in _TERMINAL + ",;:"
             and not _is_caps(title) and _texty(title)
-            and _is_prose(_Block(block.lines[1:]), width))
+            and _is_prose(block.tail(1), width))
 
 
 def _body_after(doc: _Doc, blocks: list[_Block], i: int, mode: str) -> tuple[list[_Block], int]:
@@ -1317,8 +1352,8 @@ def _action_section(doc: _Doc, blocks: list[_Block], sub: _Sub) -> tuple[
             i += 1 + len(body)
             continue
         if split is not None:
-            head_block = _Block(block.lines[:split])
-            rest = _Block(block.lines[split:])
+            head_block = block.head(split)
+            rest = block.tail(split)
             body, _ = _body_after(doc, blocks, i + 1, mode)
             current = target = open_item(item_kind, doc.join(head_block.texts), block.start,
                                          [rest, *body])
@@ -1327,7 +1362,7 @@ def _action_section(doc: _Doc, blocks: list[_Block], sub: _Sub) -> tuple[
             continue
         if _titled(block, width):
             kind = "voorbeeld" if mode == "voorbeeld" else "kader"
-            first = _Block(block.lines[1:])
+            first = block.tail(1)
             item = open_item(kind, block.first, block.start, [first])
             if kind == "voorbeeld":
                 current = item
@@ -1406,7 +1441,7 @@ def _principles(doc: _Doc, blocks: list[_Block]) -> tuple[tuple[Principle, ...],
         expected = len(found) + 1
         if m and int(m.group("n")) == expected and block.first[-1] not in _TERMINAL \
                 and len(block.first) <= 100:
-            body = [_Block(block.lines[1:])] if len(block.lines) > 1 else []
+            body = [block.tail(1)] if len(block.lines) > 1 else []
             found.append((expected, fix_ocr(m.group("title")), block.start, body))
         elif _is_text(block, doc.width):
             (found[-1][3] if found else lead).append(block)

@@ -231,8 +231,12 @@ class Amount:
 
 
 _SCALE = {"miljard": Decimal(10) ** 9, "miljoen": Decimal(10) ** 6, "duizend": Decimal(1000)}
+_NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?"
+_SCALE_WORD = r"(?:\s*(miljard|miljoen|duizend))?"
+# "1,2 miljoen euro", "200.000 euro", "795.000  EUR" … and "€ 3,5 miljard", "EUR 200.000".
 _AMOUNT = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*(miljard|miljoen|duizend)?\s*(?:euro|EUR|€)",
+    rf"(?<![\w.,]){_NUMBER}{_SCALE_WORD}\s*(?:euro|EUR|€)(?!\w)"
+    rf"|(?:€|\bEUR)\s?{_NUMBER}{_SCALE_WORD}(?![\w.,]\d)",
     re.IGNORECASE)
 
 
@@ -240,7 +244,8 @@ def find_amounts(text: str) -> list[Amount]:
     """Euro amounts as written in Dutch ("1,2 miljoen euro", "200.000 euro"), exact."""
     out = []
     for match in _AMOUNT.finditer(text):
-        whole, frac, scale = match.groups()
+        groups = match.groups()
+        whole, frac, scale = groups[:3] if groups[0] else groups[3:]
         value = Decimal(whole.replace(".", "") + ("." + frac if frac else ""))
         if scale:
             value *= _SCALE[scale.lower()]

@@ -72,9 +72,19 @@ def map_evaluation(doc: ParsedDocument, out: GraphBuilder, decisions: DecisionIn
         out.add(node, SCHEMA.position, terms.integer(position))
         out.add(node, DCT.isPartOf, iri)
         out.add(iri, DCT.hasPart, node)
-        for number in finding.citations:
-            if number in handles:
-                out.add(node, DCT.references, decisions.iri(handles[number]))
+        # The citations in the order the finding makes them: a set of dct:references
+        # for simple queries, and numbered nodes that keep the order and the marker.
+        cited = [n for n in finding.citations if n in handles]
+        for order, number in enumerate(cited, 1):
+            decision = decisions.iri(handles[number])
+            ref = fragment(node, f"verwijzing-{order}")
+            out.add(node, DCT.references, decision)
+            out.add(node, BD.verwijzing, ref)
+            out.add_types(ref, BD.Verwijzing)
+            out.add(ref, SCHEMA.position, terms.integer(order))
+            out.add(ref, DCT.references, decision)
+            out.add(ref, BD.referentienummer, terms.string(str(number)))
+            origin.attach(out, ref, None)
         out.add_types(body, OA.TextualBody)
         out.add(body, RDF.value, terms.text(finding.text))
         origin.attach(out, node, finding.span)

@@ -94,7 +94,8 @@ SH = Vocabulary("sh", "http://www.w3.org/ns/shacl#", "NodeShape targetClass")
 # Every term is defined, with Dutch and English labels, in vocab/beleidsdata.ttl.
 BD = Vocabulary("bd", "https://w3id.org/beleidsdata/ns#",
                 "Evaluatie Bevinding Bron bedrag bedragTekst thema conclusie realisatiestatus "
-                "beginregel eindregel aangekondigdAantalActiepunten")
+                "beginregel eindregel aangekondigdAantalActiepunten Verwijzing verwijzing "
+                "referentienummer")
 
 # Prefixes for Turtle output and the JSON-LD context, in a stable order.
 PREFIXES: dict[str, str] = {v.prefix: v.base for v in (

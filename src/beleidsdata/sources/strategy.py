@@ -730,13 +730,15 @@ def _scan_heads(doc: _Doc) -> list[_Head]:
 def _attach(doc: _Doc, heads: list[_Head], subs: list[_Sub]) -> list[_Head]:
     """Speerpunt headings are the numbered headings that own sub-headings; give each its own."""
     owned: list[_Head] = []
-    for sub in subs:
+    numeric = [sub for sub in subs if re.fullmatch(r"[\d.,]+", sub.token)]
+    garbled = [sub for sub in subs if sub not in numeric]
+    for sub in numeric + garbled:  # a garbled number only joins a speerpunt found by numbers
         before = [h for h in heads if h.line < sub.line]
         if not before:
             continue
         digits = _digits(sub.token)
         owner = None
-        if re.fullmatch(r"[\d.,]+", sub.token):
+        if sub in numeric:
             for head in reversed(before):
                 extra = digits[len(head.digits):]
                 if digits.startswith(head.digits) and (
@@ -748,7 +750,7 @@ def _attach(doc: _Doc, heads: list[_Head], subs: list[_Sub]) -> list[_Head]:
                 raise doc.source.error(
                     f"sub-section {sub.token} '{sub.title}' does not belong to the speerpunt "
                     f"before it (expected a number under {before[-1].label})", sub.line)
-        else:
+        elif before[-1] in owned:
             owner = before[-1]  # a garbled number: the wording says what it is
         if owner is None or (owner is not before[-1] and owner not in owned):
             continue
@@ -761,6 +763,8 @@ def _attach(doc: _Doc, heads: list[_Head], subs: list[_Sub]) -> list[_Head]:
             owned.append(owner)
     if not owned:
         return []
+    for head in owned:
+        head.subs.sort(key=lambda sub: sub.line)
     # Siblings without sub-sections still count: same depth, same parent, after the first
     # speerpunt or numbered right before it ("2.1" without sub-sections before "2.2 …").
     depth = len(owned[0].number)

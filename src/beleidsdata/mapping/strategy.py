@@ -47,14 +47,19 @@ def _speerpunt(out: GraphBuilder, origin: Origin, strategy: IRI, sp: Speerpunt,
          text=sp.introduction or None, position=position, span=sp.span)
     out.add(iri, DCT.description, terms.text(sp.summary) if sp.summary else None)
     n = 0
-    for kind, title, text in (("ambities", "Ambities", sp.ambitions),
-                              ("uitdagingen", sp.challenges_title, sp.challenges),
-                              ("lopende-initiatieven", "Enkele lopende initiatieven",
-                               sp.initiatives)):
+    # Sub-sections by kind, with their numbers ("2.4.1") and exact line ranges.
+    subsections = {sub.kind: sub for sub in sp.subsections}
+    for kind, segment, title, text in (
+            ("ambities", "ambities", "Ambities", sp.ambitions),
+            ("uitdagingen", "uitdagingen", sp.challenges_title, sp.challenges),
+            ("initiatieven", "lopende-initiatieven", "Enkele lopende initiatieven",
+             sp.initiatives)):
         if text:
             n += 1
-            part(out, origin, out.minter.child(iri, kind), iri, kind, number=None,
-                 title=title, text=text, position=n, span=sp.span)
+            sub = subsections.get(kind)
+            part(out, origin, out.minter.child(iri, segment), iri, segment,
+                 number=sub.number if sub else None, title=title, text=text, position=n,
+                 span=sub.span if sub else sp.span)
     for ap in sp.action_points:
         n += 1
         part(out, origin, out.minter.subdivision(iri, "actiepunt", ap.number), iri,

@@ -21,17 +21,25 @@ OCR makes the layout unreliable, so nothing is read from one sample's wording or
 - page furniture (the "Vlaanderen verbeelding werkt" footer with its logo lines and page
   numbers) is dropped before anything else; footnotes at a page end become boxes;
 - blank lines the OCR put inside a paragraph are undone (a block that starts in lower case
-  continues the one before it); diagram and multi-column debris is recognised by its shape
-  (short or ragged lines, bullets in mid-line, runs of spaces) and never enters a text;
-- an action-point heading is a short block followed by body paragraphs; a heading that starts
-  with "We" needs one body line, any other heading at least three, so the title of a text box
-  with a one-sentence caption ("Zes leidende principes") is not taken for an action point;
-- headed items after a "STRATEGIE IN DE PRAKTIJK" marker are examples, not action points;
+  continues the one before it), and lines it glued together are split again where a page
+  starts (an indented line after a finished sentence), before a box title ("Hoe werkt …?",
+  "STRATEGIE IN DE PRAKTIJK"), a "We …" heading after a caption, or a numbered item;
+- diagram and multi-column debris is recognised by its shape (short or ragged lines, bullets
+  in mid-line, runs of spaces) and never enters a text;
+- an action-point heading is a block of one or two lines followed by body paragraphs; a
+  heading that starts with "We" needs one body line, any other heading at least three, so the
+  title of a text box with a one-sentence caption ("Zes leidende principes") is not taken for
+  an action point; a "We" heading glued to its body (no blank line) is split off;
+- headed items after a "STRATEGIE IN DE PRAKTIJK" marker are examples, not action points; a
+  "Hoe werkt Vlaanderen samen …?" box runs to the end of its speerpunt;
 - sub-heading numbers garbled by OCR ("211", "2.41", "g.]bz") are recognised by their wording
-  and normalised ("2.1.1", "2.4.1");
+  and normalised ("2.1.1", "2.4.1"); a wrapped sub-heading keeps its second line only when that
+  line is made of words the document uses elsewhere ("ijbenen" is debris);
 - character errors are repaired by :func:`beleidsdata.sources.text.fix_ocr` ("Al" → "AI",
-  "ledereen" → "Iedereen", "technologieén" → "technologieën", …), line-end hyphens are undone
-  unless the document itself writes the word with a hyphen ("data-analyse", "AI-wetgeving").
+  "ledereen" → "Iedereen", "technologieén" → "technologieën", …) and, document-wide, a word
+  seen once that becomes a word used elsewhere when an "i" is read as "l" ("viotter" →
+  "vlotter"); line-end hyphens are undone unless the document itself writes the word with a
+  hyphen ("data-analyse", "cybersecurity-maturiteit") or an acronym precedes ("AI-wetgeving").
 
 Texts are paragraphs separated by a blank line ("\\n\\n"); bullets are written "• ".
 """
@@ -51,8 +59,10 @@ LABEL = "Vlaamse Digitale Strategie (strategy document)"
 
 DEFAULT_TITLE = "Vlaamse Digitale Strategie"
 
-# Kinds of Box, for the mapping's concept scheme.
+# Kinds of Box and of Subsection, for the mapping's concept schemes.
 BOX_KINDS = ("voorbeeld", "samenwerking", "citaat", "kader", "voetnoot", "sectie")
+SUBSECTION_KINDS = ("ambities", "uitdagingen", "initiatieven", "actiepunten", "principes",
+                    "sectie")
 
 
 # --------------------------------------------------------------------------- records
@@ -110,6 +120,18 @@ class Box:
 
 
 @dataclass(frozen=True)
+class Subsection:
+    """A numbered sub-section heading of a speerpunt, its number normalised ("2.4.1" for an
+    OCR'd "2.41" or "211"). ``kind`` is one of :data:`SUBSECTION_KINDS`; ``span`` covers the
+    heading and its text up to the next sub-section."""
+
+    number: str
+    kind: str
+    title: str
+    span: Span
+
+
+@dataclass(frozen=True)
 class Speerpunt:
     """One speerpunt (spearhead) with its sub-sections.
 
@@ -123,7 +145,8 @@ class Speerpunt:
     a multi-column figure in the PDF, which OCR interleaves, so it is not split into items.
     ``action_points_intro`` is prose between the action-point heading and the first action point.
     ``principles_closing`` is a closing paragraph after the last principle that speaks about the
-    principles as a whole.
+    principles as a whole. ``subsections`` lists the sub-section headings with their spans, so
+    each of the texts above can be traced to its lines.
     """
 
     number: str
@@ -143,6 +166,7 @@ class Speerpunt:
     principles_closing: str
     examples: tuple[Box, ...]
     boxes: tuple[Box, ...]
+    subsections: tuple[Subsection, ...]
     span: Span
 
 
@@ -204,6 +228,7 @@ _BULLET = re.compile(r"^(?:[D»«*•·▪■►▶+\-–]|o(?=\s+\S)|e(?=\s+[A-
 _SOUP = re.compile(r"\S {2,}\S|\s[*«»•·▪■]\s")
 _QUOTE_OPEN = "“\"„‘'«"
 _FOOTNOTE = re.compile(r"^(\d{1,2})\s+[A-Z]")
+_NUMBERED_ITEM = re.compile(r"^\d{1,2}[.)]?\s+[A-Z][a-zà-ÿ]")
 _QUESTION = re.compile(r"^[A-Z][^?“”\"]{5,118}\?$")
 _QUOTE_CLOSE = "”\"’'»"
 _TERMINAL = ".!?"
@@ -278,12 +303,14 @@ class _Doc:
         self.hyphenated: set[str] = set()
         self.casing: dict[str, dict[str, int]] = {}
         self._vocabulary()
+        self._correct_l_read_as_i()
         self.prefixes: dict[str, int] = {}
         for word, count in self.words.items():
             if len(word) >= 5:
                 self.prefixes[word[:5]] = self.prefixes.get(word[:5], 0) + count
 
     def _furniture(self) -> set[int]:
+        """Lines of the page footer (logo, "verbeelding werkt", page number): never text."""
         drop: set[int] = set()
         for i, raw in enumerate(self.raw, start=1):
             text = raw.strip()
@@ -330,6 +357,33 @@ class _Doc:
                         counts = casing.setdefault(low, {})
                         counts[form] = counts.get(form, 0) + 1
                 previous = word
+
+    def _correct_l_read_as_i(self) -> None:
+        """OCR reads "l" as "i" ("viotter"): a word seen once that becomes a word the document
+        uses at least twice when one "i" is read as "l" is corrected throughout."""
+        words = self.words
+        fixes: dict[str, str] = {}
+        for word, count in words.items():
+            if count != 1 or "i" not in word or len(word) < 5:
+                continue
+            for k, c in enumerate(word):
+                if c == "i":
+                    candidate = f"{word[:k]}l{word[k + 1:]}"
+                    if words.get(candidate, 0) >= 2:
+                        fixes[word] = candidate
+                        break
+        if not fixes:
+            return
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, fixes)) + r")\b", re.I)
+
+        def fix(m: re.Match[str]) -> str:
+            found = m.group(1)
+            right = fixes.get(found.lower())
+            if right is None:
+                return found
+            return right.capitalize() if found[0].isupper() else right
+
+        self.lines = tuple(pattern.sub(fix, line) for line in self.lines)
 
     def line(self, number: int) -> str:
         """Line ``number`` with its OCR errors repaired."""
@@ -414,6 +468,12 @@ class _Doc:
             return True
         if previous.endswith("?") and _QUESTION.match(previous):
             return True
+        short_open = len(previous) < 0.7 * self.width and previous[-1] not in _TERMINAL + ",;:-"
+        if short_open and _starts_we(text) and not _starts_we(previous):
+            return True  # "Principes van … (caption)" + "We ontwikkelen …" (a heading)
+        if previous[-1] in _TERMINAL and _NUMBERED_ITEM.match(text) \
+                and len(text) < 0.7 * self.width and text[-1] not in _TERMINAL:
+            return True  # "4. Soevereiniteit over eigen gegevens" after a finished paragraph
         page_start = self.raw[number - 1][:1].isspace()
         if page_start and _FOOTNOTE.match(previous):
             return True  # a footnote ends the page before
@@ -498,6 +558,7 @@ _NOT_TEXT = re.compile(r"[^\w\s,.;:'’‘“”\"()\-–&%€/]|[\d_]")
 
 
 def _letters(text: str) -> int:
+    """How many letters (OCR debris has few)."""
     return len(_LETTER.findall(text))
 
 
@@ -567,6 +628,7 @@ def _is_bullet_item(block: _Block, width: int) -> bool:
 
 @_memo("text")
 def _is_text(block: _Block, width: int) -> bool:
+    """Whether a block belongs in a text: a paragraph, a sentence or a bullet item."""
     return _is_prose(block, width) or _is_sentence(block, width) or _is_bullet_item(block, width)
 
 
@@ -595,12 +657,14 @@ def _is_headlike(block: _Block, width: int) -> bool:
 
 
 def _is_attribution(block: _Block) -> bool:
+    """The signature under a quote, in capitals ("- FRANK BECKX, VOKA")."""
     flat = block.flat.lstrip("-–— ")
     return (len(block.lines) <= 3 and _is_caps(flat) and len(flat.split()) >= 2
             and _letters(flat) >= 6 and not _is_example_marker(block))
 
 
 def _is_example_marker(block: _Block) -> bool:
+    """The "STRATEGIE IN DE PRAKTIJK — EEN VOORBEELD" banner (OCR may garble PRAKTIJK)."""
     flat = block.flat
     return (len(block.lines) <= 2 and _is_caps(flat)
             and re.search(r"PRAKTI|VOORBEELD", flat) is not None)
@@ -618,6 +682,7 @@ def _question_marker(block: _Block) -> str | None:
 
 
 def _is_marker(block: _Block) -> bool:
+    """A box banner: it ends the running text before it."""
     return _is_example_marker(block) or _question_marker(block) is not None
 
 
@@ -634,13 +699,18 @@ _SUB_KINDS = (
     ("principles", re.compile(r"\bprincipes\b", re.I)),
 )
 _ORDER = {"ambitions": 1, "challenges": 2, "initiatives": 3, "action_points": 4}
+_SUBSECTION_KIND = {"ambitions": "ambities", "challenges": "uitdagingen",
+                    "initiatives": "initiatieven", "action_points": "actiepunten",
+                    "principles": "principes"}
 
 
 def _digits(token: str) -> str:
+    """The digits of a number, dots lost or not ("2.41" and "2.4.1" both give "241")."""
     return re.sub(r"\D", "", token)
 
 
 def _sub_kind(title: str) -> str | None:
+    """What a sub-heading is, from the family's fixed wording."""
     for kind, pattern in _SUB_KINDS:
         if pattern.search(title):
             return kind
@@ -679,6 +749,7 @@ class _Head:
 
 
 def _number_parts(num: str) -> tuple[int, ...]:
+    """Split "2.4" into (2, 4); a comma the OCR read for a dot counts as a dot."""
     return tuple(int(p) for p in re.split(r"[.,]", num) if p)
 
 
@@ -829,6 +900,7 @@ def parse(source: SourceText) -> Strategy:
 
 
 def _check_numbering(doc: _Doc, heads: list[_Head]) -> None:
+    """Speerpunten are numbered 1, 2, 3 … without gaps; a gap is a malformed document."""
     expected = heads[0].number[-1]
     if expected != 1:
         raise doc.source.error(
@@ -880,6 +952,7 @@ def _finish_heads(doc: _Doc, speerpunt_heads: list[_Head], listing: dict[int, _L
 
 
 def _similar(a: str, b: str) -> float:
+    """Similarity of two titles, ignoring case and punctuation (OCR damages both)."""
     def norm(s: str) -> str:
         return re.sub(r"[^a-z0-9à-ÿ]+", " ", s.lower()).strip()
     return SequenceMatcher(None, norm(a), norm(b)).ratio()
@@ -889,6 +962,7 @@ def _similar(a: str, b: str) -> float:
 
 
 def _flat_text(doc: _Doc, start: int, end: int) -> str:
+    """Lines as one string, for phrases that may wrap ("niet minder dan\\n36 actiepunten")."""
     return fix_ocr(squash(" ".join(doc.line(i) for i in range(start, end + 1)
                                    if i not in doc.furniture)))
 
@@ -1072,6 +1146,7 @@ def _extract_footnotes(doc: _Doc, blocks: list[_Block]) -> tuple[list[_Block], l
 
 
 def _clean_quote(text: str) -> str:
+    """A quote without its quotation marks (and the "0" the OCR reads in an opening mark)."""
     text = text.strip()
     text = re.sub(r"^[“\"„‘'«]+0?(?=[A-Z])", "", text)
     text = re.sub(r"^[“\"„‘'«]+", "", text)
@@ -1144,6 +1219,7 @@ def _end_of_last(doc: _Doc, head: _Head, heads: list[_Head]) -> int:
 
 def _speerpunt(doc: _Doc, head: _Head, item: _ListItem | None, speerpunt_heads: list[_Head],
                heads: list[_Head]) -> Speerpunt:
+    """One speerpunt: its region split at its sub-headings, each part read for what it is."""
     index = speerpunt_heads.index(head)
     if index + 1 < len(speerpunt_heads):
         end = speerpunt_heads[index + 1].line - 1
@@ -1169,9 +1245,17 @@ def _speerpunt(doc: _Doc, head: _Head, item: _ListItem | None, speerpunt_heads: 
     spill = ""
     challenges_title = action_points_title = principles_title = None
 
+    subsections: list[Subsection] = []
     bounds = [(head.end_line + 1, None)] + [(s.end_line + 1, s) for s in head.subs]
     for k, (start, sub) in enumerate(bounds):
         stop = (head.subs[k].line - 1) if k < len(head.subs) else end
+        if sub is not None:
+            last = stop
+            while last > sub.end_line and (not doc.line(last).strip() or last in doc.furniture):
+                last -= 1
+            number = f"{head.label}.{sub.k}"
+            subsections.append(Subsection(number, _SUBSECTION_KIND.get(sub.kind or "", "sectie"),
+                                          sub.title, Span(sub.line, max(last, sub.end_line))))
         blocks, extra = _prepare(doc, start, stop)
         boxes.extend(extra)
         kind = sub.kind if sub is not None else "introduction"
@@ -1227,6 +1311,7 @@ def _speerpunt(doc: _Doc, head: _Head, item: _ListItem | None, speerpunt_heads: 
         principles_closing=principles_closing,
         examples=tuple(examples),
         boxes=tuple(sorted(boxes, key=lambda b: b.span)),
+        subsections=tuple(subsections),
         span=Span(head.line, max(end, head.end_line)),
     )
 
@@ -1253,9 +1338,10 @@ def _split_we(block: _Block, width: int) -> int | None:
         if j >= len(texts):
             break
         head = texts[:j]
-        if any(t[-1] in _TERMINAL + ",;:" for t in head) or not texts[j][:1].isupper():
+        if any(t[-1] in _TERMINAL + ",;:" for t in head[:-1]) or not texts[j][:1].isupper():
             continue
-        if len(head[-1]) >= 0.92 * width:
+        if head[-1][-1] in ",;:" or len(head[-1]) >= 0.92 * width \
+                or (head[-1][-1] in _TERMINAL and len(head[-1]) >= 0.8 * width):
             continue
         rest = block.tail(j)
         if _is_prose(rest, width):
@@ -1284,6 +1370,8 @@ def _body_after(doc: _Doc, blocks: list[_Block], i: int, mode: str) -> tuple[lis
             break
         if body and _is_headlike(block, doc.width) and _qualifies(doc, blocks, i, mode):
             break
+        if _split_we(block, doc.width) is not None:
+            break  # the next action point, its heading glued to its text
         body.append(block)
         lines += len(block.lines)
         i += 1
@@ -1297,6 +1385,8 @@ def _qualifies(doc: _Doc, blocks: list[_Block], i: int, mode: str) -> bool:
     lines = 0
     while j < len(blocks) and _is_text(blocks[j], doc.width) and not _is_marker(blocks[j]):
         if lines and _is_headlike(blocks[j], doc.width):
+            break
+        if _split_we(blocks[j], doc.width) is not None:
             break
         lines += len(blocks[j].lines)
         j += 1

@@ -52,6 +52,9 @@ class GraphBuilder:
     def __init__(self, minter: Minter) -> None:
         self.minter = minter
         self._triples: set[Triple] = set()
+        # (resource, source IRI) → the lines it was read from, widened when a resource
+        # is stated several times from one document (a parent implied by each child).
+        self._spans: dict[tuple[str, IRI], Span] = {}
 
     def __len__(self) -> int:
         return len(self._triples)
@@ -77,7 +80,7 @@ class GraphBuilder:
             self.add(subject, predicate, obj)
 
     def triples(self) -> frozenset[Triple]:
-        return frozenset(self._triples)
+        return frozenset(self._triples | self._derivations())
 
     def derived_from(self, subject: str, source: SourceText, span: Span | None) -> None:
         """Record where a resource was read: the source document and the line range.
@@ -89,12 +92,20 @@ class GraphBuilder:
         self.add(subject, PROV.wasDerivedFrom, source_iri)
         if span is None or "#" in subject:
             return
-        node = fragment(subject, f"herkomst-{source_iri.rsplit('/', 1)[-1]}")
-        self.add(subject, PROV.qualifiedDerivation, node)
-        self.add_types(node, PROV.Derivation)
-        self.add(node, PROV.entity, source_iri)
-        self.add(node, BD.beginregel, terms.integer(span.start))
-        self.add(node, BD.eindregel, terms.integer(span.end))
+        key = (subject, source_iri)
+        known = self._spans.get(key)
+        self._spans[key] = span if known is None else known.union(span)
+
+    def _derivations(self) -> set[Triple]:
+        out: set[Triple] = set()
+        for (subject, source_iri), span in self._spans.items():
+            node = fragment(subject, f"herkomst-{source_iri.rsplit('/', 1)[-1]}")
+            out.add((IRI(subject), IRI(PROV.qualifiedDerivation), node))
+            out.add((node, IRI(RDF.type), IRI(PROV.Derivation)))
+            out.add((node, IRI(PROV.entity), source_iri))
+            out.add((node, IRI(BD.beginregel), terms.integer(span.start)))
+            out.add((node, IRI(BD.eindregel), terms.integer(span.end)))
+        return out
 
     def describe_source(self, source: SourceText, kind: str) -> IRI:
         """The source document itself: a resource with its file name and content hash."""
@@ -112,7 +123,7 @@ class GraphBuilder:
     def entities(self) -> dict[str, EntityDescription]:
         """Group every triple under the entity its subject belongs to."""
         grouped: dict[str, list[Triple]] = defaultdict(list)
-        for triple in self._triples:
+        for triple in self._triples | self._derivations():
             owner = terms.entity_of(triple[0])
             if not self.minter.is_ours(owner):
                 raise ValueError(f"triple about {triple[0]}, which is not one of our IRIs")

@@ -197,3 +197,16 @@ def test_source_documents_carry_their_content_hash(corpus) -> None:
     [checksum] = objects(corpus, source, "http://spdx.org/rdf/terms#checksum")
     [value] = objects(corpus, checksum, "http://spdx.org/rdf/terms#checksumValue")
     assert value.lexical == hashlib.sha256(SAMPLE["resolutie"].read_bytes()).hexdigest()
+
+
+def test_every_nested_node_is_reachable_through_the_stream_member_shape(corpus) -> None:
+    """Clients extract a member by following the stream's inline shape: a link to a nested
+    node by any other property would silently drop that node from replicated members."""
+    from beleidsdata.ldes.stream import _NESTED_FORWARD
+
+    allowed = {*_NESTED_FORWARD, "https://data.vlaanderen.be/ns/besluitvorming#heeftBeslissing",
+               DOSSIER.beschrijft}
+    for entity in corpus.entities.values():
+        for s, p, o in entity.triples:
+            if isinstance(o, IRI) and o.startswith(entity.iri + "#"):
+                assert p in allowed, (s, p, o)

@@ -33,7 +33,7 @@ from beleidsdata.mapping.namespaces import (
     XSD,
     Vocabulary,
 )
-from beleidsdata.mapping.terms import IRI, Term, Triple
+from beleidsdata.mapping.terms import IRI, Term, Triple, entity_of
 from beleidsdata.mapping.uris import CONCEPT_BASE, VLAAMS_PARLEMENT, VLAAMSE_REGERING, VOCAB_BASE
 from beleidsdata.pipeline import Conversion, check_entities, convert, read_source
 from beleidsdata.resources import shapes_dir, vocab_dir
@@ -157,13 +157,23 @@ def entity_triples(corpus: Conversion, iri: str,
             if t[1] == RDF_TYPE:
                 types.setdefault(t[0], []).append(t)
     own = set(corpus.entities[iri].triples)
-    if edit is not None:
-        own = edit(own)
     out = set(own)
     for _, _, o in own:
         if isinstance(o, IRI):
             out.update(types.get(o, ()))
-    return out
+    return edit(out) if edit is not None else out
+
+
+def validate_entity(corpus: Conversion, iri: str,
+                    edit: Callable[[set[Triple]], set[Triple]] | None = None,
+                    areas: tuple[str, ...] | None = None) -> ValidationReport:
+    """Validate one entity with what ingest gives it, and keep the results about the
+    entity's own nodes: the nodes it only links to are there with their rdf:type alone (for
+    sh:class), so their class shapes rightly miss everything else about them."""
+    report = validate_triples(entity_triples(corpus, iri, edit), areas)
+    own = [r for r in report.results if entity_of(r.focus) == iri]
+    return ValidationReport(conforms=not any(r.severity == "Violation" for r in own),
+                            results=own, focus_count=len({r.focus for r in own}))
 
 
 def without(node: str, predicate: str) -> Callable[[set[Triple]], set[Triple]]:
@@ -427,20 +437,35 @@ def test_the_sample_warnings_are_the_known_gaps_in_the_texts(
     allowed, but worth a steward's attention."""
     report, _ = corpus_report
     warned = {(r.path, r.focus.split("/id/", 1)[1].split("/")[0]) for r in report.results}
-    assert warned == {(DCT.subject, "evaluatie"), (OA.hasTarget, "evaluatie"),
-                      (DCT.title, "resolutie"), (ELI.date_document, "resolutie")}
+    known = {(DCT.subject, "evaluatie"), (OA.hasTarget, "evaluatie"),
+             (DCT.title, "resolutie"), (ELI.date_document, "resolutie")}
+    assert warned == known, ("the warnings on the samples changed: if a parser now finds "
+                             f"what was missing, drop it from the list: {warned ^ known}")
 
 
-def test_every_entity_validates_with_only_what_ingest_gives_it(corpus: Conversion) -> None:
-    """Ingest validates a changed entity with only the types of what it links to, so no shape
-    may need more of the graph: one entity of each kind and class validates on its own."""
+def _one_entity_per_kind_and_class(corpus: Conversion) -> list[str]:
     picked: dict[tuple[str, tuple[str, ...]], str] = {}
     for iri, ent in corpus.entities.items():
         picked.setdefault((ent.kind, ent.types), iri)
     assert len(picked) >= 12
-    for iri in picked.values():
+    return sorted(picked.values())
+
+
+def test_every_entity_validates_with_only_what_ingest_gives_it(corpus: Conversion) -> None:
+    """Ingest validates a changed entity with only the rdf:type triples of what it links to,
+    so no shape may need more of the graph than the entity's own description."""
+    for iri in _one_entity_per_kind_and_class(corpus):
+        report = validate_entity(corpus, iri)
+        assert report.conforms, report.to_text("en")
+
+
+def test_ingest_validation_judges_only_the_changed_entities(corpus: Conversion) -> None:
+    """The nodes an entity links to are in its data graph with their rdf:type only, so their
+    class shapes would miss everything else about them: ingest must not hold that against
+    the entity (pipeline.check_entities keeps only results about the changed entities)."""
+    for iri in _one_entity_per_kind_and_class(corpus):
         report = check_entities(corpus.entities, [iri], corpus.documents, corpus.minter)
-        assert not report.violations, iri
+        assert report.conforms, iri
 
 
 # --------------------------------------------------------------------------- edits must fail
@@ -470,10 +495,9 @@ def test_removing_a_required_property_fails_naming_node_path_and_message(
         corpus: Conversion, area: str) -> None:
     find, predicate = REQUIRED[area]
     node = find(corpus)
-    entity = node.split("#", 1)[0]
-    triples = entity_triples(corpus, entity, without(node, predicate))
-    # The area's own shapes (with common.ttl) are enough to catch it.
-    report = validate_triples(triples, areas=(area,))
+    entity = entity_of(node)
+    # The area's own shapes (with common.ttl) are enough to catch it…
+    report = validate_entity(corpus, entity, without(node, predicate), areas=(area,))
     assert not report.conforms
     hits = results_for(report, node, predicate)
     assert hits, report.to_text("en")
@@ -481,7 +505,8 @@ def test_removing_a_required_property_fails_naming_node_path_and_message(
         assert_explained(hit)
         assert shape_files()[hit.shape] in (area, "common")
     # …and so is the full set of shapes, as ingest uses it.
-    assert results_for(validate_triples(triples), node, predicate)
+    assert results_for(validate_entity(corpus, entity, without(node, predicate)), node,
+                       predicate)
 
 
 WRONG_VALUES = {
@@ -500,9 +525,9 @@ WRONG_VALUES = {
                                    IRI(CONCEPT_BASE + "/realisatiestatus/half-nagekomen")),
     "line number as text": (lambda c: node_in(c, "#herkomst-resolutie-slim-vlaanderen"),
                             BD.beginregel, terms.string("1")),
-    "checksum in upper case": (lambda c: node_in(c, "/bron/resolutie-slim-vlaanderen#sha256"),
-                               SPDX.checksumValue,
-                               terms.Literal("AB" * 32, XSD.hexBinary)),
+    # (rdflib writes hexBinary in lower case itself, so the length is what can go wrong)
+    "checksum of the wrong length": (lambda c: node_in(c, "/bron/resolutie-slim-vlaanderen#sha256"),
+                                     SPDX.checksumValue, terms.Literal("ab" * 31, XSD.hexBinary)),
     "part of a non-work": (lambda c: f"{_strategy(c)}/speerpunt/2.3", ELI.is_part_of,
                            IRI(VLAAMSE_REGERING)),
 }
@@ -512,8 +537,7 @@ WRONG_VALUES = {
 def test_a_value_of_the_wrong_type_fails(corpus: Conversion, case: str) -> None:
     find, predicate, value = WRONG_VALUES[case]
     node = find(corpus)
-    report = validate_triples(entity_triples(corpus, node.split("#", 1)[0],
-                                             replacing(node, predicate, value)))
+    report = validate_entity(corpus, entity_of(node), replacing(node, predicate, value))
     hits = results_for(report, node, predicate)
     assert hits, report.to_text("en")
     for hit in hits:
@@ -522,10 +546,10 @@ def test_a_value_of_the_wrong_type_fails(corpus: Conversion, case: str) -> None:
 
 def test_the_amount_value_must_be_a_decimal(corpus: Conversion) -> None:
     node = node_in(corpus, "#bedrag-1")
-    report = validate_triples(entity_triples(
-        corpus, node.split("#", 1)[0], replacing(node, SCHEMA.value, terms.string("12000000"))))
+    report = validate_entity(corpus, entity_of(node),
+                             replacing(node, SCHEMA.value, terms.string("12000000")))
     [hit] = results_for(report, node, SCHEMA.value)
-    assert hit.constraint == "sh:DatatypeConstraintComponent"
+    assert hit.constraint and hit.constraint.endswith("DatatypeConstraintComponent")
     assert "xsd:decimal" in hit.message("nl") and "xsd:decimal" in hit.message("en")
 
 
@@ -534,7 +558,7 @@ def test_the_amount_value_must_be_a_decimal(corpus: Conversion) -> None:
 
 def test_a_decision_cited_by_date_only_is_a_warning_not_a_violation(corpus: Conversion) -> None:
     item = entity_of_type(corpus, BESLUIT.Agendapunt)
-    report = validate_triples(entity_triples(corpus, item, without(item, DCT.title)))
+    report = validate_entity(corpus, item, without(item, DCT.title))
     assert report.conforms and not report.violations
     [hit] = results_for(report, item, DCT.title, severity="Warning")
     assert_explained(hit)
@@ -544,7 +568,7 @@ def test_the_agreement_profile_is_conditional(corpus: Conversion) -> None:
     """A coalition-agreement section must carry its number; a communication's section need
     not (the sample has unnumbered ones, deel-1…), and neither fails the other's rules."""
     section = _agreement_section(corpus)
-    report = validate_triples(entity_triples(corpus, section, without(section, ELI.number)))
+    report = validate_entity(corpus, section, without(section, ELI.number))
     [hit] = results_for(report, section)
     assert hit.shape == SHAPES_NS + "RegeerakkoordSectieShape"
     assert_explained(hit)
@@ -553,7 +577,7 @@ def test_the_agreement_profile_is_conditional(corpus: Conversion) -> None:
                   if ELI.WorkSubdivision in e.values(RDF_TYPE, s)
                   and not e.values(ELI.number, s)]
     assert unnumbered
-    report = validate_triples(entity_triples(corpus, unnumbered[0]))
+    report = validate_entity(corpus, unnumbered[0])
     assert not report.violations
 
 
@@ -561,15 +585,15 @@ def test_the_strategy_profile_is_conditional(corpus: Conversion) -> None:
     """A speerpunt needs its title; a strategy needs parts; an evaluation (a work without
     eli:has_part) is not held to that."""
     speerpunt = f"{_strategy(corpus)}/speerpunt/2.3"
-    report = validate_triples(entity_triples(corpus, speerpunt, without(speerpunt, DCT.title)))
+    report = validate_entity(corpus, speerpunt, without(speerpunt, DCT.title))
     assert any(r.shape == SHAPES_NS + "StrategieOnderdeelShape"
                for r in results_for(report, speerpunt))
     strategy = _strategy(corpus)
-    report = validate_triples(entity_triples(corpus, strategy, without(strategy, ELI.has_part)))
+    report = validate_entity(corpus, strategy, without(strategy, ELI.has_part))
     assert any(r.shape == SHAPES_NS + "StrategieShape" for r in results_for(report, strategy))
     evaluation = entity_of_type(corpus, BD.Evaluatie)
     assert not corpus.entities[evaluation].values(ELI.has_part)
-    assert not validate_triples(entity_triples(corpus, evaluation)).violations
+    assert validate_entity(corpus, evaluation).conforms
 
 
 def test_a_treatment_must_point_to_the_decision_activity(corpus: Conversion) -> None:
@@ -580,6 +604,6 @@ def test_a_treatment_must_point_to_the_decision_activity(corpus: Conversion) -> 
     def untype(triples: set[Triple]) -> set[Triple]:
         return {t for t in triples if not (t[0] == activity and t[1] == RDF_TYPE)}
 
-    report = validate_triples(entity_triples(corpus, node.split("#", 1)[0], untype))
+    report = validate_entity(corpus, entity_of(node), untype)
     assert results_for(report, node, BESLUITVORMING.heeftBeslissing)
 

@@ -17,7 +17,7 @@ from .namespaces import DCT, ELI, PROV, SCHEMA
 from .terms import IRI
 from .uris import concept
 
-# Concept schemes published in vocab/concepts.ttl.
+# Concept schemes published in vocab/concepten.ttl.
 DOCUMENT_KINDS = "documentsoort"
 PART_KINDS = "onderdeelsoort"
 STATUS = "realisatiestatus"

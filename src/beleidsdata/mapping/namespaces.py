@@ -84,11 +84,17 @@ LDES = Vocabulary("ldes", "https://w3id.org/ldes#",
                   "EventStream timestampPath versionOfPath versionCreateObject "
                   "versionUpdateObject versionDeleteObject pollingInterval immutable "
                   "retentionPolicy versionAmount fullLogDuration versionDuration "
-                  "LatestVersionSubset")
+                  "LatestVersionSubset versionCreatePath versionUpdatePath versionDeletePath "
+                  "startingFrom EventSource")
 TREE = Vocabulary("tree", "https://w3id.org/tree#",
                   "Node Relation member view shape relation node path value remainingItems "
-                  "viewDescription GreaterThanOrEqualToRelation LessThanRelation")
+                  "viewDescription GreaterThanOrEqualToRelation LessThanRelation "
+                  "LessThanOrEqualToRelation")
 SH = Vocabulary("sh", "http://www.w3.org/ns/shacl#", "NodeShape targetClass")
+# Paged collections (/doc/{kind}): Hydra Core, https://www.hydra-cg.com/spec/latest/core/
+HYDRA = Vocabulary("hydra", "http://www.w3.org/ns/hydra/core#",
+                   "Collection PartialCollectionView member totalItems view first next "
+                   "previous last")
 
 # Our extension vocabulary: only for what OSLO, ELI and the W3C vocabularies lack.
 # Every term is defined, with Dutch and English labels, in vocab/beleidsdata.ttl.
@@ -100,5 +106,5 @@ BD = Vocabulary("bd", "https://w3id.org/beleidsdata/ns#",
 # Prefixes for Turtle output and the JSON-LD context, in a stable order.
 PREFIXES: dict[str, str] = {v.prefix: v.base for v in (
     RDF, RDFS, XSD, DCT, SKOS, PROV, SCHEMA, FOAF, PERSON, PERSOON, ORG, OA, ELI, BESLUIT,
-    BESLUITVORMING, DOSSIER, MANDAAT, SPDX, DCAT, AS, LDES, TREE, BD,
+    BESLUITVORMING, DOSSIER, MANDAAT, SPDX, DCAT, AS, LDES, TREE, SH, BD, HYDRA,
 )}

@@ -24,6 +24,8 @@ CLAUSE_PARTS = {
     "finding": ("vaststelling", "vaststelling"),
     "request": ("verzoek", "verzoek"),
     "recommendation": ("aanbeveling", "aanbeveling"),
+    "declaration": ("verklaring", "verklaring"),  # "spreekt zich uit …"
+    "decision": ("orde-van-de-dag", "orde-van-de-dag"),  # "gaat over tot de orde van de dag"
 }
 
 # EU resource-type table: a resolution (motions have no own code there).

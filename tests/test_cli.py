@@ -100,6 +100,9 @@ def test_a_missing_file_and_an_unknown_format_are_usage_errors(tmp_path: Path) -
     assert missing.returncode == 2 and "nergens.txt: no such file" in missing.stderr
     wrong = cli("convert", str(SAMPLE["resolutie"]), "--format", "xml")
     assert wrong.returncode == 2 and "xml" in wrong.stderr
+    assert len(wrong.stderr.strip().splitlines()) == 1 and wrong.stderr.startswith("error: ")
+    unknown = cli("convrt", str(SAMPLE["resolutie"]))
+    assert unknown.returncode == 2 and len(unknown.stderr.strip().splitlines()) == 1
     assert "Traceback" not in missing.stderr + wrong.stderr
 
 

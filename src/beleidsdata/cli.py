@@ -284,12 +284,31 @@ def serve_command(host: str, port: int, db: str, base_iri: str | None, page_size
                 log_level="warning")
 
 
-def run() -> None:  # pragma: no cover - entry point for python -m
-    main()
+def run(args: list[str] | None = None) -> None:
+    """The console entry point: usage errors as one line, exit code 2, no traceback."""
+    try:
+        code = main.main(args=args, prog_name="beleidsdata", standalone_mode=False)
+    except click.UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # plain `beleidsdata`: the manual
+            click.echo(exc.format_message())
+            sys.exit(0)
+        hint = f" (see 'beleidsdata {exc.ctx.info_name} --help')" if exc.ctx and \
+            exc.ctx.parent else " (see 'beleidsdata --help')"
+        click.echo(f"error: {exc.format_message()}{hint}", err=True)
+        sys.exit(EXIT_USAGE)
+    except click.ClickException as exc:
+        click.echo(f"error: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()
 
 
 __all__ = ["main"]

@@ -141,3 +141,21 @@ def test_validation_failures_name_the_source_lines(corpus) -> None:
     failure = ValidationFailed(report, locate(corpus.entities, corpus.documents, corpus.minter))
     assert any(line.startswith("data/samples/resolutie-slim-vlaanderen.txt:")
                or "resolutie-slim-vlaanderen.txt:" in line for line in failure.lines())
+
+
+@pytest.mark.parametrize("sample,old,new", [
+    ("strategie", "Vlaanderen maakt werk van een", "Vlaanderen maakt snel werk van een"),
+    ("mededeling", "De sterke bevolkingsgroei", "De zeer sterke bevolkingsgroei"),
+    ("evaluatie-a", "Het project **Mobilidata**", "Het mooie project **Mobilidata**"),
+    ("resolutie", "de wetenschapsbarometer", "de jaarlijkse wetenschapsbarometer"),
+])
+def test_iris_do_not_change_when_an_unrelated_part_changes(sample: str, old: str,
+                                                           new: str) -> None:
+    original = read_source(SAMPLE[sample])
+    assert old in original.text
+    edited = SourceText.from_string(original.name, original.text.replace(old, new, 1))
+    before = convert([original], BASE).entities
+    after = convert([edited], BASE).entities
+    assert set(before) == set(after)
+    changed = {i for i in before if before[i].content_hash != after[i].content_hash}
+    assert 1 < len(changed) <= 3, changed  # the part itself, its source document (hash)

@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
 import httpx
 import pytest
 import rdflib
+import rdflib.compare
+
 from support import ROOT, SAMPLE, LiveServer, cli, npm_package
 
 pytestmark = pytest.mark.external
@@ -122,3 +125,171 @@ def test_a_page_that_does_not_exist_is_a_404_problem(small_pages: LiveServer) ->
     response = httpx.get(small_pages.url + "/ldes/pagina/9999")
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
+
+
+TREE = rdflib.Namespace("https://w3id.org/tree#")
+LDES = rdflib.Namespace("https://w3id.org/ldes#")
+
+
+def when(iso: str) -> datetime:
+    return datetime.fromisoformat(iso.replace("Z", "+00:00"))
+
+
+def turtle(url: str) -> rdflib.Graph:
+    response = httpx.get(url, headers={"Accept": "text/turtle"})
+    assert response.status_code == 200, (url, response.status_code)
+    return rdflib.Graph().parse(data=response.text, format="turtle")
+
+
+def test_pages_link_both_ways_so_a_client_can_start_anywhere(small_pages: LiveServer) -> None:
+    page2 = rdflib.URIRef(small_pages.url + "/ldes/pagina/2")
+    graph = turtle(str(page2))
+    relations = {graph.value(r, rdflib.RDF.type): r for r in graph.objects(page2, TREE.relation)}
+    forward = relations[TREE.GreaterThanOrEqualToRelation]
+    backward = relations[TREE.LessThanOrEqualToRelation]
+    assert graph.value(forward, TREE.node) == rdflib.URIRef(small_pages.url + "/ldes/pagina/3")
+    assert graph.value(backward, TREE.node) == rdflib.URIRef(small_pages.url + "/ldes/pagina/1")
+    assert graph.value(backward, TREE.remainingItems).toPython() == PAGE_SIZE
+    times = [t for _, _, t in stored_members(small_pages.db)]
+    # Bounds are inclusive and exact: the last time on page 1, the first on page 3.
+    assert graph.value(backward, TREE.value).toPython() == when(times[PAGE_SIZE - 1])
+    assert graph.value(forward, TREE.value).toPython() == when(times[2 * PAGE_SIZE])
+
+
+def test_the_tree_profile_is_turtle_with_the_profile_in_the_content_type(
+        small_pages: LiveServer) -> None:
+    profiled = httpx.get(small_pages.url + "/ldes/pagina/1",
+                         headers={"Accept": 'text/turtle;profile="https://w3id.org/tree/profile"'})
+    plain = httpx.get(small_pages.url + "/ldes/pagina/1", headers={"Accept": "text/turtle"})
+    assert profiled.headers["content-type"].startswith("text/turtle")
+    assert 'profile="https://w3id.org/tree/profile"' in profiled.headers["content-type"]
+    assert "profile" not in plain.headers["content-type"]
+    assert profiled.content == plain.content
+    refused = httpx.get(small_pages.url + "/ldes/pagina/1", headers={"Accept": "image/png"})
+    assert refused.status_code == 406
+    assert "application/n-quads" in refused.json()["available"]
+
+
+def test_the_root_has_one_view_and_describes_every_view(small_pages: LiveServer) -> None:
+    graph = turtle(small_pages.url + "/ldes")
+    stream = rdflib.URIRef(small_pages.url + "/ldes")
+    dcat = rdflib.Namespace("http://www.w3.org/ns/dcat#")
+    assert list(graph.objects(stream, TREE.view)) == \
+        [rdflib.URIRef(small_pages.url + "/ldes/pagina/1")]  # exactly one: LDES §init
+    parts = {str(p).rsplit("/", 1)[1] for p in graph.objects(stream, rdflib.DCTERMS.hasPart)}
+    assert {"beslissing", "strategie", "resolutie", "mededeling", "evaluatie",
+            "regeerakkoord"} <= parts
+    services = set(graph.subjects(rdflib.RDF.type, dcat.DataService))
+    assert len(services) == len(parts) + 2  # the log, the latest versions, each kind
+    for service in services:
+        assert graph.value(service, dcat.endpointURL) is not None
+        assert graph.value(service, dcat.servesDataset) is not None
+        assert graph.value(service, LDES.retentionPolicy) is not None
+    latest = rdflib.URIRef(small_pages.url + "/ldes#weergave-laatste-retentie")
+    assert graph.value(latest, LDES.versionAmount).toPython() == 1
+
+
+def test_the_client_follows_one_kind_only(ldes_client: Path, small_pages: LiveServer) -> None:
+    expected = {iri for iri, entity, _ in stored_members(small_pages.db)
+                if entity.startswith(small_pages.url + "/id/strategie/")}
+    assert len(expected) > 2 * PAGE_SIZE
+    got = replicate(ldes_client, small_pages.url + "/ldes/strategie")
+    ids = [m["id"] for m in got]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == expected
+    assert [m["timestamp"] for m in got] == sorted(m["timestamp"] for m in got)
+
+
+def test_the_latest_version_view_has_one_member_per_thing(
+        ldes_client: Path, small_pages: LiveServer) -> None:
+    latest: dict[str, str] = {}
+    for iri, entity, _ in stored_members(small_pages.db):
+        latest[entity] = iri  # in log order: the last one wins
+    got = replicate(ldes_client, small_pages.url + "/ldes/laatste/pagina/1")
+    ids = [m["id"] for m in got]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == set(latest.values())
+
+
+def test_the_catalogue_lists_the_stream_with_licence_and_distributions(
+        small_pages: LiveServer) -> None:
+    dcat = rdflib.Namespace("http://www.w3.org/ns/dcat#")
+    graphs = {}
+    for accept, fmt in (("text/turtle", "turtle"), ("application/n-triples", "nt"),
+                        ("application/ld+json", "json-ld")):
+        response = httpx.get(small_pages.url + "/catalog", headers={"Accept": accept})
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith(accept)
+        graphs[fmt] = rdflib.Graph().parse(data=response.text, format=fmt)
+    graph = graphs["turtle"]
+    assert rdflib.compare.isomorphic(graph, graphs["nt"])
+    assert rdflib.compare.isomorphic(graph, graphs["json-ld"])
+    catalog = rdflib.URIRef(small_pages.url + "/catalog")
+    stream = rdflib.URIRef(small_pages.url + "/ldes")
+    assert (catalog, rdflib.RDF.type, dcat.Catalog) in graph
+    assert (catalog, dcat.dataset, stream) in graph
+    assert (stream, rdflib.DCTERMS.type, LDES.EventStream) in graph
+    assert graph.value(stream, rdflib.DCTERMS.license) is not None
+    assert graph.value(stream, rdflib.DCTERMS.publisher) is not None
+    media = {str(graph.value(d, dcat.mediaType)).rsplit("media-types/", 1)[1]
+             for d in graph.objects(stream, dcat.distribution)}
+    assert media == {"application/ld+json", "text/turtle", "application/n-triples",
+                     "application/n-quads", "application/trig"}
+    assert all(graph.value(d, dcat.accessURL) == stream
+               for d in graph.objects(stream, dcat.distribution))
+
+
+@pytest.mark.parametrize("headers", [
+    {"Accept": "text/turtle;q=abc"}, {"Accept": ";;;,,/,*/*;q=2"}, {"Accept": "\x7f/\x7f"},
+    {"Accept": "text/turtle;profile"}, {"Accept": "a" * 10_000},
+    {"If-None-Match": '"unterminated'}, {"If-None-Match": "W/"}, {"If-None-Match": ",,,*"},
+    {"If-None-Match": "\"x\", W/\"y\", garbage"}, {"If-None-Match": '"' * 5000},
+])
+def test_malformed_headers_never_cause_a_500(small_pages: LiveServer,
+                                             headers: dict[str, str]) -> None:
+    for path in ("/ldes", "/ldes/pagina/1", "/ldes/pagina/999", "/ldes/strategie/pagina/1",
+                 "/ldes/laatste/pagina/1", "/catalog"):
+        response = httpx.get(small_pages.url + path, headers=headers)
+        assert response.status_code in (200, 304, 404, 406), (path, response.status_code)
+
+
+def test_an_overloaded_server_answers_429_with_retry_after(tmp_path: Path) -> None:
+    import asyncio
+    import sys
+
+    from support import free_port
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "beleidsdata.cli", "serve", "--port",
+                               str(port), "--db", str(tmp_path / "s.sqlite"), "--base-iri", url,
+                               "--max-in-flight", "2"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            import time
+            time.sleep(0.1)
+
+        async def burst() -> list[httpx.Response]:
+            limits = httpx.Limits(max_connections=64)
+            async with httpx.AsyncClient(limits=limits, timeout=30) as client:
+                return await asyncio.gather(*(
+                    client.get(url + "/ldes/pagina/1", headers={"Accept": "application/ld+json"})
+                    for _ in range(64)))
+
+        responses = asyncio.run(burst())
+        codes = [r.status_code for r in responses]
+        assert set(codes) <= {200, 429}
+        assert 429 in codes and 200 in codes
+        refused = next(r for r in responses if r.status_code == 429)
+        assert refused.headers["retry-after"] == "1"
+        assert refused.headers["content-type"] == "application/problem+json"
+        assert httpx.get(url + "/ldes/pagina/1").status_code == 200  # and it recovers
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -155,12 +155,20 @@ def _explain(conversion, iri: str) -> None:  # type: ignore[no-untyped-def]
 
 @main.command("validate")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "ttl"]), default="text",
-              show_default=True, help="Report format (ttl: a sh:ValidationReport).")
+@click.option("--format", "fmt",
+              type=click.Choice(["text", "json", "ttl", "jsonld", "csv", "html"]),
+              default="text", show_default=True,
+              help="Report format: text, json (plain JSON), ttl or jsonld (a "
+                   "sh:ValidationReport), csv (one row per result), html (a page).")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="en", show_default=True,
               help="Language of the messages.")
+@click.option("--area", "areas", multiple=True, metavar="AREA",
+              help="Validate against the shapes of this profile area only (repeatable): "
+                   "besluiten, regeerakkoord, strategie, resolutie, mededeling, evaluatie; "
+                   "common.ttl is always included. Default: all areas.")
 @_kind_option
-def validate_command(paths: tuple[str, ...], fmt: str, lang: str, kind: str | None) -> None:
+def validate_command(paths: tuple[str, ...], fmt: str, lang: str, kind: str | None,
+                     areas: tuple[str, ...]) -> None:
     """Validate RDF data or source documents against the SHACL shapes.
 
     PATHS are RDF files (Turtle .ttl, N-Triples .nt, N-Quads .nq, TriG .trig, JSON-LD
@@ -172,18 +180,33 @@ def validate_command(paths: tuple[str, ...], fmt: str, lang: str, kind: str | No
     2 when an input cannot be read or parsed.
     """
     from .pipeline import validation_graph
-    from .validation import report_turtle, validate_graph
+    from .validation import AreaError, normalise_areas, validate_graph, with_sources
+    from .validation import reports as report_formats
     from .validation.inputs import InputError
 
     try:
-        graph = validation_graph(expand_paths(paths), kind=kind)
+        chosen = normalise_areas(areas)
+    except AreaError as exc:
+        _fail(str(exc))
+    texts: dict[str, list[str]] = {}
+    try:
+        graph = validation_graph(expand_paths(paths), kind=kind, source_texts=texts)
     except (InputError, SourceError) as exc:
         _fail(str(exc))
-    report = validate_graph(graph)
+    report = validate_graph(graph, chosen, provenance=False)
+    report.results = with_sources(report.results, graph, texts)
     if fmt == "json":
         click.echo(report.to_json(lang), nl=False)
     elif fmt == "ttl":
-        click.echo(report_turtle(report), nl=False)
+        click.echo(report_formats.to_turtle(report), nl=False)
+    elif fmt == "jsonld":
+        click.echo(report_formats.to_jsonld(report), nl=False)
+    elif fmt == "csv":
+        click.echo(report_formats.to_csv(report, lang), nl=False)
+    elif fmt == "html":
+        from .api.validate import report_html
+
+        click.echo(report_html(report, lang).decode(), nl=False)
     else:
         click.echo(report.to_text(lang), nl=False)
     sys.exit(0 if report.conforms else EXIT_INVALID)
@@ -244,8 +267,10 @@ def ingest_command(paths: tuple[str, ...], db: str, base_iri: str | None, kind: 
               help="Members per event-stream page.")
 @click.option("--no-samples", is_flag=True,
               help="Do not load the bundled sample documents into an empty store.")
+@click.option("--max-in-flight", default=512, show_default=True, type=click.IntRange(1),
+              help="Requests handled at once; more get 429 Too Many Requests with Retry-After.")
 def serve_command(host: str, port: int, db: str, base_iri: str | None, page_size: int,
-                  no_samples: bool) -> None:
+                  no_samples: bool, max_in_flight: int) -> None:
     """Serve the store over HTTP: resources, the event stream, vocabularies, shapes.
 
     On an empty store the bundled sample corpus (data/samples/) is ingested first, so the
@@ -280,8 +305,89 @@ def serve_command(host: str, port: int, db: str, base_iri: str | None, page_size
         click.echo(f"loaded {len(result.created)} resources", err=True)
     click.echo(f"serving {db} as {store.base_iri} on http://{host}:{port}/ (Ctrl+C stops)",
                err=True)
-    uvicorn.run(create_app(store, page_size=page_size), host=host, port=port,
+    uvicorn.run(create_app(store, page_size=page_size, max_in_flight=max_in_flight),
+                host=host, port=port,
                 log_level="warning")
+
+
+@main.group("ldes")
+def ldes_group() -> None:
+    """The event stream (LDES): export it as static files."""
+
+
+@ldes_group.command("export")
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
+              help="Folder to write the files to (created when missing).")
+@_db_option
+@click.option("--page-size", default=250, show_default=True, type=click.IntRange(1, 10000),
+              help="Members per event-stream page.")
+def ldes_export_command(output: str, db: str, page_size: int) -> None:
+    """Write the whole event stream as static files a web server can host at the same URLs.
+
+    Every view, page, stream description and the catalogue in Turtle (.ttl), JSON-LD
+    (.jsonld), N-Triples (.nt), N-Quads (.nq) and TriG (.trig), plus context/v1.jsonld, the
+    shapes and mutable.map (the URLs that can still change, for the server's cache
+    headers). IRIs are under the store's base IRI: serve the folder at that address (the
+    README has an nginx configuration).
+    """
+    from .ldes.export import export
+    from .ldes.stream import StreamLayout, materialise
+
+    if not Path(db).exists():
+        _fail(f"{db}: no store here (run 'beleidsdata ingest' first)")
+    try:
+        store = SQLiteStore(db)
+    except StoreError as exc:
+        _fail(str(exc))
+    layout = StreamLayout(store.base_iri, page_size)
+    try:
+        materialise(store, layout)
+        counts = export(store, layout, Path(output))
+    except OSError as exc:
+        _fail(f"{output}: cannot write ({exc.strerror})")
+    finally:
+        store.close()
+    click.echo(f"wrote {counts['pages']} pages ({counts['files']} files, "
+               f"{counts['mutable']} still open) for {store.base_iri} to {output}", err=True)
+
+
+@main.group("site")
+def site_group() -> None:
+    """The human-readable site: build it as static files."""
+
+
+@site_group.command("build")
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
+              help="Folder to write the site to (created when missing).")
+@_db_option
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of the pages.")
+@click.option("--service-url", default=None, metavar="URL",
+              help="Where the live service runs: links to its event stream, catalogue, "
+                   "validator and API point there (left out without it).")
+def site_build_command(output: str, db: str, lang: str, service_url: str | None) -> None:
+    """Write every page of the site as static files with the same URLs as the service.
+
+    index.html, doc/{path}.html with doc/{path}.jsonld, .ttl and .nt beside it,
+    zoeken/index.html (every title), vocab/ and shapes/ pages with their Turtle,
+    context/v1.jsonld and static/. Any static web server can host the folder.
+    """
+    from .site.build import build_site
+
+    if not Path(db).exists():
+        _fail(f"{db}: no store here (run 'beleidsdata ingest' first)")
+    try:
+        store = SQLiteStore(db, readonly=True)
+    except StoreError as exc:
+        _fail(str(exc))
+    try:
+        result = build_site(store, Path(output), lang=lang, service_url=service_url)
+    except OSError as exc:
+        _fail(f"{output}: cannot write ({exc.strerror})")
+    finally:
+        store.close()
+    click.echo(f"wrote {result.pages} pages ({result.files} files) to {output} in "
+               f"{result.seconds:.2f} s ({result.pages_per_second:.0f} pages/s)", err=True)
 
 
 def run(args: list[str] | None = None) -> None:

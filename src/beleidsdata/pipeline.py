@@ -22,8 +22,10 @@ import rdflib
 from . import sources as source_kinds
 from .formats import jsonld
 from .formats.context import context_url
+from .formats.rdfxml import to_rdfxml
 from .formats.turtle import to_turtle
 from .ldes.members import member_triples, serialise_member, version_iri
+from .ldes.stream import page_closer
 from .mapping import map_documents
 from .mapping.graph import EntityDescription
 from .mapping.namespaces import BD, DCT, PROV, RDF, SKOS
@@ -32,6 +34,7 @@ from .mapping.uris import DEFAULT_BASE, Minter
 from .sources import ParsedDocument, SourceError, SourceText
 from .store import ChangeSet, SourceRecord, Store, utc_now
 from .store.base import EntityWrite, MemberWrite
+from .store.index import index_entry
 from .validation import ValidationReport, validate_triples
 from .validation.inputs import parse_rdf, rdf_format
 
@@ -153,7 +156,9 @@ def ingest(store: Store, texts: Sequence[SourceText], kind: str | None = None,
         ent = entities[iri]
         changes.upserts.append(EntityWrite(
             iri=iri, path=ent.path, kind=ent.kind, content_hash=ent.content_hash,
-            title=_title(ent), types=ent.types, bodies=entity_bodies(ent, ctx)))
+            title=_title(ent), types=ent.types, bodies=entity_bodies(ent, ctx),
+            index=index_entry(ent, minter.id_root)))
+        changes.links[iri] = entity_links(ent, entities)
         event = "create" if iri in created else "update"
         version = versions.get(iri, (None, 0))[1] + 1
         changes.members.append(_member(ent.iri, ent.kind, version, event, time,
@@ -165,6 +170,7 @@ def ingest(store: Store, texts: Sequence[SourceText], kind: str | None = None,
                                        version, "delete", time, (), "deleted"))
     if not changes.empty:
         say(f"writing {len(changes.members)} member(s)")
+        changes.close_pages = page_closer(store)  # closed pages stored as bytes too
         store.apply(changes)
     return IngestResult(created=sorted(created), updated=sorted(updated), deleted=deleted,
                         members=len(changes.members),
@@ -186,7 +192,21 @@ def entity_bodies(entity: EntityDescription, context: str) -> dict[str, bytes]:
         "nt": entity.ntriples.encode(),
         "ttl": to_turtle(entity.triples, first=entity.iri).encode(),
         "jsonld": jsonld.dumps(doc),
+        "rdf": to_rdfxml(entity.triples, first=entity.iri).encode(),
     }
+
+
+def entity_links(entity: EntityDescription,
+                 entities: dict[str, EntityDescription]) -> list[tuple[str, str]]:
+    """(target entity, predicate) for every link from this entity (or a node under its IRI)
+    to another current entity: what the site shows as "cites" and, reversed, "cited by"."""
+    out = set()
+    for _, p, o in entity.triples:
+        if isinstance(o, IRI):
+            target = o.split("#", 1)[0]
+            if target != entity.iri and target in entities:
+                out.add((target, str(p)))
+    return sorted(out)
 
 
 def _title(entity: EntityDescription) -> str | None:
@@ -198,9 +218,12 @@ def _title(entity: EntityDescription) -> str | None:
 
 
 def validation_graph(paths: Sequence[Path], kind: str | None = None,
-                     base_iri: str = DEFAULT_BASE) -> rdflib.Graph:
+                     base_iri: str = DEFAULT_BASE,
+                     source_texts: dict[str, list[str]] | None = None) -> rdflib.Graph:
     """One graph of every input to validate: RDF files parsed as they are, source
-    documents converted (together, as ``convert`` does)."""
+    documents converted (together, as ``convert`` does). ``source_texts``, when given, is
+    filled with source IRI → lines of each converted document (for reports that quote
+    the lines a result came from)."""
     graph = rdflib.Graph()
     texts = []
     for path in paths:
@@ -210,7 +233,11 @@ def validation_graph(paths: Sequence[Path], kind: str | None = None,
         else:
             parse_rdf(graph, path, fmt)
     if texts:
-        graph.parse(data=to_ntriples(convert(texts, base_iri, kind).triples()), format="nt")
+        conversion = convert(texts, base_iri, kind)
+        graph.parse(data=to_ntriples(conversion.triples()), format="nt")
+        if source_texts is not None:
+            for doc in conversion.documents:
+                source_texts[conversion.minter.source(doc.source.stem)] = list(doc.source.lines)
     return graph
 
 

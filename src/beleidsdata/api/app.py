@@ -13,13 +13,16 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.cors import CORSMiddleware
 from starlette.staticfiles import StaticFiles
 
 from .. import __version__
-from ..ldes.stream import DEFAULT_PAGE_SIZE, StreamLayout
+from ..ldes.stream import DEFAULT_PAGE_SIZE, StreamLayout, materialise
 from ..resources import site_dir
 from ..store import SQLiteStore
-from . import meta, resources, stream
+from . import catalog, collections, meta, resources, site, stream
+from . import validate as validation_service
+from .overload import OverloadGuard
 from .problems import Problem, problem_response
 
 DESCRIPTION = """\
@@ -32,15 +35,26 @@ change. Errors are `application/problem+json`.
 """
 
 
-def create_app(store: SQLiteStore, *, page_size: int = DEFAULT_PAGE_SIZE) -> FastAPI:
+def create_app(store: SQLiteStore, *, page_size: int = DEFAULT_PAGE_SIZE,
+               max_in_flight: int = 512) -> FastAPI:
     """The application for one store (its base IRI is the store's)."""
     app = FastAPI(title="beleidsdata", version=__version__, description=DESCRIPTION,
                   docs_url="/docs", redoc_url=None)
     app.state.store = store
     app.state.layout = StreamLayout(store.base_iri, page_size)
+    if not getattr(store, "_readonly", False):
+        materialise(store, app.state.layout)  # closed pages of this size, as bytes
     app.mount("/static", StaticFiles(directory=str(site_dir() / "static")), name="static")
-    for router in (meta.router, resources.router, stream.router):
+    # collections (/doc/{kind}) before resources (/doc/{path:path}), which would match too
+    # site first: its /shapes/ and /vocab/*.html pages would match meta's Turtle routes
+    for router in (site.router, meta.router, collections.router, resources.router, stream.router,
+                   catalog.router):
         app.include_router(router)
+    validation_service.install(app)  # POST/GET /validate and the request body-size limit
+    # Reads are open: any origin may GET (CORS), and read our caching and context headers.
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD"],
+                       allow_headers=["*"], max_age=86400,
+                       expose_headers=["ETag", "Link", "Last-Modified", "Location", "Vary"])
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -68,4 +82,6 @@ def create_app(store: SQLiteStore, *, page_size: int = DEFAULT_PAGE_SIZE) -> Fas
             response.headers["Vary"] = vary + ", Accept"
         return response
 
+    # Outermost: more than max_in_flight requests at once get 429 with Retry-After.
+    app.add_middleware(OverloadGuard, limit=max_in_flight)
     return app

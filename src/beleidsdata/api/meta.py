@@ -12,7 +12,6 @@ from fastapi.responses import Response
 from .. import __version__
 from ..formats.context import context_bytes
 from ..resources import shapes_dir, vocab_dir
-from ..site.render import render
 from .deps import layout_of, store_of
 from .http import not_acceptable, not_found, respond
 from .negotiation import choose
@@ -40,9 +39,12 @@ def landing(request: Request) -> Response:
         body = json.dumps({"base": store.base_iri, "kinds": kinds, "ldes": layout.stream,
                            "context": layout.context}, indent=2).encode()
         return respond(body, "application/json", request)
-    body = render("landing.html.j2", base=store.base_iri, kinds=kinds,
-                  members=store.count_members(), entities=store.count_entities())
-    return respond(body, "text/html", request)
+    from .site import language_of, site_of
+
+    lang = language_of(request)
+    body = site_of(request).landing(lang)
+    return respond(body, "text/html", request,
+                   headers={"Vary": "Accept, Accept-Language", "Content-Language": lang})
 
 
 @router.get("/context/v1.jsonld", tags=["resources"], summary="The JSON-LD context, v1")

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import json
+import re
+from collections import OrderedDict
 from datetime import datetime
-from email.utils import format_datetime
-from typing import Any
+from email.utils import format_datetime, parsedate_to_datetime
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from ..site.render import resource_page
+from ..formats.embed import EMBEDDABLE, embed, parse_embed
+from ..formats.jsonld import dumps as jsonld_dumps
 from ..store import SQLiteStore
 from .deps import layout_of, store_of
-from .http import not_acceptable, not_found, respond
+from .http import etag_of, not_acceptable, not_found, respond
 from .negotiation import choose
+from .problems import Problem, problem_response
 
 router = APIRouter(tags=["resources"])
 
@@ -24,10 +28,33 @@ DOC_TYPES = {
     "text/html": "html",
     "text/turtle": "ttl",
     "application/n-triples": "nt",
+    "application/rdf+xml": "rdf",
     "application/json": "jsonld",
 }
 SUFFIXES = {".jsonld": "application/ld+json", ".ttl": "text/turtle",
-            ".nt": "application/n-triples", ".html": "text/html", ".json": "application/json"}
+            ".nt": "application/n-triples", ".rdf": "application/rdf+xml",
+            ".html": "text/html", ".json": "application/json"}
+EMBED_CACHE_SIZE = 256
+
+
+def context_link(request: Request) -> str:
+    return (f'<{layout_of(request).context}>; rel="http://www.w3.org/ns/json-ld#context"; '
+            'type="application/ld+json"')
+
+
+def not_modified_since(request: Request, updated_at: str) -> bool:
+    """If-Modified-Since (only when there is no If-None-Match, RFC 9110 13.1.3)."""
+    header = request.headers.get("if-modified-since")
+    if not header or request.headers.get("if-none-match"):
+        return False
+    try:
+        since = parsedate_to_datetime(header)
+    except (TypeError, ValueError, IndexError):
+        return False
+    if since is None or since.tzinfo is None:
+        return False
+    changed = datetime.fromisoformat(updated_at.replace("Z", "+00:00")).replace(microsecond=0)
+    return changed <= since
 
 
 @router.get("/id/{path:path}", status_code=303,
@@ -41,12 +68,25 @@ def identifier(path: str, request: Request) -> Response:
     return RedirectResponse(f"/doc/{path}", status_code=303)
 
 
+EMBED_DOC = ("Inline related resources, one level, from their stored descriptions: a "
+             "comma-separated list of keys of the context (e.g. `verwijstNaar,delen`), or "
+             "`alles` (`all`) for every related thing. The part keys `onderdelen` and `delen` "
+             "are followed down the whole part tree. Not applied to HTML.")
+
+
 @router.get("/doc/{path:path}", summary="Description of a thing, in the format asked for",
             responses={200: {"content": {t: {} for t in DOC_TYPES}},
-                       404: {"description": "Unknown resource"},
-                       406: {"description": "No acceptable format"},
-                       410: {"description": "The thing was removed"}})
-def document(path: str, request: Request) -> Response:
+                       304: {"description": "Not modified (If-None-Match, If-Modified-Since)"},
+                       400: {"description": "Unknown key in embed",
+                             "content": {"application/problem+json": {}}},
+                       404: {"description": "Unknown resource",
+                             "content": {"application/problem+json": {}}},
+                       406: {"description": "No acceptable format",
+                             "content": {"application/problem+json": {}}},
+                       410: {"description": "The thing was removed",
+                             "content": {"application/problem+json": {}}}})
+def document(path: str, request: Request,
+             embed: Annotated[str | None, Query(description=EMBED_DOC)] = None) -> Response:
     store = store_of(request)
     accept = request.headers.get("accept")
     entity = store.entity(path)
@@ -59,23 +99,102 @@ def document(path: str, request: Request) -> Response:
     if entity is None:
         status = 410 if store.was_deleted(path) else 404
         return not_found(f"/doc/{path}", f"no description at /doc/{path}", status)
+    keys: tuple[str, ...] = ()
+    if embed is not None:
+        try:
+            keys = parse_embed(embed)
+        except ValueError as exc:
+            return problem_response(
+                Problem(400, detail=f"embed: unknown key {exc.args[0]!r}; allowed: "
+                        + ", ".join(("alles", *EMBEDDABLE)), instance=f"/doc/{path}"),
+                extra={"allowed": ["alles", *EMBEDDABLE]})
     offered = list(DOC_TYPES)
     media = choose(accept, offered)
     if media is None:
         return not_acceptable(offered, f"/doc/{path}")
     fmt = DOC_TYPES[media]
-    if fmt == "html":
-        body = resource_page(entity.bodies["jsonld"], base=store.base_iri, path=path,
-                             iri=entity.iri, kind=entity.kind, title=entity.title,
-                             source_lines=source_lines(store, entity.bodies["jsonld"]))
-    else:
-        body = entity.bodies[fmt]
     headers = {"Last-Modified": _http_date(entity.updated_at)}
     if media == "application/json":
-        headers["Link"] = (f'<{layout_of(request).context}>; '
-                           'rel="http://www.w3.org/ns/json-ld#context"; '
-                           'type="application/ld+json"')
+        headers["Link"] = context_link(request)
+    if fmt == "html":
+        from .site import language_of, site_of
+
+        lang = language_of(request)
+        body = site_of(request).resource(entity, lang)
+        headers.pop("Last-Modified")  # the page shows related resources too
+        headers.update({"Vary": "Accept, Accept-Language", "Content-Language": lang})
+    elif keys:
+        body = embedded(request, store, entity.bodies["jsonld"], path, keys, fmt)
+        headers.pop("Last-Modified")  # depends on the related resources too
+    elif fmt == "rdf":
+        body = store.entity_rdfxml(path) or b""
+    else:
+        body = entity.bodies[fmt]
+    if "Last-Modified" in headers and not_modified_since(request, entity.updated_at):
+        return Response(status_code=304, headers={"ETag": etag_of(body), **headers})
     return respond(body, media, request, headers=headers)
+
+
+def embedded(request: Request, store: SQLiteStore, document: bytes, path: str,
+             keys: tuple[str, ...], fmt: str) -> bytes:
+    """The resource with related resources inlined; cached per (path, embed, format) until
+    the store changes."""
+    cache: OrderedDict[tuple, bytes] = getattr(request.app.state, "embed_cache", None) \
+        or OrderedDict()
+    request.app.state.embed_cache = cache
+    key = (path, keys, fmt, store.last_seq())
+    if key in cache:
+        cache.move_to_end(key)
+        return cache[key]
+    id_root = store.base_iri + "/id/"
+
+    def load(iri: str) -> dict | None:
+        if not iri.startswith(id_root) or "#" in iri:
+            return None
+        related = store.entity(iri[len(id_root):])
+        return json.loads(related.bodies["jsonld"]) if related else None
+
+    doc, inlined = embed(json.loads(document), keys, load)
+    if fmt == "jsonld":
+        body = jsonld_dumps(doc)
+    else:
+        parts = [document if fmt != "rdf" else (store.entity_rdfxml(path) or b"")]
+        for iri in inlined:
+            related_path = iri[len(id_root):]
+            if fmt == "rdf":
+                parts.append(store.entity_rdfxml(related_path) or b"")
+            else:
+                related = store.entity(related_path)
+                parts.append(related.bodies[fmt] if related else b"")
+        if fmt == "ttl":
+            parts[0] = store.entity(path).bodies["ttl"]  # type: ignore[union-attr]
+            body = b"\n".join(parts)  # Turtle allows @prefix again further down
+        elif fmt == "nt":
+            parts[0] = store.entity(path).bodies["nt"]  # type: ignore[union-attr]
+            body = b"".join(parts)
+        else:
+            body = merge_rdfxml(parts)
+    cache[key] = body
+    while len(cache) > EMBED_CACHE_SIZE:
+        cache.popitem(last=False)
+    return body
+
+
+def merge_rdfxml(documents: list[bytes]) -> bytes:
+    """Several of our RDF/XML documents as one: the descriptions under one rdf:RDF with the
+    namespace declarations of all (our writer always uses the same prefixes)."""
+    namespaces: dict[str, str] = {}
+    bodies: list[str] = []
+    for raw in documents:
+        text = raw.decode()
+        _, _, rest = text.partition("<rdf:RDF")
+        decls, _, inner = rest.partition(">\n")
+        for match in re.finditer(r'xmlns:([\w-]+)="([^"]*)"', decls):
+            namespaces.setdefault(match.group(1), match.group(2))
+        bodies.append(inner.rsplit("</rdf:RDF>", 1)[0])
+    attrs = "".join(f'\n    xmlns:{p}="{ns}"' for p, ns in sorted(namespaces.items()))
+    return ('<?xml version="1.0" encoding="utf-8"?>\n'
+            f"<rdf:RDF{attrs}>\n" + "".join(bodies) + "</rdf:RDF>\n").encode()
 
 
 def _http_date(iso: str) -> str:

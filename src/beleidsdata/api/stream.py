@@ -1,14 +1,18 @@
-"""``/ldes``: the event stream, its pages of members, served from stored bytes."""
+"""``/ldes``: the event stream, its views and pages of members, served from stored bytes.
+
+A closed page is one row of the ``pages`` table (stored when it closed, with its ETag);
+the open page and the latest-version view are assembled from stored member bytes.
+"""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from ..ldes.stream import load_page, page_bytes, stream_description
+from ..ldes.stream import LATEST, TIME, TREE_PROFILE, load_page, page_bytes, stream_description
 from .deps import layout_of, store_of
 from .http import not_acceptable, not_found, respond
-from .negotiation import choose
+from .negotiation import choose, wants_profile
 
 router = APIRouter(tags=["event stream"])
 
@@ -16,29 +20,73 @@ router = APIRouter(tags=["event stream"])
 STREAM_TYPES = {"application/ld+json": "jsonld", "text/turtle": "ttl",
                 "application/n-triples": "nt", "application/n-quads": "nt",
                 "application/trig": "ttl"}
+PROFILED = f'text/turtle; charset=utf-8; profile="{TREE_PROFILE}"'
+_CONTENT = {200: {"content": {t: {} for t in STREAM_TYPES}}}
 
 
-@router.get("/ldes", summary="The event stream: what it is and where its view starts",
-            responses={200: {"content": {t: {} for t in STREAM_TYPES}}})
+def _negotiate(request: Request, path: str) -> tuple[str, str] | Response:
+    """(media type to send, stored format) or a 406."""
+    accept = request.headers.get("accept")
+    media = choose(accept, list(STREAM_TYPES))
+    if media is None:
+        return not_acceptable(list(STREAM_TYPES), path)
+    if media == "text/turtle" and wants_profile(accept, "text/turtle", TREE_PROFILE):
+        # Our Turtle pages already are in TREE-profile order: member by member.
+        return PROFILED, "ttl"
+    return media, STREAM_TYPES[media]
+
+
+@router.get("/ldes", summary="The event stream: what it is, its views, the kinds' streams",
+            responses=_CONTENT)
 def ldes_root(request: Request) -> Response:
-    media = choose(request.headers.get("accept"), list(STREAM_TYPES))
-    if media is None:
-        return not_acceptable(list(STREAM_TYPES), "/ldes")
-    body = stream_description(layout_of(request), STREAM_TYPES[media],
-                              store_of(request).count_members())
-    return respond(body, media, request, max_age=60)
+    chosen = _negotiate(request, "/ldes")
+    if isinstance(chosen, Response):
+        return chosen
+    store = store_of(request)
+    body = stream_description(layout_of(request), chosen[1], kinds=store.view_sizes())
+    return respond(body, chosen[0], request, max_age=60)
 
 
-@router.get("/ldes/pagina/{number}", summary="One page of members, in time order",
-            responses={200: {"content": {t: {} for t in STREAM_TYPES}},
-                       404: {"description": "No such page"}})
+@router.get("/ldes/pagina/{number}", summary="One page of the whole log, in time order",
+            responses={**_CONTENT, 404: {"description": "No such page"}})
 def ldes_page(number: int, request: Request) -> Response:
-    media = choose(request.headers.get("accept"), list(STREAM_TYPES))
-    if media is None:
-        return not_acceptable(list(STREAM_TYPES), f"/ldes/pagina/{number}")
-    layout = layout_of(request)
-    page = load_page(store_of(request), layout, number)
+    return _page(request, TIME, number, f"/ldes/pagina/{number}")
+
+
+@router.get("/ldes/{view}", summary="The stream of one kind of thing",
+            responses={**_CONTENT, 404: {"description": "No such kind"}})
+def kind_stream(view: str, request: Request) -> Response:
+    path = f"/ldes/{view}"
+    chosen = _negotiate(request, path)
+    if isinstance(chosen, Response):
+        return chosen
+    store = store_of(request)
+    if store.view_size(view) == 0:
+        return not_found(path, f"there is no stream of kind {view!r}")
+    body = stream_description(layout_of(request), chosen[1], view=view)
+    return respond(body, chosen[0], request, max_age=60)
+
+
+@router.get("/ldes/{view}/pagina/{number}",
+            summary="One page of a view: 'laatste' (latest versions) or a kind",
+            responses={**_CONTENT, 404: {"description": "No such view or page"}})
+def view_page(view: str, number: int, request: Request) -> Response:
+    return _page(request, view, number, f"/ldes/{view}/pagina/{number}")
+
+
+def _page(request: Request, view: str, number: int, path: str) -> Response:
+    chosen = _negotiate(request, path)
+    if isinstance(chosen, Response):
+        return chosen
+    media, fmt = chosen
+    store, layout = store_of(request), layout_of(request)
+    stored = store.page(view, layout.page_size, number, fmt)
+    if stored is not None:  # a closed page: one row
+        return respond(stored[0], media, request, immutable=True, etag=stored[1])
+    if view not in (TIME, LATEST) and store.view_size(view) == 0:
+        return not_found(path, f"there is no view {view!r}")
+    page = load_page(store, layout, number, view)
     if page is None:
-        return not_found(f"/ldes/pagina/{number}", f"there is no page {number}")
-    body = page_bytes(layout, page, STREAM_TYPES[media])
-    return respond(body, media, request, max_age=10, immutable=page.closed)
+        return not_found(path, f"there is no page {number}")
+    return respond(page_bytes(layout, page, fmt), media, request, max_age=10,
+                   immutable=page.closed)

@@ -22,6 +22,7 @@ from ..mapping.namespaces import (
     DOSSIER,
     ELI,
     FOAF,
+    HYDRA,
     LDES,
     MANDAAT,
     OA,
@@ -56,10 +57,16 @@ class TermDef:
     kind: str  # ID, NL, PLAIN or a datatype IRI
     repeat: bool  # always an array in our JSON
     doc: str  # what it means, for docs/context.md
+    reverse: bool = False  # {"@reverse": iri}: the nodes that point here with iri
 
 
 def _t(key: str, iri: str, kind: str, repeat: bool, doc: str) -> TermDef:
     return TermDef(key, iri, kind, repeat, doc)
+
+
+def _r(key: str, iri: str, doc: str) -> TermDef:
+    """A reverse term: lets a node nest the nodes that refer to it (always an array)."""
+    return TermDef(key, iri, ID, True, doc, reverse=True)
 
 
 TERMS: tuple[TermDef, ...] = (
@@ -69,9 +76,9 @@ TERMS: tuple[TermDef, ...] = (
     _t("beschrijving", DCT.description, NL, False, "Summary or description (dct:description)."),
     _t("identificator", DCT.identifier, PLAIN, True, "Identifier as the publisher gives it, e.g. a Kaleidos id (dct:identifier)."),
     _t("soort", DCT.type, ID, False, "Kind of document, a concept of our documentsoort scheme (dct:type)."),
-    _t("verwijstNaar", DCT.references, ID, True, "Resources this one cites, in order of first citation (dct:references)."),
+    _t("verwijstNaar", DCT.references, ID, True, "Resources this one cites, sorted by IRI, so decisions by date; a finding's `verwijzingen` keep the order of citation (dct:references)."),
     _t("deelVan", DCT.isPartOf, ID, False, "The report a finding belongs to (dct:isPartOf)."),
-    _t("delen", DCT.hasPart, ID, True, "Findings of a report, in order (dct:hasPart)."),
+    _t("delen", DCT.hasPart, ID, True, "Findings of a report, by number (dct:hasPart)."),
     _t("zieOok", RDFS.seeAlso, ID, True, "A web page about this resource, e.g. the public search link (rdfs:seeAlso)."),
     _t("label", SKOS.prefLabel, NL, False, "Preferred label of a concept (skos:prefLabel)."),
     _t("rdfsLabel", RDFS.label, NL, False, "Label (rdfs:label)."),
@@ -80,7 +87,7 @@ TERMS: tuple[TermDef, ...] = (
     _t("nummer", ELI.number, PLAIN, False, "Number as written, e.g. \"2.3.5\" or \"1°\" (eli:number)."),
     _t("eliTitel", ELI.title, NL, False, "Title of a work or part (eli:title)."),
     _t("onderdeelVan", ELI.is_part_of, ID, True, "The work or part this is a part of (eli:is_part_of)."),
-    _t("onderdelen", ELI.has_part, ID, True, "Parts of this work, in document order (eli:has_part)."),
+    _t("onderdelen", ELI.has_part, ID, True, "Parts of this work, sorted by IRI with numbers compared as numbers; `positie` on each part gives the document order (eli:has_part)."),
     _t("soortOnderdeel", ELI.type_subdivision, ID, False, "Kind of part: section, speerpunt, action point, recital… (eli:type_subdivision)."),
     _t("soortWerk", ELI.work_type, ID, False, "Kind of document, a concept of our documentsoort scheme (eli:work_type)."),
     _t("soortDocument", ELI.type_document, ID, False, "Kind of legal document in the EU resource-type table (eli:type_document)."),
@@ -102,6 +109,10 @@ TERMS: tuple[TermDef, ...] = (
     _t("waarde", SCHEMA.value, XSD.decimal, False, "Exact numeric value of an amount (schema:value)."),
     _t("munt", SCHEMA.currency, PLAIN, False, "ISO 4217 currency code, e.g. EUR (schema:currency)."),
     _t("bedragTekst", BD.bedragTekst, NL, False, "The amount as written in the text, e.g. \"1,2 miljoen euro\" (bd:bedragTekst)."),
+    # Reverse terms: nodes nested under the node they point to, so a decision reads as one
+    # tree (item → treatment → decision activity → document) instead of a flat @graph.
+    _r("behandelingen", DCT.subject, "Treatments of this agenda item, each with its decision (reverse of dct:subject)."),
+    _r("stukken", DOSSIER.beschrijft, "Documents that describe this decision activity (reverse of dossier:beschrijft)."),
     # Evaluations and findings.
     _t("doel", OA.hasTarget, ID, True, "What a finding is about (oa:hasTarget)."),
     _t("inhoud", OA.hasBody, ID, True, "The body of a finding (oa:hasBody)."),
@@ -146,6 +157,14 @@ TERMS: tuple[TermDef, ...] = (
     _t("versionOfPath", LDES.versionOfPath, VOCAB, False, "Property linking a member to its entity (ldes:versionOfPath)."),
     _t("pollingInterval", LDES.pollingInterval, XSD.integer, False, "How often to poll the open page, in ms (ldes:pollingInterval)."),
     _t("immutable", LDES.immutable, XSD.boolean, False, "This page never changes again (ldes:immutable)."),
+    # Paged collections (/doc/{kind}): Hydra.
+    _t("totaalAantal", HYDRA.totalItems, XSD.integer, False, "Number of members of the whole collection, over all pages (hydra:totalItems)."),
+    _t("leden", HYDRA.member, ID, True, "Members of the collection on this page, in the requested order (hydra:member)."),
+    _t("weergave", HYDRA.view, ID, False, "This page of the collection, with links to the others (hydra:view)."),
+    _t("eerste", HYDRA.first, ID, False, "The first page (hydra:first)."),
+    _t("vorige", HYDRA.previous, ID, False, "The previous page, absent on the first (hydra:previous)."),
+    _t("volgende", HYDRA.next, ID, False, "The next page, absent on the last (hydra:next)."),
+    _t("laatste", HYDRA.last, ID, False, "The last page (hydra:last)."),
 )
 
 # Class names, so "type" values read as words.
@@ -186,6 +205,8 @@ CLASSES: dict[str, str] = {
     "Dataset": DCAT.Dataset,
     "Distribution": DCAT.Distribution,
     "NodeShape": SH.NodeShape,
+    "Collection": HYDRA.Collection,
+    "PartialCollectionView": HYDRA.PartialCollectionView,
 }
 
 
@@ -207,6 +228,8 @@ def context_document() -> dict:
 
 
 def _definition(term: TermDef) -> dict[str, object]:
+    if term.reverse:
+        return {"@reverse": term.iri, "@container": "@set"}
     definition: dict[str, object] = {"@id": term.iri}
     if term.kind in (ID, VOCAB):
         definition["@type"] = term.kind
@@ -222,3 +245,70 @@ def _definition(term: TermDef) -> dict[str, object]:
 @cache
 def context_bytes() -> bytes:
     return (json.dumps(context_document(), ensure_ascii=False, indent=2) + "\n").encode()
+
+
+def _kind_doc(term: TermDef) -> str:
+    if term.reverse:
+        return "nested nodes (reverse)"
+    if term.kind == ID:
+        return "IRI"
+    if term.kind == VOCAB:
+        return "IRI or key"
+    if term.kind == NL:
+        return "text (Dutch)"
+    if term.kind == PLAIN:
+        return "string"
+    return "`xsd:" + term.kind.rsplit("#", 1)[-1] + "`"
+
+
+def context_markdown() -> str:
+    """``docs/context.md``: every key of the v1 context, generated from :data:`TERMS`."""
+    def iri_name(iri: str) -> str:
+        for prefix, ns in PREFIXES.items():
+            if iri.startswith(ns):
+                return f"{prefix}:{iri[len(ns):]}"
+        return iri
+
+    out = [
+        "# The JSON-LD context, v1",
+        "",
+        f"Served at `{CONTEXT_PATH}`. Generated from `src/beleidsdata/formats/context.py`",
+        "(`python -m beleidsdata.formats.context > docs/context.md`); a test keeps this file",
+        "up to date. Within v1 a key never changes its meaning or its shape; keys may be added.",
+        "",
+        "Reading our JSON as plain JSON:",
+        "",
+        "- `id` is the IRI of a thing (`@id`), `type` (`@type`) is always an array of class",
+        "  names from the table at the end.",
+        "- A key marked *array* is always an array, even with one value; any other key is",
+        "  always a single value.",
+        "- Keys appear in the order of the table below, `id` and `type` first.",
+        "- IRI values are absolute; a value can also be an object with an `id` when the thing",
+        "  is described in the same document (nested).",
+        "- Dates are `YYYY-MM-DD` strings, exact amounts (`waarde`) decimal strings, counts",
+        "  and positions JSON numbers.",
+        "- *reverse* keys nest the nodes that point to this one: a decision's `behandelingen`",
+        "  are the treatments whose `dct:subject` it is.",
+        "",
+        "| key | property | value | array | meaning |",
+        "|---|---|---|---|---|",
+    ]
+    for term in TERMS:
+        prop = ("^" if term.reverse else "") + iri_name(term.iri)
+        out.append(f"| `{term.key}` | `{prop}` | {_kind_doc(term)} | "
+                   f"{'array' if term.repeat else ''} | {term.doc.replace('|', '/')} |")
+    out += ["", "## Classes (values of `type`)", "", "| name | class |", "|---|---|"]
+    for name, iri in CLASSES.items():
+        out.append(f"| `{name}` | `{iri_name(iri)}` |")
+    out += ["", "## Prefixes", "",
+            "Declared in the context so that the few values no key covers still expand; our",
+            "documents never use them as keys.", "", "| prefix | namespace |", "|---|---|"]
+    for prefix, ns in PREFIXES.items():
+        out.append(f"| `{prefix}` | <{ns}> |")
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    sys.stdout.write(context_markdown())

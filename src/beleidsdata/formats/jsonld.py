@@ -3,12 +3,17 @@
 A general JSON-LD compaction (pyld) costs milliseconds per resource; we know our context,
 so we write the compacted form directly and prove in the tests that pyld and jsonld.js
 expand it back to exactly the same triples. Nested ``#fragment`` nodes referenced once are
-embedded where they are referenced, so a resource reads like ordinary JSON.
+embedded where they are referenced, so a resource reads like ordinary JSON. A fragment
+node that nothing points to but that itself points (with a property that has a reverse
+term in the context) to another node is nested under that node with the reverse key: a
+decision is one tree (item → ``behandelingen`` → ``beslissing`` → ``stukken``), not a flat
+``@graph``.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
@@ -25,8 +30,12 @@ _ORDER = {term.key: i for i, term in enumerate(TERMS)}
 def _terms_by_iri() -> dict[str, tuple[TermDef, ...]]:
     index: dict[str, list[TermDef]] = defaultdict(list)
     for term in TERMS:
-        index[term.iri].append(term)
+        if not term.reverse:
+            index[term.iri].append(term)
     return {k: tuple(v) for k, v in index.items()}
+
+
+_REVERSE = {term.iri: term.key for term in TERMS if term.reverse}
 
 
 def compact_iri(iri: str) -> str:
@@ -73,18 +82,32 @@ def _literal_value(value: Literal, term: TermDef | None) -> object:
 
 
 class _Writer:
-    def __init__(self, triples: Iterable[Triple]) -> None:
+    def __init__(self, triples: Iterable[Triple], nest_all: bool = False) -> None:
+        self.nest_all = nest_all
         self.by_subject: dict[str, list[tuple[str, Term]]] = defaultdict(list)
         self.references: dict[str, int] = defaultdict(int)
         for s, p, o in triples:
             self.by_subject[s].append((p, o))
-            if isinstance(o, IRI) and p != RDF.type:
+            if isinstance(o, IRI) and p != RDF.type and o != s:
                 self.references[o] += 1
         self.emitted: set[str] = set()
+        # Fragment nodes nested under the node they point to, with a reverse key.
+        self.reverse_children: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.reverse_parent: dict[str, tuple[str, str]] = {}  # child → (predicate, parent)
+        for subject in sorted(self.by_subject):
+            if "#" not in subject or self.references[subject]:
+                continue
+            for predicate, value in sorted(self.by_subject[subject], key=_sort_key):
+                if (predicate in _REVERSE and isinstance(value, IRI) and value != subject
+                        and value in self.by_subject):
+                    self.reverse_children[value].append((_REVERSE[predicate], subject))
+                    self.reverse_parent[subject] = (predicate, value)
+                    self.references[value] -= 1
+                    break
 
     def embeddable(self, iri: str, root: str) -> bool:
         return (
-            "#" in iri
+            ("#" in iri or self.nest_all)
             and iri in self.by_subject
             and iri not in self.emitted
             and iri != root
@@ -97,7 +120,10 @@ class _Writer:
         types: list[str] = []
         props: dict[str, list[object]] = defaultdict(list)
         repeat: dict[str, bool] = {}
+        skip = self.reverse_parent.get(subject)
         for predicate, value in sorted(self.by_subject[subject], key=_sort_key):
+            if skip is not None and (predicate, value) == skip:
+                continue  # said by the reverse key this node is nested under
             if predicate == RDF.type and isinstance(value, IRI):
                 types.append(_CLASS_NAMES.get(value) or compact_iri(value))
                 continue
@@ -111,6 +137,10 @@ class _Writer:
                 out = _literal_value(value, term)
             props[key].append(out)
             repeat[key] = repeat.get(key, False) or bool(term and term.repeat)
+        for key, child in self.reverse_children.get(subject, ()):
+            if child not in self.emitted:
+                props[key].append(self.node(child, root))
+                repeat[key] = True
         if types:
             obj["type"] = sorted(types)
         for key in sorted(props, key=lambda k: (_ORDER.get(k, len(_ORDER)), k)):
@@ -119,25 +149,38 @@ class _Writer:
         return obj
 
 
-def _sort_key(pair: tuple[str, Term]) -> tuple[str, str]:
+_DIGITS = re.compile(r"(\d+)")
+
+
+def _natural(text: str) -> tuple[tuple[int, str], ...]:
+    """Numbers in IRIs compare as numbers: …/actiepunt/9 before …/actiepunt/10."""
+    return tuple((int(part), "") if part.isdigit() else (-1, part)
+                 for part in _DIGITS.split(text))
+
+
+def _sort_key(pair: tuple[str, Term]) -> tuple[str, tuple[tuple[int, str], ...]]:
     predicate, value = pair
-    return predicate, value if isinstance(value, str) else value.lexical
+    return predicate, _natural(value if isinstance(value, str) else value.lexical)
 
 
-def to_jsonld(triples: Iterable[Triple], root: str | None, context: str) -> dict[str, object]:
+def to_jsonld(triples: Iterable[Triple], root: str | None, context: str,
+              nest_all: bool = False) -> dict[str, object]:
     """One compacted document: ``root`` with its nested nodes embedded, other subjects in
-    ``@graph``. With ``root=None`` every subject is listed in ``@graph``."""
-    writer = _Writer(triples)
+    ``@graph``. With ``root=None`` every subject is listed in ``@graph``. ``nest_all``
+    nests any node referenced once, not only ``#fragment`` nodes (collection pages)."""
+    writer = _Writer(triples, nest_all)
     subjects = sorted(writer.by_subject)
     if root is not None and root in writer.by_subject:
         top = writer.node(root, root)
         rest = [writer.node(s, root) for s in subjects if s not in writer.emitted
-                and not writer.embeddable(s, root)]
+                and not writer.embeddable(s, root) and s not in writer.reverse_parent]
         rest += [writer.node(s, root) for s in subjects if s not in writer.emitted]
         if not rest:
             return {"@context": context, **top}
         return {"@context": context, "@graph": [top, *rest]}
-    graph = [writer.node(s, "") for s in subjects if s not in writer.emitted]
+    graph = [writer.node(s, "") for s in subjects if s not in writer.emitted
+             and s not in writer.reverse_parent]
+    graph += [writer.node(s, "") for s in subjects if s not in writer.emitted]
     return {"@context": context, "@graph": graph}
 
 

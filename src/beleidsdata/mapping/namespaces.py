@@ -54,7 +54,8 @@ PROV = Vocabulary("prov", "http://www.w3.org/ns/prov#",
                   "Entity wasAttributedTo wasAssociatedWith Activity")
 SCHEMA = Vocabulary("schema", "https://schema.org/",
                     "MonetaryAmount value currency position")
-FOAF = Vocabulary("foaf", "http://xmlns.com/foaf/0.1/", "name familyName givenName page")
+FOAF = Vocabulary("foaf", "http://xmlns.com/foaf/0.1/",
+                  "name familyName givenName page Agent homepage")
 PERSON = Vocabulary("person", "http://www.w3.org/ns/person#", "Person")
 PERSOON = Vocabulary("persoon", "https://data.vlaanderen.be/ns/persoon#", "gebruikteVoornaam")
 ORG = Vocabulary("org", "http://www.w3.org/ns/org#", "holds heldBy role Post Organization")
@@ -78,7 +79,7 @@ SPDX = Vocabulary("spdx", "http://spdx.org/rdf/terms#",
                   "Checksum checksum algorithm checksumValue checksumAlgorithm_sha256")
 DCAT = Vocabulary("dcat", "http://www.w3.org/ns/dcat#",
                   "Catalog Dataset Distribution DataService dataset distribution accessURL "
-                  "endpointURL servesDataset mediaType downloadURL")
+                  "endpointURL servesDataset mediaType downloadURL service accessService")
 AS = Vocabulary("as", "https://www.w3.org/ns/activitystreams#", "Create Update Delete")
 LDES = Vocabulary("ldes", "https://w3id.org/ldes#",
                   "EventStream timestampPath versionOfPath versionCreateObject "

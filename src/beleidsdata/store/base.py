@@ -7,7 +7,7 @@ hands them back, so a read is a lookup plus a write.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -65,6 +65,8 @@ class EntityWrite:
     title: str | None
     types: tuple[str, ...]
     bodies: dict[str, bytes]
+    # The collections' index row (store.index.IndexEntry), written in the same transaction.
+    index: object | None = None
 
 
 @dataclass
@@ -78,6 +80,16 @@ class MemberWrite:
 
 
 @dataclass
+class PageWrite:
+    """A closed event-stream page, serialised once, in every stored format."""
+
+    view: str
+    size: int
+    number: int
+    bodies: dict[str, bytes]
+
+
+@dataclass
 class ChangeSet:
     """Everything one ingest run changes, applied in one transaction or not at all."""
 
@@ -87,6 +99,12 @@ class ChangeSet:
     members: list[MemberWrite] = field(default_factory=list)
     sources: list[SourceRecord] = field(default_factory=list)
     removed_sources: list[str] = field(default_factory=list)
+    # entity IRI → (target entity IRI, predicate IRI) for each upserted entity: the links the
+    # site shows both ways (what a resource cites, what cites it), replaced on every upsert.
+    links: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # Called inside the transaction with the members just written; returns the event-stream
+    # pages those members closed, stored in the same transaction.
+    close_pages: Callable[[list[Member]], list[PageWrite]] | None = None
 
     @property
     def empty(self) -> bool:

@@ -18,9 +18,11 @@ from .base import (
     ChangeSet,
     EntityState,
     Member,
+    PageWrite,
     SourceRecord,
     StoreError,
 )
+from .index import INDEX_SCHEMA, Filters, IndexEntry, Page, delete_index, query_page, write_index
 
 SCHEMA_VERSION = "1"
 
@@ -64,6 +66,38 @@ CREATE TABLE IF NOT EXISTS members (
     jsonld BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS members_kind ON members(kind, seq);
+-- Links between current entities (source cites target with predicate), written with the
+-- entity at ingest, so a page shows what cites a resource with one indexed lookup.
+CREATE TABLE IF NOT EXISTS entity_links (
+    source    TEXT NOT NULL,
+    target    TEXT NOT NULL,
+    predicate TEXT NOT NULL,
+    PRIMARY KEY (source, target, predicate)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_links_target ON entity_links(target);
+-- Event-stream views other than the whole log in time order: a member's position in each
+-- view it belongs to (a view per kind), written with the member, so a page of a view is
+-- a range lookup, never an OFFSET scan.
+CREATE TABLE IF NOT EXISTS view_members (
+    view     TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    seq      INTEGER NOT NULL,
+    PRIMARY KEY (view, position)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS views (
+    view    TEXT PRIMARY KEY,
+    members INTEGER NOT NULL
+);
+-- Closed event-stream pages, serialised once when they close (per view, page size, format).
+CREATE TABLE IF NOT EXISTS pages (
+    view   TEXT NOT NULL,
+    size   INTEGER NOT NULL,
+    number INTEGER NOT NULL,
+    format TEXT NOT NULL,
+    etag   TEXT NOT NULL,
+    body   BLOB NOT NULL,
+    PRIMARY KEY (view, size, number, format)
+);
 """
 
 
@@ -88,6 +122,9 @@ class SQLiteStore:
             conn = self._conn()
             if not readonly:
                 conn.executescript(_SCHEMA)
+                conn.executescript(INDEX_SCHEMA)  # collections: store/index.py
+                if "rdf" not in {r[1] for r in conn.execute("PRAGMA table_info(entities)")}:
+                    conn.execute("ALTER TABLE entities ADD COLUMN rdf BLOB")  # RDF/XML
             stored = self._meta("base_iri")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a beleidsdata store ({exc})") from None
@@ -107,6 +144,25 @@ class SQLiteStore:
                 raise StoreError(f"{self.path}: store schema {self._meta('schema_version')} "
                                  f"is not supported (expected {SCHEMA_VERSION})")
             self.base_iri = stored
+        if not readonly:
+            self._fill_views()
+
+    def _fill_views(self) -> None:
+        """Per-view positions for a store written before views existed (once)."""
+        conn = self._conn()
+        if conn.execute("SELECT 1 FROM views LIMIT 1").fetchone() or \
+                not conn.execute("SELECT 1 FROM members LIMIT 1").fetchone():
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("INSERT OR IGNORE INTO view_members(view, position, seq) SELECT kind, "
+                         "row_number() OVER (PARTITION BY kind ORDER BY seq), seq FROM members")
+            conn.execute("INSERT OR REPLACE INTO views(view, members) "
+                         "SELECT kind, count(*) FROM members GROUP BY kind")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
 
     # Connections: one per thread, so the ASGI server's worker threads can read freely.
     def _conn(self) -> sqlite3.Connection:
@@ -147,6 +203,16 @@ class SQLiteStore:
             f"SELECT {self._ENTITY_COLUMNS} FROM entities WHERE path = ? AND hash IS NOT NULL",
             (path,)).fetchone()
         return self._entity(row) if row else None
+
+    def entity_rdfxml(self, path: str) -> bytes | None:
+        """The RDF/XML body of an entity, serialised at ingest (None for older rows)."""
+        row = self._conn().execute("SELECT rdf FROM entities WHERE path = ? AND hash IS NOT "
+                                   "NULL", (path,)).fetchone()
+        return row[0] if row else None
+
+    def collection(self, kind: str, filters: Filters, **options: object) -> Page:
+        """One page of the entities of a kind (keyset pagination, see store/index.py)."""
+        return query_page(self._conn(), kind, filters, **options)  # type: ignore[arg-type]
 
     def was_deleted(self, path: str) -> bool:
         row = self._conn().execute(
@@ -194,6 +260,46 @@ class SQLiteStore:
         row = self._conn().execute("SELECT iri, name, kind, sha256, text FROM sources "
                                    "WHERE iri = ?", (iri,)).fetchone()
         return SourceRecord(*row) if row else None
+
+    # Links between entities (filled at ingest), for the human-readable pages.
+    @staticmethod
+    def _write_links(conn: sqlite3.Connection, changes: ChangeSet) -> None:
+        for iri in [*(e.iri for e in changes.upserts), *changes.deletes]:
+            conn.execute("DELETE FROM entity_links WHERE source = ?", (iri,))
+        conn.executemany(
+            "INSERT OR IGNORE INTO entity_links(source, target, predicate) VALUES (?, ?, ?)",
+            [(src, tgt, pred) for src, links in changes.links.items() for tgt, pred in links])
+
+    def links_to(self, iri: str) -> list[tuple[str, str, str, str, str | None]]:
+        """What links to an entity: (source IRI, predicate, source path, kind, title)."""
+        return self._conn().execute(
+            "SELECT l.source, l.predicate, e.path, e.kind, e.title FROM entity_links l "
+            "JOIN entities e ON e.iri = l.source AND e.hash IS NOT NULL WHERE l.target = ? "
+            "ORDER BY e.path, l.predicate", (iri,)).fetchall()
+
+    def links_from(self, iri: str) -> list[tuple[str, str, str, str, str | None]]:
+        """What an entity links to: (target IRI, predicate, target path, kind, title)."""
+        return self._conn().execute(
+            "SELECT l.target, l.predicate, e.path, e.kind, e.title FROM entity_links l "
+            "JOIN entities e ON e.iri = l.target AND e.hash IS NOT NULL WHERE l.source = ? "
+            "ORDER BY e.path, l.predicate", (iri,)).fetchall()
+
+    def find_titles(self, query: str = "", kind: str | None = None,
+                    limit: int | None = 100) -> list[tuple[str, str, str | None]]:
+        """Current entities whose title or path contains ``query`` (case-insensitive):
+        (path, kind, title), by kind and path; an empty query lists them all."""
+        sql = ("SELECT path, kind, title FROM entities WHERE hash IS NOT NULL AND "
+               "(title LIKE ? ESCAPE '\\' OR path LIKE ? ESCAPE '\\')")
+        like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        params: list[object] = [like, like]
+        if kind:
+            sql += " AND kind = ?"
+            params.append(kind)
+        sql += " ORDER BY kind, path"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self._conn().execute(sql, params).fetchall()
 
     # The event log.
     @staticmethod
@@ -264,10 +370,17 @@ class SQLiteStore:
                     "ttl=excluded.ttl, jsonld=excluded.jsonld",
                     (ent.iri, ent.path, ent.kind, ent.content_hash, changes.time, ent.title,
                      json.dumps(list(ent.types)), *(ent.bodies[f] for f in FORMATS)))
+                conn.execute("UPDATE entities SET rdf = ? WHERE iri = ?",
+                             (ent.bodies.get("rdf"), ent.iri))
+                if isinstance(ent.index, IndexEntry):
+                    write_index(conn, ent.iri, ent.path, ent.kind, ent.index)
             for iri in changes.deletes:
+                delete_index(conn, iri)
+                conn.execute("UPDATE entities SET rdf = NULL WHERE iri = ?", (iri,))
                 conn.execute(
                     "UPDATE entities SET hash = NULL, version = version + 1, updated_at = ?, "
                     "nt = NULL, ttl = NULL, jsonld = NULL WHERE iri = ?", (changes.time, iri))
+            self._write_links(conn, changes)
             for mem in changes.members:
                 cur = conn.execute(
                     "INSERT INTO members(iri, entity, kind, event, time, hash, nt, ttl, jsonld) "
@@ -278,8 +391,104 @@ class SQLiteStore:
                                       entity=mem.entity, kind=mem.kind, event=mem.event,
                                       time=changes.time, content_hash=mem.content_hash,
                                       bodies=mem.bodies))
+            self._write_view_positions(conn, written)
+            if changes.close_pages is not None and written:
+                self._write_pages(conn, changes.close_pages(written))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         return written
+
+    # Event-stream views and closed pages.
+    @staticmethod
+    def _write_view_positions(conn: sqlite3.Connection, written: list[Member]) -> None:
+        positions: dict[str, int] = {}
+        rows = []
+        for mem in written:
+            if mem.kind not in positions:
+                row = conn.execute("SELECT members FROM views WHERE view = ?",
+                                   (mem.kind,)).fetchone()
+                positions[mem.kind] = int(row[0]) if row else 0
+            positions[mem.kind] += 1
+            rows.append((mem.kind, positions[mem.kind], mem.seq))
+        conn.executemany("INSERT INTO view_members(view, position, seq) VALUES (?, ?, ?)", rows)
+        conn.executemany("INSERT INTO views(view, members) VALUES (?, ?) ON CONFLICT(view) "
+                         "DO UPDATE SET members = excluded.members", list(positions.items()))
+
+    @staticmethod
+    def _write_pages(conn: sqlite3.Connection, pages: list[PageWrite]) -> None:
+        import hashlib
+
+        conn.executemany(
+            "INSERT OR REPLACE INTO pages(view, size, number, format, etag, body) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(p.view, p.size, p.number, fmt, '"' + hashlib.sha256(body).hexdigest()[:32] + '"',
+              body) for p in pages for fmt, body in p.bodies.items()])
+
+    def write_pages(self, pages: list[PageWrite]) -> None:
+        """Store closed pages outside an ingest (pages of a newly used page size)."""
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._write_pages(conn, pages)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def page(self, view: str, size: int, number: int, fmt: str) -> tuple[bytes, str] | None:
+        """A stored closed page: (bytes, strong ETag), or None."""
+        row = self._conn().execute(
+            "SELECT body, etag FROM pages WHERE view = ? AND size = ? AND number = ? "
+            "AND format = ?", (view, size, number, fmt)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def stored_page_count(self, view: str, size: int) -> int:
+        """The highest page number stored for a view and page size (pages close in order)."""
+        row = self._conn().execute("SELECT coalesce(max(number), 0) FROM pages WHERE view = ? "
+                                   "AND size = ?", (view, size)).fetchone()
+        return int(row[0])
+
+    def view_sizes(self) -> dict[str, int]:
+        """Members per view (one view per kind)."""
+        rows = self._conn().execute("SELECT view, members FROM views ORDER BY view")
+        return {view: n for view, n in rows}
+
+    def view_size(self, view: str) -> int:
+        row = self._conn().execute("SELECT members FROM views WHERE view = ?",
+                                   (view,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def view_members(self, view: str, first: int, limit: int) -> list[Member]:
+        """Members at positions first, first+1, … of a view, in order."""
+        cols = ", ".join("m." + c.strip() for c in self._MEMBER_COLUMNS.split(","))
+        rows = self._conn().execute(
+            f"SELECT {cols} FROM view_members v JOIN members m ON m.seq = v.seq "
+            "WHERE v.view = ? AND v.position >= ? ORDER BY v.position LIMIT ?",
+            (view, first, limit))
+        return [self._member(r) for r in rows]
+
+    def latest_members(self, after_seq: int, until_seq: int) -> list[Member]:
+        """Members with after_seq < seq <= until_seq that are their entity's latest version."""
+        cols = ", ".join("m." + c.strip() for c in self._MEMBER_COLUMNS.split(","))
+        rows = self._conn().execute(
+            f"SELECT {cols} FROM members m JOIN entities e ON e.iri = m.entity "
+            "WHERE m.seq > ? AND m.seq <= ? AND m.iri = e.iri || '/versie/' || e.version "
+            "ORDER BY m.seq", (after_seq, until_seq))
+        return [self._member(r) for r in rows]
+
+    def page_sizes(self) -> list[int]:
+        """Page sizes whose closed pages are stored at ingest (registered by serve/export)."""
+        raw = self._meta("ldes_page_sizes")
+        return sorted(json.loads(raw)) if raw else [250]
+
+    def register_page_size(self, size: int) -> bool:
+        """Store closed pages of this size from now on; False when it already was."""
+        sizes = self.page_sizes()
+        if size in sizes:
+            return False
+        self._conn().execute(
+            "INSERT INTO meta(key, value) VALUES ('ldes_page_sizes', ?) ON CONFLICT(key) "
+            "DO UPDATE SET value = excluded.value", (json.dumps(sorted({*sizes, size})),))
+        return True

@@ -3,13 +3,20 @@
 Shapes are per resource (one NodeShape per class), so validating a changed entity needs
 only that entity's description plus the types of what it links to: ingest validates what
 changed, never the whole store.
+
+A validation can use all the shapes or those of some *profile areas* (the file stems of
+``shapes/``: besluiten, regeerakkoord, strategie, resolutie, mededeling, evaluatie;
+``common.ttl`` is always included). Results carry, where the data says so, the source
+lines they were read from (``prov:qualifiedDerivation`` → ``bd:beginregel``/``bd:eindregel``).
+Report formats (JSON-LD, Turtle, CSV, the grouped views the HTML report is built from)
+are in :mod:`beleidsdata.validation.reports`.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import rdflib
@@ -20,6 +27,29 @@ from ..mapping.terms import Triple, to_ntriples
 from ..resources import shapes_dir
 
 SEVERITY_NAMES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+SEQUENCE_SEPARATOR = " / "  # a sequence path ( p1 p2 ) is written "p1 / p2" (IRIs have no spaces)
+PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
+BD = rdflib.Namespace("https://w3id.org/beleidsdata/ns#")
+DCT = rdflib.Namespace("http://purl.org/dc/terms/")
+
+
+class AreaError(ValueError):
+    """An unknown profile area was asked for."""
+
+
+@dataclass(frozen=True)
+class SourceLines:
+    """Lines of a source document a focus node was read from (from its provenance)."""
+
+    source: str          # the bd:Bron IRI
+    name: str            # its file name (dct:title of the bd:Bron), else the IRI
+    begin: int
+    end: int
+    text: tuple[str, ...] = ()  # the lines themselves, when the text is at hand
+
+    def label(self) -> str:
+        return f"{self.name}:{self.begin}" + (f"-{self.end}" if self.end != self.begin else "")
 
 
 @dataclass(frozen=True)
@@ -31,10 +61,17 @@ class ValidationResult:
     messages: dict[str, str]
     shape: str | None
     constraint: str | None
+    value_n3: str | None = None   # the value as an N-Triples term (IRI or typed literal)
+    sources: tuple[SourceLines, ...] = ()
 
     def message(self, lang: str = "nl") -> str:
         return (self.messages.get(lang) or self.messages.get("en") or self.messages.get("")
                 or next(iter(self.messages.values()), "constraint violated"))
+
+    @property
+    def rule(self) -> tuple[str, str]:
+        """What groups results "by rule": the shape and the path."""
+        return (self.shape or "", self.path or "")
 
 
 @dataclass
@@ -42,6 +79,8 @@ class ValidationReport:
     conforms: bool
     results: list[ValidationResult] = field(default_factory=list)
     focus_count: int = 0
+    areas: tuple[str, ...] = ()     # () means all areas
+    triples: int = 0                # size of the data graph validated
 
     @property
     def violations(self) -> list[ValidationResult]:
@@ -53,26 +92,47 @@ class ValidationReport:
             out[r.severity] = out.get(r.severity, 0) + 1
         return out
 
-    def to_text(self, lang: str = "nl") -> str:
+    def by_focus(self) -> list[tuple[str, list[ValidationResult]]]:
+        groups: dict[str, list[ValidationResult]] = {}
+        for r in self.results:
+            groups.setdefault(r.focus, []).append(r)
+        return sorted(groups.items(), key=lambda kv: (
+            min(SEVERITY_ORDER.get(r.severity, 3) for r in kv[1]), kv[0]))
+
+    def by_rule(self) -> list[tuple[tuple[str, str], list[ValidationResult]]]:
+        groups: dict[tuple[str, str], list[ValidationResult]] = {}
+        for r in self.results:
+            groups.setdefault(r.rule, []).append(r)
+        return sorted(groups.items(), key=lambda kv: (
+            min(SEVERITY_ORDER.get(r.severity, 3) for r in kv[1]), -len(kv[1]), kv[0]))
+
+    def summary(self) -> str:
         counts = self.counts()
-        head = ("conforms" if self.conforms else "does not conform") + (
+        return ("conforms" if self.conforms else "does not conform") + (
             f": {counts['Violation']} violation(s), {counts['Warning']} warning(s), "
             f"{counts['Info']} info")
-        lines = [head]
+
+    def to_text(self, lang: str = "nl") -> str:
+        lines = [self.summary()]
         for r in sorted(self.results, key=lambda r: (r.focus, r.path or "", r.severity)):
-            path = _short(r.path) if r.path else "-"
+            path = short_path(r.path) if r.path else "-"
             value = f" value={r.value}" if r.value else ""
-            lines.append(f"{r.severity}: {r.focus} {path}{value}: {r.message(lang)}")
+            where = f" [{', '.join(s.label() for s in r.sources)}]" if r.sources else ""
+            lines.append(f"{r.severity}: {r.focus} {path}{value}: {r.message(lang)}{where}")
         return "\n".join(lines) + "\n"
 
     def to_json(self, lang: str = "nl") -> str:
         return json.dumps({
             "conforms": self.conforms,
             "counts": self.counts(),
+            "areas": list(self.areas) or "all",
             "results": [{
                 "severity": r.severity, "focusNode": r.focus, "path": r.path,
                 "value": r.value, "message": r.message(lang), "messages": r.messages,
                 "sourceShape": r.shape, "constraint": r.constraint,
+                "sourceLines": [{"file": s.name, "source": s.source, "begin": s.begin,
+                                 "end": s.end, **({"text": list(s.text)} if s.text else {})}
+                                for s in r.sources],
             } for r in self.results],
         }, ensure_ascii=False, indent=2) + "\n"
 
@@ -82,6 +142,28 @@ def _short(iri: str) -> str:
         if iri.startswith(ns):
             return f"{prefix}:{iri[len(ns):]}"
     return iri
+
+
+def short_path(path: str) -> str:
+    return SEQUENCE_SEPARATOR.join(_short(p) for p in path.split(SEQUENCE_SEPARATOR))
+
+
+def areas() -> list[str]:
+    """The profile areas: the shapes files but common.ttl, which every area includes."""
+    return sorted(p.stem for p in shapes_dir().glob("*.ttl") if p.stem != "common")
+
+
+def normalise_areas(names: Iterable[str] | None) -> tuple[str, ...]:
+    """Sorted, unique area names; () for all. Unknown names raise :class:`AreaError`."""
+    chosen = sorted({n.strip().lower() for n in names or () if n and n.strip()})
+    if "all" in chosen or "alle" in chosen:
+        return ()
+    known = areas()
+    unknown = [n for n in chosen if n not in known]
+    if unknown:
+        raise AreaError(f"unknown profile area {', '.join(unknown)}; known areas: "
+                        f"{', '.join(known)} (or all)")
+    return tuple(chosen) if len(chosen) < len(known) else ()
 
 
 @cache
@@ -96,30 +178,42 @@ def shapes_graph(areas: tuple[str, ...] | None = None) -> rdflib.Graph:
     return graph
 
 
-def areas() -> list[str]:
-    return sorted(p.stem for p in shapes_dir().glob("*.ttl") if p.stem != "common")
-
-
 def triples_to_graph(triples: Iterable[Triple]) -> rdflib.Graph:
     graph = rdflib.Graph()
     graph.parse(data=to_ntriples(list(triples)), format="nt")
     return graph
 
 
-def validate_graph(data: rdflib.Graph, areas: tuple[str, ...] | None = None) -> ValidationReport:
+def validate_graph(data: rdflib.Graph, areas: Sequence[str] | None = None,
+                   focus_nodes: Sequence[str] | None = None,
+                   provenance: bool = True) -> ValidationReport:
+    """Validate ``data`` with plain pyshacl against the shapes of ``areas`` (all if empty).
+
+    ``focus_nodes`` restricts validation to those nodes (pyshacl's ``focus_nodes``: only
+    the shapes that target them run). With ``provenance`` each result gets the source lines
+    of its focus node (or of the entity it is a ``#fragment`` of)."""
     from pyshacl import validate  # imported lazily: it is slow to import and only needed here
 
+    chosen = normalise_areas(areas)
+    kwargs = {}
+    if focus_nodes is not None:
+        if not focus_nodes:
+            return ValidationReport(conforms=True, areas=chosen, triples=len(data))
+        kwargs["focus_nodes"] = [rdflib.URIRef(n) for n in focus_nodes]
     conforms, report_graph, _ = validate(
-        data, shacl_graph=shapes_graph(areas), inference="none", abort_on_first=False,
-        allow_warnings=True, advanced=False, meta_shacl=False)
+        data, shacl_graph=shapes_graph(chosen or None), inference="none",
+        abort_on_first=False, allow_warnings=True, advanced=False, meta_shacl=False, **kwargs)
     results = _results(report_graph)
+    if provenance:
+        results = with_sources(results, data)
     return ValidationReport(conforms=bool(conforms), results=results,
-                            focus_count=len({r.focus for r in results}))
+                            focus_count=len({r.focus for r in results}), areas=chosen,
+                            triples=len(data))
 
 
-def validate_triples(triples: Iterable[Triple],
-                     areas: tuple[str, ...] | None = None) -> ValidationReport:
-    return validate_graph(triples_to_graph(triples), areas)
+def validate_triples(triples: Iterable[Triple], areas: Sequence[str] | None = None,
+                     focus_nodes: Sequence[str] | None = None) -> ValidationReport:
+    return validate_graph(triples_to_graph(triples), areas, focus_nodes)
 
 
 def _results(report: rdflib.Graph) -> list[ValidationResult]:
@@ -136,40 +230,88 @@ def _results(report: rdflib.Graph) -> list[ValidationResult]:
         out.append(ValidationResult(
             severity=SEVERITY_NAMES.get(report.value(node, SH.resultSeverity), "Violation"),
             focus=str(report.value(node, SH.focusNode)),
-            path=str(path) if isinstance(path, rdflib.URIRef) else None,
+            path=str(path) if isinstance(path, rdflib.URIRef) else _path_text(report, path),
             value=str(value) if value is not None else None,
             messages=messages or {"": "constraint violated"},
             shape=str(shape) if isinstance(shape, rdflib.URIRef) else None,
             constraint=_short(str(constraint)) if constraint is not None else None,
+            value_n3=value.n3() if isinstance(value, rdflib.URIRef | rdflib.Literal) else None,
         ))
     out.sort(key=lambda r: (r.focus, r.path or "", r.severity, r.message()))
     return out
 
 
+def _path_text(report: rdflib.Graph, path: rdflib.term.Node | None) -> str | None:
+    """A sequence path (``( p1 p2 )``) as ``p1/p2``; other complex paths as None."""
+    if path is None or report.value(path, rdflib.RDF.first) is None:
+        return None
+    from rdflib.collection import Collection
+
+    items = list(Collection(report, path))
+    if all(isinstance(i, rdflib.URIRef) for i in items):
+        return SEQUENCE_SEPARATOR.join(str(i) for i in items)
+    return None
+
+
+def source_lines(data: rdflib.Graph, node: str) -> tuple[SourceLines, ...]:
+    """Where a node (or the entity it is a ``#fragment`` of) was read, from its provenance."""
+    out: list[SourceLines] = []
+    for subject in dict.fromkeys((node, node.split("#", 1)[0])):
+        for derivation in data.objects(rdflib.URIRef(subject), PROV.qualifiedDerivation):
+            src = data.value(derivation, PROV.entity)
+            begin = data.value(derivation, BD.beginregel)
+            end = data.value(derivation, BD.eindregel)
+            if src is None or begin is None:
+                continue
+            try:
+                first = int(begin)
+                last = int(end) if end is not None else first
+            except (TypeError, ValueError):
+                continue
+            name = data.value(src, DCT.title)
+            out.append(SourceLines(str(src), str(name) if name is not None else str(src),
+                                   first, last))
+        if out:
+            break
+    return tuple(sorted(out, key=lambda s: (s.name, s.begin)))
+
+
+def with_sources(results: list[ValidationResult], data: rdflib.Graph,
+                 texts: dict[str, Sequence[str]] | None = None) -> list[ValidationResult]:
+    """Results with the source lines of their focus nodes; ``texts`` (source IRI → lines of
+    that document) adds the lines themselves."""
+    cache_: dict[str, tuple[SourceLines, ...]] = {}
+    out = []
+    for r in results:
+        if r.focus not in cache_:
+            found = source_lines(data, r.focus)
+            if texts:
+                found = tuple(replace(s, text=tuple(texts[s.source][s.begin - 1: s.end]))
+                              if s.source in texts else s for s in found)
+            cache_[r.focus] = found
+        out.append(replace(r, sources=cache_[r.focus]) if cache_[r.focus] else r)
+    return out
+
+
 def report_turtle(report: ValidationReport) -> str:
     """The report as a sh:ValidationReport in Turtle (for tools such as the ITB validator)."""
-    g = rdflib.Graph()
-    for prefix in ("sh", "rdf", "xsd"):
-        g.bind(prefix, {"sh": SH, "rdf": rdflib.RDF, "xsd": rdflib.XSD}[prefix])
-    root = rdflib.URIRef("urn:beleidsdata:validation-report")
-    g.add((root, rdflib.RDF.type, SH.ValidationReport))
-    g.add((root, SH.conforms, rdflib.Literal(report.conforms)))
-    for i, r in enumerate(report.results, 1):
-        node = rdflib.URIRef(f"urn:beleidsdata:validation-report#result-{i}")
-        g.add((root, SH.result, node))
-        g.add((node, rdflib.RDF.type, SH.ValidationResult))
-        g.add((node, SH.focusNode, rdflib.URIRef(r.focus)))
-        g.add((node, SH.resultSeverity, SH[r.severity]))
-        if r.path:
-            g.add((node, SH.resultPath, rdflib.URIRef(r.path)))
-        if r.value is not None:
-            g.add((node, SH.value, rdflib.Literal(r.value)))
-        if r.shape:
-            g.add((node, SH.sourceShape, rdflib.URIRef(r.shape)))
-        for lang, msg in r.messages.items():
-            g.add((node, SH.resultMessage, rdflib.Literal(msg, lang=lang or None)))
-    return g.serialize(format="turtle")
+    from .reports import to_turtle
+
+    return to_turtle(report)
 
 
-__all__ = ["ValidationReport", "ValidationResult", "areas", "report_turtle", "shapes_graph",
-           "validate_graph", "validate_triples"]
+__all__ = [
+    "AreaError",
+    "SourceLines",
+    "ValidationReport",
+    "ValidationResult",
+    "areas",
+    "normalise_areas",
+    "report_turtle",
+    "shapes_graph",
+    "short_path",
+    "source_lines",
+    "validate_graph",
+    "validate_triples",
+    "with_sources",
+]

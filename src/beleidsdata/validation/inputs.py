@@ -21,6 +21,16 @@ RDF_FORMATS = {
     ".owl": "xml", ".n3": "n3",
 }
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
+# Content-Type → rdflib syntax; "text" means a source document, converted first.
+MEDIA_TYPES = {
+    "text/turtle": "turtle", "application/x-turtle": "turtle", "application/n-triples": "nt",
+    "application/n-quads": "nquads", "application/trig": "trig",
+    "application/ld+json": "json-ld", "application/json": "json-ld",
+    "application/rdf+xml": "xml", "text/n3": "n3",
+    "text/plain": "text", "text/markdown": "text",
+}
+FORMAT_NAMES = {"turtle": "Turtle", "nt": "N-Triples", "nquads": "N-Quads", "trig": "TriG",
+                "json-ld": "JSON-LD", "xml": "RDF/XML", "n3": "N3"}
 
 
 class InputError(Exception):
@@ -59,23 +69,38 @@ def parse_rdf(graph: rdflib.Graph, path: Path, fmt: str) -> None:
         raise InputError(f"{path}: no such file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    parse_bytes(graph, data, str(path), fmt, base=path.resolve().as_uri())
+
+
+def parse_bytes(graph: rdflib.Graph, data: bytes, name: str, fmt: str,
+                base: str | None = None) -> None:
+    """Parse ``data`` (named ``name`` in errors) in syntax ``fmt`` into ``graph``."""
     if not data.strip():
-        raise InputError(f"{path}: the file is empty")
+        raise InputError(f"{name}: the file is empty")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
+        raise InputError(f"{name}: not UTF-8 text") from None
+    base = base or f"urn:beleidsdata:upload:{name}"
     if fmt == "json-ld":
-        _parse_jsonld(graph, path, text)
+        _parse_jsonld(graph, name, text, base)
         return
     try:
-        graph.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
+        graph.parse(data=text, format=fmt, publicID=base)
     except Exception as exc:  # rdflib raises many types; all are syntax errors here
-        raise InputError(f"{path}:{_line_of(exc, text)}: {fmt} syntax error: "
-                         f"{_first_line(exc)}") from None
+        raise InputError(f"{name}:{_line_of(exc, text)}: {FORMAT_NAMES.get(fmt, fmt)} "
+                         f"syntax error: {_first_line(exc)}") from None
 
 
-def _parse_jsonld(graph: rdflib.Graph, path: Path, text: str) -> None:
+def format_of_media_type(media_type: str | None) -> str | None:
+    """The rdflib syntax for a Content-Type; ``"text"`` for a source document (text/plain,
+    text/markdown); None when the type names no syntax we read."""
+    if not media_type:
+        return None
+    return MEDIA_TYPES.get(media_type.split(";", 1)[0].strip().lower())
+
+
+def _parse_jsonld(graph: rdflib.Graph, path: str, text: str, base: str) -> None:
     from pyld import jsonld
 
     try:
@@ -85,7 +110,7 @@ def _parse_jsonld(graph: rdflib.Graph, path: Path, text: str) -> None:
     try:
         nquads = jsonld.to_rdf(document, {"format": "application/n-quads",
                                           "documentLoader": _local_loader,
-                                          "base": path.resolve().as_uri()})
+                                          "base": base})
     except jsonld.JsonLdError as exc:
         raise InputError(f"{path}: JSON-LD error: {_first_line(exc)}") from None
     graph.parse(data=nquads, format="nquads")
@@ -118,4 +143,5 @@ def _first_line(exc: Exception) -> str:
     return msg[0][:300] if msg else type(exc).__name__
 
 
-__all__ = ["InputError", "parse_rdf", "rdf_format", "sniff_format"]
+__all__ = ["MEDIA_TYPES", "InputError", "format_of_media_type", "parse_bytes", "parse_rdf",
+           "rdf_format", "sniff_format"]

@@ -1,0 +1,161 @@
+"""The words of the pages around the data (headings, buttons), in Dutch and English.
+
+Property, class and concept labels are not here: they come from the vocabularies
+(:mod:`beleidsdata.site.labels`).
+"""
+
+from __future__ import annotations
+
+DEFAULT = "nl"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "skip": {"nl": "Naar de inhoud", "en": "Skip to content"},
+    "main_nav": {"nl": "Hoofdnavigatie", "en": "Main navigation"},
+    "home": {"nl": "Start", "en": "Home"},
+    "stream": {"nl": "Gebeurtenissenstroom (LDES)", "en": "Event stream (LDES)"},
+    "catalog": {"nl": "Catalogus", "en": "Catalogue"},
+    "developers": {"nl": "Voor ontwikkelaars", "en": "For developers"},
+    "validator": {"nl": "Validator", "en": "Validator"},
+    "api": {"nl": "API (OpenAPI)", "en": "API (OpenAPI)"},
+    "vocab": {"nl": "Vocabularium", "en": "Vocabulary"},
+    "shapes": {"nl": "Shapes (SHACL)", "en": "Shapes (SHACL)"},
+    "search": {"nl": "Zoeken", "en": "Search"},
+    "search_label": {"nl": "Zoek op titel", "en": "Search by title"},
+    "search_button": {"nl": "Zoek", "en": "Search"},
+    "other_lang": {"nl": "English", "en": "Nederlands"},
+    "footer": {"nl": "Vlaamse beleidsdocumenten als linked open data · OSLO · ELI · LDES",
+               "en": "Flemish policy documents as linked open data · OSLO · ELI · LDES"},
+    "landing_title": {"nl": "Vlaamse beleidsdocumenten als linked open data",
+                      "en": "Flemish policy documents as linked open data"},
+    "landing_intro": {
+        "nl": "Wat beloofde de Vlaamse Regering, wat besliste ze, met hoeveel geld, en hoe ver "
+              "staat het? Regeerakkoord, Vlaamse Digitale Strategie, beslissingen van de "
+              "Vlaamse Regering, resoluties van het Vlaams Parlement, mededelingen en "
+              "evaluaties: gelezen uit de bronteksten, als RDF volgens OSLO en ELI, gevalideerd "
+              "met SHACL, elk gegeven terug te volgen tot op de regel in de bron.",
+        "en": "What did the Flemish Government promise, what did it decide, with how much "
+              "money, and how far has it got? Coalition agreement, Flemish Digital Strategy, "
+              "decisions of the Flemish Government, resolutions of the Flemish Parliament, "
+              "communications and evaluations: read from the source texts, as RDF with OSLO "
+              "and ELI, validated with SHACL, every fact traceable to its line in the source."},
+    "start_here": {"nl": "Begin hier", "en": "Start here"},
+    "counts": {"nl": "Wat staat hier", "en": "What is here"},
+    "kind": {"nl": "Soort", "en": "Kind"},
+    "number": {"nl": "Aantal", "en": "Number"},
+    "things": {"nl": "beschreven dingen", "en": "described things"},
+    "events": {"nl": "gebeurtenissen in de stroom", "en": "events in the stream"},
+    "latest": {"nl": "Laatste wijzigingen", "en": "Latest changes"},
+    "when": {"nl": "Tijdstip", "en": "Time"},
+    "what": {"nl": "Wat", "en": "What"},
+    "event": {"nl": "Gebeurtenis", "en": "Event"},
+    "create": {"nl": "nieuw", "en": "created"},
+    "update": {"nl": "gewijzigd", "en": "changed"},
+    "delete": {"nl": "verwijderd", "en": "removed"},
+    "for_machines": {"nl": "Voor toepassingen", "en": "For applications"},
+    "context": {"nl": "JSON-LD-context", "en": "JSON-LD context"},
+    "properties": {"nl": "Eigenschappen", "en": "Properties"},
+    "property": {"nl": "Eigenschap", "en": "Property"},
+    "value": {"nl": "Waarde", "en": "Value"},
+    "identifier": {"nl": "Identificator", "en": "Identifier"},
+    "also_as": {"nl": "Ook als", "en": "Also as"},
+    "nested": {"nl": "Onderdelen van deze beschrijving", "en": "Parts of this description"},
+    "links_out": {"nl": "Waarnaar dit verwijst", "en": "What this refers to"},
+    "links_in": {"nl": "Wat hiernaar verwijst", "en": "What refers to this"},
+    "provenance": {"nl": "Herkomst", "en": "Provenance"},
+    "lines": {"nl": "regels", "en": "lines"},
+    "source_text": {"nl": "Brontekst", "en": "Source text"},
+    "text": {"nl": "Tekst", "en": "Text"},
+    "part_of": {"nl": "Deel van", "en": "Part of"},
+    "parts": {"nl": "Onderdelen", "en": "Parts"},
+    "date": {"nl": "Datum", "en": "Date"},
+    "decision": {"nl": "Beslissing", "en": "Decision"},
+    "decisions": {"nl": "Beslissingen", "en": "Decisions"},
+    "amounts": {"nl": "Bedragen", "en": "Amounts"},
+    "total": {"nl": "Totaal van de genoemde bedragen", "en": "Total of the amounts named"},
+    "total_note": {
+        "nl": "De som van alle bedragen die de samenvattingen van deze beslissingen noemen. "
+              "Een samenvatting kan een bedrag noemen dat een ander bedrag bevat (een "
+              "jaarbudget en een schijf ervan): lees de som als een bovengrens.",
+        "en": "The sum of all amounts the summaries of these decisions name. A summary can "
+              "name an amount that contains another (a yearly budget and a tranche of it): "
+              "read the sum as an upper bound."},
+    "evaluations": {"nl": "Evaluaties", "en": "Evaluations"},
+    "findings": {"nl": "Bevindingen", "en": "Findings"},
+    "conclusion": {"nl": "Conclusie", "en": "Conclusion"},
+    "summary": {"nl": "Samenvatting", "en": "Summary"},
+    "status": {"nl": "Realisatiestatus", "en": "Realisation status"},
+    "cites": {"nl": "Haalt aan", "en": "Cites"},
+    "cited_by": {"nl": "Aangehaald door", "en": "Cited by"},
+    "no_decisions": {"nl": "Geen beslissingen aangehaald.", "en": "No decisions cited."},
+    "section_decisions": {"nl": "Beslissingen die de evaluaties aanhalen, in de tijd",
+                          "en": "Decisions the evaluations cite, in time order"},
+    "strategy_tree": {"nl": "De strategie als boom", "en": "The strategy as a tree"},
+    "axes": {"nl": "Assen", "en": "Axes"},
+    "speerpunten": {"nl": "Speerpunten", "en": "Spearheads"},
+    "action_points": {"nl": "actiepunten", "en": "action points"},
+    "related_decisions": {"nl": "Verwante beslissingen", "en": "Related decisions"},
+    "announced": {"nl": "De inleiding kondigt {n} actiepunten aan; de tekst bevat er {m}.",
+                  "en": "The introduction announces {n} action points; the text holds {m}."},
+    "signed_by": {"nl": "Ondertekend door", "en": "Signed by"},
+    "derived": {"nl": "Gelezen uit deze bron", "en": "Read from this source"},
+    "results": {"nl": "Resultaten", "en": "Results"},
+    "no_results": {"nl": "Niets gevonden.", "en": "Nothing found."},
+    "all_titles": {"nl": "Alle beschreven dingen", "en": "Everything described"},
+    "results_for": {"nl": "{n} resultaten voor “{q}”", "en": "{n} results for “{q}”"},
+    "classes": {"nl": "Klassen", "en": "Classes"},
+    "vocab_props": {"nl": "Eigenschappen", "en": "Properties"},
+    "concept_schemes": {"nl": "Begrippenlijsten", "en": "Concept schemes"},
+    "concepts": {"nl": "Begrippen", "en": "Concepts"},
+    "term": {"nl": "Term", "en": "Term"},
+    "label": {"nl": "Label", "en": "Label"},
+    "definition": {"nl": "Definitie", "en": "Definition"},
+    "extends": {"nl": "Breidt uit", "en": "Extends"},
+    "domain": {"nl": "Domein", "en": "Domain"},
+    "range": {"nl": "Bereik", "en": "Range"},
+    "usage": {"nl": "Gebruik", "en": "Usage"},
+    "target_class": {"nl": "Doelklasse", "en": "Target class"},
+    "path": {"nl": "Pad", "en": "Path"},
+    "cardinality": {"nl": "Kardinaliteit", "en": "Cardinality"},
+    "type_or_class": {"nl": "Datatype of klasse", "en": "Datatype or class"},
+    "severity": {"nl": "Ernst", "en": "Severity"},
+    "message": {"nl": "Melding", "en": "Message"},
+    "download": {"nl": "Download als Turtle", "en": "Download as Turtle"},
+    "shape_files": {"nl": "Shape-bestanden", "en": "Shape files"},
+    "all_shapes": {"nl": "Alle shapes in één bestand", "en": "All shapes in one file"},
+    "vocab_files": {"nl": "Vocabularia en begrippenlijsten",
+                    "en": "Vocabularies and concept schemes"},
+    "not_static": {"nl": "(enkel op de live dienst)", "en": "(on the live service only)"},
+}
+
+
+def pick_language(query: str | None, accept_language: str | None) -> str:
+    """``?lang=`` first, then the first of nl/en in Accept-Language, else Dutch."""
+    if query in ("nl", "en"):
+        return query
+    if accept_language:
+        ranked = []
+        for i, part in enumerate(accept_language.split(",")):
+            tag, _, params = part.strip().partition(";")
+            q = 1.0
+            for p in params.split(";"):
+                k, _, v = p.strip().partition("=")
+                if k == "q":
+                    try:
+                        q = float(v)
+                    except ValueError:
+                        q = 0.0
+            primary = tag.strip().lower().split("-")[0]
+            if primary in ("nl", "en") and q > 0:
+                ranked.append((-q, i, primary))
+        if ranked:
+            return min(ranked)[2]
+    return DEFAULT
+
+
+class Translator:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, key: str, **fmt: object) -> str:
+        text = MESSAGES.get(key, {}).get(self.lang) or MESSAGES.get(key, {}).get(DEFAULT, key)
+        return text.format(**fmt) if fmt else text

@@ -1,0 +1,308 @@
+"""The search index behind the collections (``/doc/{kind}``): one row per entity.
+
+Filled at ingest, in the same transaction as the entity, from the entity's triples (never
+on a request path). Collections are answered from these tables alone: a page is an index
+range scan with keyset pagination on (sort key, path), so page 1 and page 5,000 cost the
+same; text search uses SQLite FTS5.
+
+    entity_index(iri, path, kind, types, date, title, soort, itemtype, subject)
+    entity_amounts(path, value)      every euro amount a decision names
+    citations(entity, cited)         dct:references / eli:refers_to / eli:cites, as paths
+    entity_fts(path, title, text)    FTS5 over titles and texts
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from ..mapping.decisions import AGENDA_ITEM_TYPES
+from ..mapping.graph import EntityDescription
+from ..mapping.namespaces import (
+    BD,
+    BESLUIT,
+    DCT,
+    DOSSIER,
+    ELI,
+    PROV,
+    RDF,
+    SCHEMA,
+    SKOS,
+)
+from ..mapping.terms import IRI, Literal
+
+INDEX_SCHEMA = """
+CREATE TABLE IF NOT EXISTS entity_index (
+    iri      TEXT PRIMARY KEY,
+    path     TEXT NOT NULL UNIQUE,
+    kind     TEXT NOT NULL,
+    types    TEXT NOT NULL,            -- ' Agendapunt Work ' (class names, space-delimited)
+    date     TEXT NOT NULL DEFAULT '', -- decision date or document date, '' when none
+    title    TEXT,
+    soort    TEXT,                     -- code of eli:work_type / eli:type_subdivision / dct:type
+    itemtype TEXT,                     -- 'nota' | 'mededeling' for decisions
+    subject  TEXT                      -- path of dct:subject (the section an evaluation judges)
+);
+CREATE INDEX IF NOT EXISTS entity_index_path ON entity_index(kind, path);
+CREATE INDEX IF NOT EXISTS entity_index_date ON entity_index(kind, date, path);
+CREATE INDEX IF NOT EXISTS entity_index_subject ON entity_index(subject);
+CREATE TABLE IF NOT EXISTS entity_amounts (
+    path  TEXT NOT NULL,
+    value REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entity_amounts_path ON entity_amounts(path, value);
+CREATE TABLE IF NOT EXISTS citations (
+    entity TEXT NOT NULL,
+    cited  TEXT NOT NULL,
+    PRIMARY KEY (entity, cited)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS citations_cited ON citations(cited, entity);
+CREATE VIRTUAL TABLE IF NOT EXISTS entity_fts USING fts5(
+    path UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2');
+"""
+
+_CITING = (DCT.references, ELI.refers_to, ELI.cites)
+_TEXTS = (DCT.description, PROV.value, RDF.value, BD.conclusie, ELI.title)
+_SOORT = (ELI.type_subdivision, ELI.work_type, DCT.type)
+_ITEM_TYPES = {iri: name for name, iri in AGENDA_ITEM_TYPES.items()}
+
+
+@dataclass
+class IndexEntry:
+    """What the collections filter and sort on, for one entity."""
+
+    types: tuple[str, ...]
+    date: str = ""
+    title: str | None = None
+    text: str = ""
+    soort: str | None = None
+    itemtype: str | None = None
+    subject: str | None = None
+    amounts: tuple[Decimal, ...] = ()
+    cites: tuple[str, ...] = field(default_factory=tuple)
+
+
+def index_entry(entity: EntityDescription, id_root: str) -> IndexEntry:
+    """The index row of an entity, read from its triples (``id_root``: ``{base}/id/``)."""
+    from ..formats.context import CLASSES  # formats precede store in the flow
+
+    names = {iri: name for name, iri in CLASSES.items()}
+
+    def path(iri: str) -> str | None:
+        return iri[len(id_root):].split("#", 1)[0] if iri.startswith(id_root) else None
+
+    root = entity.iri
+    date = ""
+    texts: list[str] = []
+    cites: set[str] = set()
+    amounts: list[Decimal] = []
+    for s, p, o in entity.triples:
+        if isinstance(o, Literal) and (p == DOSSIER["Activiteit.startdatum"] or (
+                p == ELI.date_document and s == root and not date)):
+            date = o.lexical
+        elif p in _TEXTS and isinstance(o, Literal):
+            texts.append(o.lexical)
+        elif p in _CITING and isinstance(o, IRI):
+            target = path(o)
+            if target and target != entity.path:
+                cites.add(target)
+        elif p == SCHEMA.value and isinstance(o, Literal):
+            with contextlib.suppress(InvalidOperation):
+                amounts.append(Decimal(o.lexical))
+    soort = None
+    for predicate in _SOORT:
+        values = sorted(v for v in entity.values(predicate) if isinstance(v, IRI))
+        if values:
+            soort = values[0].rstrip("/").rsplit("/", 1)[-1]
+            break
+    item = [_ITEM_TYPES[v] for v in entity.values(BESLUIT["Agendapunt.type"]) if v in _ITEM_TYPES]
+    subjects = sorted(p for v in entity.values(DCT.subject) if (p := path(v)))
+    title = None
+    for predicate in (DCT.title, SKOS.prefLabel, ELI.title):
+        values = [v for v in entity.values(predicate) if isinstance(v, Literal)]
+        if values:
+            title = sorted(values, key=lambda v: (v.lang != "nl", v.lexical))[0].lexical
+            break
+    return IndexEntry(
+        types=tuple(sorted(names.get(t, t) for t in entity.types)), date=date, title=title,
+        text="\n".join(sorted(set(texts))), soort=soort, itemtype=item[0] if item else None,
+        subject=subjects[0] if subjects else None, amounts=tuple(sorted(amounts)),
+        cites=tuple(sorted(cites)))
+
+
+def write_index(conn: sqlite3.Connection, iri: str, path: str, kind: str,
+                entry: IndexEntry) -> None:
+    """Replace the index rows of one entity (inside the caller's transaction)."""
+    delete_index(conn, iri)
+    conn.execute(
+        "INSERT INTO entity_index(iri, path, kind, types, date, title, soort, itemtype, subject) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (iri, path, kind, " " + " ".join(entry.types) + " ", entry.date, entry.title,
+         entry.soort, entry.itemtype, entry.subject))
+    conn.executemany("INSERT INTO entity_amounts(path, value) VALUES (?, ?)",
+                     [(path, float(a)) for a in entry.amounts])
+    conn.executemany("INSERT OR IGNORE INTO citations(entity, cited) VALUES (?, ?)",
+                     [(path, c) for c in entry.cites])
+    conn.execute("INSERT INTO entity_fts(path, title, text) VALUES (?, ?, ?)",
+                 (path, entry.title or "", entry.text))
+
+
+def delete_index(conn: sqlite3.Connection, iri: str) -> None:
+    row = conn.execute("SELECT path FROM entity_index WHERE iri = ?", (iri,)).fetchone()
+    if row is None:
+        return
+    path = row[0]
+    conn.execute("DELETE FROM entity_index WHERE iri = ?", (iri,))
+    conn.execute("DELETE FROM entity_amounts WHERE path = ?", (path,))
+    conn.execute("DELETE FROM citations WHERE entity = ?", (path,))
+    conn.execute("DELETE FROM entity_fts WHERE path = ?", (path,))
+
+
+# Reading: one page of a collection.
+
+@dataclass(frozen=True)
+class Filters:
+    """Validated filters of a collection request (see api/collections.py for the names)."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    q: str | None = None
+    itemtype: str | None = None
+    soort: str | None = None
+    rdf_type: str | None = None
+    cited_by: str | None = None
+    section: str | None = None
+    amount_min: Decimal | None = None
+    amount_max: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    path: str
+    types: tuple[str, ...]
+    date: str
+    title: str | None
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[Row]
+    total: int
+    first_key: tuple[str, ...] | None  # cursor of the first row, for "previous"
+    last_key: tuple[str, ...] | None  # cursor of the last row, for "next"
+    has_previous: bool
+    has_next: bool
+
+
+def fts_query(text: str) -> str:
+    """Words of a free-text query as an FTS5 query: every word must occur (prefix match
+    on the last one); quotes make any input safe."""
+    words = [w.replace('"', "") for w in text.split()]
+    words = [w for w in words if w]
+    if not words:
+        return '""'
+    return " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+
+
+def _where(kind: str, f: Filters) -> tuple[str, list[object]]:
+    sql = ["e.kind = ?"]
+    args: list[object] = [kind]
+    if f.date_from:
+        sql.append("e.date >= ?")
+        args.append(f.date_from)
+    if f.date_to:
+        sql.append("e.date <> '' AND e.date <= ?")
+        args.append(f.date_to)
+    if f.itemtype:
+        sql.append("e.itemtype = ?")
+        args.append(f.itemtype)
+    if f.soort:
+        sql.append("e.soort = ?")
+        args.append(f.soort)
+    if f.rdf_type:
+        sql.append("e.types LIKE ?")
+        args.append(f"% {f.rdf_type} %")
+    if f.q:
+        sql.append("e.path IN (SELECT path FROM entity_fts WHERE entity_fts MATCH ?)")
+        args.append(fts_query(f.q))
+    if f.cited_by:
+        sql.append("e.path IN (SELECT cited FROM citations WHERE entity = ?)")
+        args.append(f.cited_by)
+    if f.section:
+        exact = "/" in f.section
+        sql.append("e.path IN (SELECT c.cited FROM citations c JOIN entity_index s "
+                   f"ON s.path = c.entity WHERE s.subject {'=' if exact else 'LIKE'} ?)")
+        args.append(f.section if exact else "%/sectie/" + f.section.replace("%", ""))
+    if f.amount_min is not None or f.amount_max is not None:
+        cond = ["a.path = e.path"]
+        if f.amount_min is not None:
+            cond.append("a.value >= ?")
+            args.append(float(f.amount_min))
+        if f.amount_max is not None:
+            cond.append("a.value <= ?")
+            args.append(float(f.amount_max))
+        sql.append(f"EXISTS (SELECT 1 FROM entity_amounts a WHERE {' AND '.join(cond)})")
+    return " AND ".join(sql), args
+
+
+def encode_cursor(key: Sequence[str]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(list(key)).encode()).decode().rstrip("=")
+
+
+def decode_cursor(token: str, width: int) -> tuple[str, ...] | None:
+    """The key a cursor stands for, or None when it is not one of ours."""
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        key = json.loads(raw)
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return None
+    if not (isinstance(key, list) and len(key) == width and all(isinstance(k, str) for k in key)):
+        return None
+    return tuple(key)
+
+
+def query_page(conn: sqlite3.Connection, kind: str, filters: Filters, *, sort: str = "pad",
+               after: tuple[str, ...] | None = None, before: tuple[str, ...] | None = None,
+               last: bool = False, limit: int = 20) -> Page:
+    """One page in keyset order. ``sort``: ``pad`` (path), ``datum`` or ``-datum``."""
+    where, args = _where(kind, filters)
+    columns = ["e.path"] if sort == "pad" else ["e.date", "e.path"]
+    descending = sort == "-datum"
+    key_sql = "(" + ", ".join(columns) + ")"
+    asc, desc = ("DESC", "ASC") if descending else ("ASC", "DESC")
+    backwards = before is not None or last
+    cond, cargs = where, list(args)
+    if after is not None:
+        cond += f" AND {key_sql} {'<' if descending else '>'} ({', '.join('?' * len(after))})"
+        cargs += list(after)
+    if before is not None:
+        cond += f" AND {key_sql} {'>' if descending else '<'} ({', '.join('?' * len(before))})"
+        cargs += list(before)
+    order = ", ".join(f"{c} {desc if backwards else asc}" for c in columns)
+    rows = conn.execute(
+        f"SELECT e.path, e.types, e.date, e.title FROM entity_index e WHERE {cond} "
+        f"ORDER BY {order} LIMIT ?", [*cargs, limit + 1]).fetchall()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if backwards:
+        rows.reverse()
+    total = int(conn.execute(f"SELECT count(*) FROM entity_index e WHERE {where}",
+                             args).fetchone()[0])
+    out = [Row(path=r[0], types=tuple(r[1].split()), date=r[2], title=r[3]) for r in rows]
+
+    def key(row: Row) -> tuple[str, ...]:
+        return (row.path,) if sort == "pad" else (row.date, row.path)
+
+    if backwards:
+        has_previous, has_next = more, bool(out) and not last
+    else:
+        has_previous, has_next = after is not None and bool(out), more
+    return Page(rows=out, total=total, first_key=key(out[0]) if out else None,
+                last_key=key(out[-1]) if out else None, has_previous=has_previous,
+                has_next=has_next)

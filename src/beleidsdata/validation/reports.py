@@ -1,0 +1,211 @@
+"""Validation reports in the formats stewards and their tools read.
+
+- :func:`to_turtle` and :func:`to_jsonld`: a W3C ``sh:ValidationReport`` (what the ITB
+  validator and other SHACL tools exchange), each result with its focus node, path, value,
+  severity, source shape and constraint component, messages in Dutch and English and, when
+  the data says where it was read, ``prov:qualifiedDerivation`` with the source lines;
+- :func:`to_csv`: one row per result, for a spreadsheet; summary counts on the first rows;
+- :func:`view`: plain dictionaries (summary, results grouped by focus node and by rule) that
+  the HTML templates render; no HTML is built here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import rdflib
+from rdflib.namespace import RDF, SH, XSD
+
+from . import (
+    BD,
+    PROV,
+    SEQUENCE_SEPARATOR,
+    ValidationReport,
+    ValidationResult,
+    _short,
+    short_path,
+)
+
+REPORT_IRI = "urn:beleidsdata:validation-report"
+JSONLD_CONTEXT: dict[str, Any] = {
+    "sh": str(SH), "xsd": str(XSD), "prov": str(PROV), "bd": str(BD),
+    "conforms": {"@id": "sh:conforms", "@type": "xsd:boolean"},
+    "result": {"@id": "sh:result", "@container": "@set"},
+    "focusNode": {"@id": "sh:focusNode", "@type": "@id"},
+    "resultPath": {"@id": "sh:resultPath", "@type": "@id"},
+    "resultSeverity": {"@id": "sh:resultSeverity", "@type": "@id"},
+    "sourceShape": {"@id": "sh:sourceShape", "@type": "@id"},
+    "sourceConstraintComponent": {"@id": "sh:sourceConstraintComponent", "@type": "@id"},
+    "value": {"@id": "sh:value"},
+    "resultMessage": {"@id": "sh:resultMessage", "@container": "@language"},
+    "qualifiedDerivation": {"@id": "prov:qualifiedDerivation", "@container": "@set"},
+    "entity": {"@id": "prov:entity", "@type": "@id"},
+    "beginregel": {"@id": "bd:beginregel", "@type": "xsd:integer"},
+    "eindregel": {"@id": "bd:eindregel", "@type": "xsd:integer"},
+}
+CSV_COLUMNS = ("severity", "focus_node", "path", "value", "message", "shape", "constraint",
+               "source_lines")
+
+
+def _constraint_iri(r: ValidationResult) -> str | None:
+    if not r.constraint:
+        return None
+    return str(SH) + r.constraint.removeprefix("sh:") if r.constraint.startswith("sh:") \
+        else r.constraint
+
+
+def _value_term(r: ValidationResult) -> rdflib.term.Node | None:
+    if r.value is None:
+        return None
+    if r.value_n3:
+        from rdflib.util import from_n3
+
+        try:
+            term = from_n3(r.value_n3)
+            if isinstance(term, rdflib.URIRef | rdflib.Literal):
+                return term
+        except Exception:  # an odd value: keep its text
+            pass
+    return rdflib.Literal(r.value)
+
+
+def _path_term(g: rdflib.Graph, path: str) -> rdflib.term.Node:
+    parts = path.split(SEQUENCE_SEPARATOR)
+    if len(parts) == 1:
+        return rdflib.URIRef(path)
+    from rdflib.collection import Collection
+
+    head = rdflib.BNode()
+    Collection(g, head, [rdflib.URIRef(p) for p in parts])
+    return head
+
+
+def report_graph(report: ValidationReport) -> rdflib.Graph:
+    g = rdflib.Graph()
+    for prefix, ns in (("sh", SH), ("xsd", XSD), ("prov", PROV), ("bd", BD)):
+        g.bind(prefix, ns)
+    root = rdflib.URIRef(REPORT_IRI)
+    g.add((root, RDF.type, SH.ValidationReport))
+    g.add((root, SH.conforms, rdflib.Literal(report.conforms)))
+    for i, r in enumerate(report.results, 1):
+        node = rdflib.URIRef(f"{REPORT_IRI}#result-{i}")
+        g.add((root, SH.result, node))
+        g.add((node, RDF.type, SH.ValidationResult))
+        g.add((node, SH.focusNode, rdflib.URIRef(r.focus)))
+        g.add((node, SH.resultSeverity, SH[r.severity]))
+        if r.path:
+            g.add((node, SH.resultPath, _path_term(g, r.path)))
+        value = _value_term(r)
+        if value is not None:
+            g.add((node, SH.value, value))
+        if r.shape:
+            g.add((node, SH.sourceShape, rdflib.URIRef(r.shape)))
+        if _constraint_iri(r):
+            g.add((node, SH.sourceConstraintComponent, rdflib.URIRef(_constraint_iri(r))))
+        for lang, msg in r.messages.items():
+            g.add((node, SH.resultMessage, rdflib.Literal(msg, lang=lang or None)))
+        for j, s in enumerate(r.sources, 1):
+            d = rdflib.URIRef(f"{REPORT_IRI}#result-{i}-bron-{j}")
+            g.add((node, PROV.qualifiedDerivation, d))
+            g.add((d, RDF.type, PROV.Derivation))
+            g.add((d, PROV.entity, rdflib.URIRef(s.source)))
+            g.add((d, BD.beginregel, rdflib.Literal(s.begin)))
+            g.add((d, BD.eindregel, rdflib.Literal(s.end)))
+    return g
+
+
+def to_turtle(report: ValidationReport) -> str:
+    return report_graph(report).serialize(format="turtle")
+
+
+def to_jsonld(report: ValidationReport) -> str:
+    """Compact JSON-LD with an inline context, so it needs no network to expand."""
+    results = []
+    for i, r in enumerate(report.results, 1):
+        item: dict[str, Any] = {
+            "@id": f"{REPORT_IRI}#result-{i}", "@type": "sh:ValidationResult",
+            "focusNode": r.focus, "resultSeverity": f"sh:{r.severity}",
+        }
+        if r.path:
+            parts = r.path.split(SEQUENCE_SEPARATOR)
+            item["resultPath"] = r.path if len(parts) == 1 else {
+                "@list": [{"@id": p} for p in parts]}
+        value = _value_term(r)
+        if isinstance(value, rdflib.URIRef):
+            item["value"] = {"@id": str(value)}
+        elif isinstance(value, rdflib.Literal):
+            lit: dict[str, Any] = {"@value": str(value)}
+            if value.language:
+                lit["@language"] = value.language
+            elif value.datatype:
+                lit["@type"] = str(value.datatype)
+            item["value"] = lit
+        if r.shape:
+            item["sourceShape"] = r.shape
+        if _constraint_iri(r):
+            item["sourceConstraintComponent"] = _constraint_iri(r)
+        item["resultMessage"] = {(lang or "@none"): msg for lang, msg in r.messages.items()}
+        if r.sources:
+            item["qualifiedDerivation"] = [
+                {"@id": f"{REPORT_IRI}#result-{i}-bron-{j}", "@type": "prov:Derivation",
+                 "entity": s.source, "beginregel": s.begin, "eindregel": s.end}
+                for j, s in enumerate(r.sources, 1)]
+        results.append(item)
+    doc = {"@context": JSONLD_CONTEXT, "@id": REPORT_IRI, "@type": "sh:ValidationReport",
+           "conforms": report.conforms, "result": results}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(report: ValidationReport, lang: str = "nl") -> str:
+    """One row per result. The first rows are the summary (``# conforms``, counts), as
+    comment-like rows a spreadsheet shows and a CSV reader can skip."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    counts = report.counts()
+    writer.writerow(["# conforms", str(report.conforms).lower()])
+    for severity in ("Violation", "Warning", "Info"):
+        writer.writerow([f"# {severity}", counts[severity]])
+    writer.writerow(CSV_COLUMNS)
+    for r in report.results:
+        writer.writerow([r.severity, r.focus, r.path or "", r.value or "", r.message(lang),
+                         r.shape or "", r.constraint or "",
+                         "; ".join(s.label() for s in r.sources)])
+    return out.getvalue()
+
+
+def _result_view(r: ValidationResult, lang: str) -> dict[str, Any]:
+    return {
+        "severity": r.severity, "focus": r.focus, "path": r.path,
+        "path_short": short_path(r.path) if r.path else None,
+        "value": r.value, "message": r.message(lang), "shape": r.shape,
+        "shape_short": _short(r.shape) if r.shape else None, "constraint": r.constraint,
+        "sources": [{"label": s.label(), "name": s.name, "begin": s.begin, "end": s.end,
+                     "lines": [(n, line) for n, line in enumerate(s.text, s.begin)]}
+                    for s in r.sources],
+    }
+
+
+def view(report: ValidationReport, lang: str = "nl") -> dict[str, Any]:
+    """What the HTML report shows: summary on top, then by focus node and by rule."""
+    return {
+        "conforms": report.conforms,
+        "counts": report.counts(),
+        "total": len(report.results),
+        "focus_count": len({r.focus for r in report.results}),
+        "triples": report.triples,
+        "areas": list(report.areas),
+        "by_focus": [{"focus": focus, "sources": _result_view(items[0], lang)["sources"],
+                      "results": [_result_view(r, lang) for r in items]}
+                     for focus, items in report.by_focus()],
+        "by_rule": [{"shape": shape, "shape_short": _short(shape) if shape else "",
+                     "path": path, "severity": items[0].severity,
+                     "message": items[0].message(lang), "count": len(items),
+                     "results": [_result_view(r, lang) for r in items]}
+                    for (shape, path), items in report.by_rule()],
+    }
+
+
+__all__ = ["CSV_COLUMNS", "report_graph", "to_csv", "to_jsonld", "to_turtle", "view"]

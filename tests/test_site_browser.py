@@ -1,0 +1,66 @@
+"""The site in a real browser: headless Chromium (Debian's package) driven by playwright-core,
+with axe-core checking accessibility (WCAG 2.1 AA rules)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from support import ROOT, LiveServer, npm_package
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def ensure_chromium() -> None:
+    """Install Debian's chromium when missing (a test tool's own browser download does not
+    work here)."""
+    if CHROMIUM.exists():
+        return
+    subprocess.run(["apt-get", "update", "-qq"], check=False, capture_output=True)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=False,
+                   capture_output=True, env={"DEBIAN_FRONTEND": "noninteractive",
+                                             "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
+    if not CHROMIUM.exists():
+        pytest.skip("chromium is not installed and could not be installed with apt")
+
+
+@pytest.fixture(scope="module")
+def browser_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    ensure_chromium()
+    tools = npm_package("playwright-core@1.49.1")
+    axe = npm_package("axe-core@4.10.2") / "node_modules" / "axe-core" / "axe.min.js"
+    shutil.copy(ROOT / "tests" / "js" / "browser_site.mjs", tools / "browser_site.mjs")
+    shots = tmp_path_factory.mktemp("screenshots")
+    server = LiveServer(tmp_path_factory.mktemp("browser") / "store.sqlite")
+    try:
+        done = subprocess.run(["node", "browser_site.mjs", server.url, str(shots), str(axe)],
+                              cwd=tools, capture_output=True, text=True, timeout=300)
+    finally:
+        server.stop()
+    assert done.stdout.strip(), done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert "error" not in result, result["error"]
+    return result
+
+
+def test_browser_follows_links_to_a_decision_and_uses_the_search_box(browser_run: dict) -> None:
+    steps = {k: v for step in browser_run["steps"] for k, v in step.items()}
+    assert steps["landing"] == "Vlaamse beleidsdocumenten als linked open data"
+    assert steps["firstTab"] == "Naar de inhoud"
+    assert steps["decisions"] == 26
+    assert "/doc/beslissing/" in steps["url"]
+    assert steps["search"].startswith("1 resultaten") or steps["results"] >= 1
+    assert "q=AI+Academie" in [s for s in browser_run["steps"] if "search" in s][0]["url"]
+    assert steps["speerpunten"] == 9 and steps["actiepunten"] == 44
+    for shot in browser_run["screenshots"]:
+        assert Path(shot).stat().st_size > 10_000
+
+
+def test_axe_finds_no_serious_or_critical_violation(browser_run: dict) -> None:
+    assert set(browser_run["axe"]) >= {"landing", "decision", "section", "strategy"}
+    bad = {page: [v for v in found if v["impact"] in ("serious", "critical")]
+           for page, found in browser_run["axe"].items()}
+    assert not any(bad.values()), json.dumps(bad, indent=1)

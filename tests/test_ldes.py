@@ -293,3 +293,37 @@ def test_an_overloaded_server_answers_429_with_retry_after(tmp_path: Path) -> No
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_second_consumer_reading_json_ld_pages_with_pyld_gets_every_member(
+        small_pages: LiveServer) -> None:
+    """An independent reader: JSON-LD pages expanded by pyld, relations followed by hand."""
+    from pyld import jsonld
+
+    def loader(url: str, options: dict | None = None) -> dict:
+        doc = httpx.get(url, headers={"Accept": "application/ld+json"}, timeout=30).json()
+        return {"contextUrl": None, "documentUrl": url, "document": doc}
+
+    tree, dct = "https://w3id.org/tree#", "http://purl.org/dc/terms/"
+    root = jsonld.expand(loader(small_pages.url + "/ldes")["document"],
+                         {"documentLoader": loader})
+    todo = [v["@id"] for node in root for v in node.get(tree + "view", [])]
+    seen: set[str] = set()
+    members: dict[str, str] = {}
+    while todo:
+        url = todo.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        nodes = jsonld.flatten(loader(url)["document"], None, {"documentLoader": loader})
+        by_id = {node["@id"]: node for node in nodes}
+        for node in nodes:
+            for member in node.get(tree + "member", []):
+                members.setdefault(member["@id"], "")
+            for version in node.get(dct + "isVersionOf", []):
+                members[node["@id"]] = version["@id"]
+            for relation in node.get(tree + "relation", []):
+                target = by_id.get(relation["@id"], {})
+                todo += [n["@id"] for n in target.get(tree + "node", [])]
+    expected = {iri: entity for iri, entity, _ in stored_members(small_pages.db)}
+    assert members == expected

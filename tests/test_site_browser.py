@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from support import ROOT, LiveServer, npm_package
 
 CHROMIUM = Path("/usr/bin/chromium")

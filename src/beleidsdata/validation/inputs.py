@@ -21,6 +21,7 @@ RDF_FORMATS = {
     ".owl": "xml", ".n3": "n3",
 }
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
+QUAD_FORMATS = {"nquads", "trig"}
 # Content-Type → rdflib syntax; "text" means a source document, converted first.
 MEDIA_TYPES = {
     "text/turtle": "turtle", "application/x-turtle": "turtle", "application/n-triples": "nt",
@@ -86,10 +87,27 @@ def parse_bytes(graph: rdflib.Graph, data: bytes, name: str, fmt: str,
         _parse_jsonld(graph, name, text, base)
         return
     try:
-        graph.parse(data=text, format=fmt, publicID=base)
+        if fmt in QUAD_FORMATS:
+            _merge_quads(graph, text, fmt, base)
+        else:
+            graph.parse(data=text, format=fmt, publicID=base)
     except Exception as exc:  # rdflib raises many types; all are syntax errors here
-        raise InputError(f"{name}:{_line_of(exc, text)}: {FORMAT_NAMES.get(fmt, fmt)} "
+        line = _line_of(exc, text)
+        if isinstance(line, int):  # rdflib counts past the end when the text ends early
+            line = max(1, min(line, text.count("\n") + (not text.endswith("\n"))))
+        if line == "?" and fmt in ("nt", "nquads"):
+            line = _first_bad_line(text, fmt)
+        raise InputError(f"{name}:{line}: {FORMAT_NAMES.get(fmt, fmt)} "
                          f"syntax error: {_first_line(exc)}") from None
+
+
+def _merge_quads(graph: rdflib.Graph, text: str, fmt: str, base: str) -> None:
+    """Every triple of every graph (default and named) of a dataset: shapes judge resources,
+    whichever graph their triples are in."""
+    dataset = rdflib.Dataset()
+    dataset.parse(data=text, format=fmt, publicID=base)
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
 
 
 def format_of_media_type(media_type: str | None) -> str | None:
@@ -113,7 +131,7 @@ def _parse_jsonld(graph: rdflib.Graph, path: str, text: str, base: str) -> None:
                                           "base": base})
     except jsonld.JsonLdError as exc:
         raise InputError(f"{path}: JSON-LD error: {_first_line(exc)}") from None
-    graph.parse(data=nquads, format="nquads")
+    _merge_quads(graph, nquads, "nquads", base)
 
 
 def _local_loader(url: str, options: dict | None = None) -> dict:
@@ -136,6 +154,18 @@ def _line_of(exc: Exception, text: str) -> int | str:
         return int(get_line())
     m = re.search(r"line (\d+)", str(exc))
     return int(m.group(1)) if m else "?"
+
+
+def _first_bad_line(text: str, fmt: str) -> int | str:
+    """N-Triples and N-Quads are one statement a line: the first line that fails alone."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            rdflib.Dataset().parse(data=line + "\n", format=fmt)
+        except Exception:
+            return number
+    return "?"
 
 
 def _first_line(exc: Exception) -> str:

@@ -210,3 +210,12 @@ def test_every_nested_node_is_reachable_through_the_stream_member_shape(corpus) 
         for s, p, o in entity.triples:
             if isinstance(o, IRI) and o.startswith(entity.iri + "#"):
                 assert p in allowed, (s, p, o)
+
+
+def test_the_export_without_a_section_block_judges_the_same_section(corpus) -> None:
+    section = IRI(ID + "regeerakkoord/2019-2024/sectie/2.3.5")
+    evaluations = of_type(corpus, BD.Evaluatie)
+    assert [objects(corpus, e, DCT.subject) for e in evaluations] == [[section], [section]]
+    alone = convert([read_source(SAMPLE["evaluatie-b"])], BASE)
+    [evaluation] = of_type(alone, BD.Evaluatie)
+    assert objects(alone, evaluation, DCT.subject) == []  # nothing invented on its own

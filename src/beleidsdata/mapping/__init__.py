@@ -26,10 +26,11 @@ def map_documents(documents: Sequence[ParsedDocument], minter: Minter) -> GraphB
     handles = {id(doc): evaluation.collect(doc, decisions)
                for doc in documents if doc.kind == "evaluatie"}
     section_titles = _section_titles(documents, minter)
+    quoted = evaluation.quoted_sections(list(documents))
     for doc in documents:
         out.describe_source(doc.source, doc.kind)
         if doc.kind == "evaluatie":
-            evaluation.map_evaluation(doc, out, decisions, handles[id(doc)])
+            evaluation.map_evaluation(doc, out, decisions, handles[id(doc)], quoted)
         elif doc.kind == "regeerakkoord":
             map_agreement(doc, out, None)
         elif doc.kind == "strategie":

@@ -38,8 +38,26 @@ def period_of(record: EvaluationReport) -> str:
     return period_from_dates([r.date for r in record.references if r.date]) or DEFAULT_PERIOD
 
 
+def content_key(record: EvaluationReport) -> str:
+    """What two exports of one evaluation share whatever their layout: the summary and
+    the findings' texts (the title, reference lists and section block differ)."""
+    parts = [record.summary, *(f"{f.theme}: {f.text}" for f in record.findings)]
+    return short_hash(" | ".join(normalise_title(p) for p in parts), 16)
+
+
+def quoted_sections(documents: list[ParsedDocument]) -> dict[str, tuple[str, str]]:
+    """content key → (period, section number), for evaluations that quote their section,
+    so another export of the same evaluation that does not can still say what it judges."""
+    out: dict[str, tuple[str, str]] = {}
+    for doc in documents:
+        if doc.kind == "evaluatie" and doc.record.section and doc.record.findings:
+            out[content_key(doc.record)] = (period_of(doc.record), doc.record.section.number)
+    return out
+
+
 def map_evaluation(doc: ParsedDocument, out: GraphBuilder, decisions: DecisionIndex,
-                   handles: dict[int, int]) -> IRI:
+                   handles: dict[int, int],
+                   sections: dict[str, tuple[str, str]] | None = None) -> IRI:
     record: EvaluationReport = doc.record
     origin = Origin(doc.source)
     section_iri: IRI | None = None
@@ -47,6 +65,9 @@ def map_evaluation(doc: ParsedDocument, out: GraphBuilder, decisions: DecisionIn
         sec = record.section
         section_iri = section(out, origin, period_of(record), sec.number, title=sec.title,
                               text=sec.text or None, span=sec.span)
+    elif record.findings and sections and content_key(record) in sections:
+        period, number = sections[content_key(record)]
+        section_iri = out.minter.agreement_section(period, number)
     key = short_hash(normalise_title(record.title))
     if record.section:
         key = f"{record.section.number}-{key}"

@@ -260,3 +260,26 @@ def test_triples_and_graph_validation_agree() -> None:
     a = validate_triples(conversion.triples())
     b = validate_graph(triples_to_graph(conversion.triples()))
     assert a.conforms == b.conforms and a.results == b.results
+
+
+def test_ingest_focus_nodes_give_the_same_verdict_as_the_whole_description() -> None:
+    """check_entities validates only the changed entity's nodes (pyshacl focus_nodes):
+    a broken entity fails with the same results as validating its description plainly."""
+    from beleidsdata.mapping.graph import EntityDescription
+    from beleidsdata.mapping.namespaces import PROV
+    from beleidsdata.pipeline import ValidationFailed, check_entities
+
+    conversion = convert([read_source(SAMPLE["resolutie"])], BASE)
+    iri = next(i for i in conversion.entities if i.endswith("/overweging/3"))
+    ent = conversion.entities[iri]
+    kept = tuple(t for t in ent.triples
+                 if not (str(t[0]) == iri and t[1] == PROV.wasDerivedFrom))
+    broken = dict(conversion.entities)
+    broken[iri] = EntityDescription.__new__(EntityDescription)
+    broken[iri].__dict__.update({**ent.__dict__, "triples": kept})
+    with pytest.raises(ValidationFailed) as failed:
+        check_entities(broken, [iri], conversion.documents, conversion.minter)
+    plain = validate_triples([t for e in broken.values() for t in e.triples])
+    expected = {(r.focus, r.path, r.shape) for r in plain.violations
+                if r.focus.split("#", 1)[0] == iri}
+    assert {(r.focus, r.path, r.shape) for r in failed.value.report.violations} == expected

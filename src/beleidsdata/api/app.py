@@ -20,7 +20,7 @@ from .. import __version__
 from ..ldes.stream import DEFAULT_PAGE_SIZE, StreamLayout, materialise
 from ..resources import site_dir
 from ..store import SQLiteStore
-from . import catalog, collections, meta, resources, site, stream
+from . import catalog, collections, developers, meta, openapi, resources, site, stream
 from . import validate as validation_service
 from .overload import OverloadGuard
 from .problems import Problem, problem_response
@@ -48,9 +48,10 @@ def create_app(store: SQLiteStore, *, page_size: int = DEFAULT_PAGE_SIZE,
     # collections (/doc/{kind}) before resources (/doc/{path:path}), which would match too
     # site first: its /shapes/ and /vocab/*.html pages would match meta's Turtle routes
     for router in (site.router, meta.router, collections.router, resources.router, stream.router,
-                   catalog.router):
+                   catalog.router, developers.router):
         app.include_router(router)
     validation_service.install(app)  # POST/GET /validate and the request body-size limit
+    openapi.install(app)  # problem+json schema, tags, examples (api/openapi.py)
     # Reads are open: any origin may GET (CORS), and read our caching and context headers.
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD"],
                        allow_headers=["*"], max_age=86400,
@@ -60,7 +61,8 @@ def create_app(store: SQLiteStore, *, page_size: int = DEFAULT_PAGE_SIZE,
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         detail = exc.detail if isinstance(exc.detail, str) else None
         return problem_response(Problem(exc.status_code, detail=detail,
-                                        instance=str(request.url.path)))
+                                        instance=str(request.url.path)),
+                                headers=dict(exc.headers or {}))  # e.g. Allow on a 405
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:

@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from ..ldes.catalog import catalog_lines
 from ..ldes.stream import render
+from . import openapi as oa
 from .deps import layout_of, store_of
 from .http import not_acceptable, respond
 from .negotiation import choose
@@ -18,7 +19,7 @@ CATALOG_TYPES = {"text/turtle": "ttl", "application/ld+json": "jsonld",
 
 
 @router.get("/catalog", summary="DCAT catalogue: the event stream, its views, distributions",
-            responses={200: {"content": {t: {} for t in CATALOG_TYPES}}})
+            **oa.CATALOG)
 def catalog(request: Request) -> Response:
     media = choose(request.headers.get("accept"), list(CATALOG_TYPES))
     if media is None:

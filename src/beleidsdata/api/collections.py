@@ -31,6 +31,7 @@ from ..mapping.namespaces import BESLUITVORMING, DCT, DOSSIER, ELI, HYDRA, RDF
 from ..mapping.terms import IRI, Literal, Triple, date, integer, string, text, to_ntriples
 from ..site.render import render
 from ..store.index import Filters, Page, decode_cursor, encode_cursor
+from . import openapi as oa
 from .deps import store_of
 from .http import not_acceptable, not_found, respond
 from .negotiation import choose
@@ -251,15 +252,7 @@ COLLECTION_DOC = ("Every thing of a kind as a paged Hydra collection, filterable
 
 
 @router.get("/doc/{kind}", summary="A paged, filterable collection of the things of a kind",
-            description=COLLECTION_DOC,
-            responses={200: {"content": {t: {} for t in TYPES}},
-                       304: {"description": "Not modified (If-None-Match)"},
-                       400: {"description": "Unknown filter or bad value",
-                             "content": {"application/problem+json": {}}},
-                       404: {"description": "No such kind",
-                             "content": {"application/problem+json": {}}},
-                       406: {"description": "No acceptable format",
-                             "content": {"application/problem+json": {}}}})
+            description=COLLECTION_DOC, **oa.collection(PARAMS))
 def collection(kind: str, request: Request) -> Response:
     store = store_of(request)
     accept = request.headers.get("accept")

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from .. import __version__
 from ..formats.context import context_bytes
 from ..resources import shapes_dir, vocab_dir
+from . import openapi as oa
 from .deps import layout_of, store_of
 from .http import not_acceptable, not_found, respond
 from .negotiation import choose
@@ -19,15 +20,15 @@ from .negotiation import choose
 router = APIRouter()
 
 
-@router.get("/healthz", tags=["service"], summary="Liveness and store counts")
+@router.get("/healthz", tags=["service"], summary="Liveness and store counts",
+            **oa.HEALTHZ)
 def healthz(request: Request) -> dict[str, Any]:
     store = store_of(request)
     return {"status": "ok", "version": __version__, "base": store.base_iri,
             "entities": store.count_entities(), "members": store.count_members()}
 
 
-@router.get("/", tags=["service"], summary="Landing page: what is here",
-            responses={200: {"content": {"text/html": {}, "application/json": {}}}})
+@router.get("/", tags=["service"], summary="Landing page: what is here", **oa.LANDING)
 def landing(request: Request) -> Response:
     store, layout = store_of(request), layout_of(request)
     offered = ["text/html", "application/json"]
@@ -47,25 +48,29 @@ def landing(request: Request) -> Response:
                    headers={"Vary": "Accept, Accept-Language", "Content-Language": lang})
 
 
-@router.get("/context/v1.jsonld", tags=["resources"], summary="The JSON-LD context, v1")
+@router.get("/context/v1.jsonld", tags=["resources"], summary="The JSON-LD context, v1",
+            **oa.CONTEXT)
 def context(request: Request) -> Response:
     return respond(context_bytes(), "application/ld+json", request, max_age=86400)
 
 
 @router.get("/vocab/{name}", tags=["vocabularies"],
-            summary="Our extension vocabulary or a concept scheme (Turtle)")
+            summary="Our extension vocabulary or a concept scheme (Turtle)", **oa.VOCAB)
 def vocab(name: str, request: Request) -> Response:
     return _turtle_file(vocab_dir(), name, request)
 
 
-@router.get("/shapes/", tags=["vocabularies"], summary="The SHACL shape files")
+# Served by site.shapes_index (registered first), which also answers JSON.
+@router.get("/shapes/", tags=["vocabularies"], summary="The SHACL shape files",
+            include_in_schema=False)
 def shapes_index() -> dict[str, list[str]]:
     files = [f"/shapes/{p.name}" for p in sorted(shapes_dir().glob("*.ttl"))]
     return {"shapes": ["/shapes/beleidsdata.ttl", *files]}
 
 
 @router.get("/shapes/{name}", tags=["vocabularies"],
-            summary="A SHACL shapes file (Turtle); beleidsdata.ttl holds them all")
+            summary="A SHACL shapes file (Turtle); beleidsdata.ttl holds them all",
+            **oa.SHAPES)
 def shapes(name: str, request: Request) -> Response:
     if name == "beleidsdata.ttl":
         body = b"\n".join(p.read_bytes() for p in sorted(shapes_dir().glob("*.ttl")))

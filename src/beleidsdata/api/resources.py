@@ -15,6 +15,7 @@ from fastapi.responses import RedirectResponse, Response
 from ..formats.embed import EMBEDDABLE, embed, parse_embed
 from ..formats.jsonld import dumps as jsonld_dumps
 from ..store import SQLiteStore
+from . import openapi as oa
 from .deps import layout_of, store_of
 from .http import etag_of, not_acceptable, not_found, respond
 from .negotiation import choose
@@ -58,9 +59,7 @@ def not_modified_since(request: Request, updated_at: str) -> bool:
 
 
 @router.get("/id/{path:path}", status_code=303,
-            summary="Identifier of a thing: redirects to its description",
-            responses={303: {"description": "See the description at /doc/{path}"},
-                       404: {"description": "Unknown identifier"}})
+            summary="Identifier of a thing: redirects to its description", **oa.ID)
 def identifier(path: str, request: Request) -> Response:
     store = store_of(request)
     if not path or (store.entity(path) is None and not store.was_deleted(path)):
@@ -75,16 +74,7 @@ EMBED_DOC = ("Inline related resources, one level, from their stored description
 
 
 @router.get("/doc/{path:path}", summary="Description of a thing, in the format asked for",
-            responses={200: {"content": {t: {} for t in DOC_TYPES}},
-                       304: {"description": "Not modified (If-None-Match, If-Modified-Since)"},
-                       400: {"description": "Unknown key in embed",
-                             "content": {"application/problem+json": {}}},
-                       404: {"description": "Unknown resource",
-                             "content": {"application/problem+json": {}}},
-                       406: {"description": "No acceptable format",
-                             "content": {"application/problem+json": {}}},
-                       410: {"description": "The thing was removed",
-                             "content": {"application/problem+json": {}}}})
+            **oa.DOC)
 def document(path: str, request: Request,
              embed: Annotated[str | None, Query(description=EMBED_DOC)] = None) -> Response:
     store = store_of(request)

@@ -14,6 +14,7 @@ from ..resources import shapes_dir, vocab_dir
 from ..site.docs import shape_page, shapes_index_page, vocab_file_page, vocab_index_page
 from ..site.i18n import pick_language
 from ..site.pages import SitePages
+from . import openapi as oa
 from .deps import store_of
 from .http import not_acceptable, not_found, respond
 from .negotiation import choose
@@ -42,22 +43,21 @@ def html(body: bytes, request: Request, lang: str, max_age: int = 60) -> Respons
 
 
 @router.get("/zoeken", include_in_schema=False)
-@router.get("/zoeken/", summary="Search titles (HTML page)",
-            responses={200: {"content": {"text/html": {}}}})
+@router.get("/zoeken/", summary="Search titles (HTML page)", **oa.SEARCH)
 def search(request: Request, q: str = "", soort: str = "") -> Response:
     lang = language_of(request)
     return html(site_of(request).search(q[:200], soort or None, lang), request, lang)
 
 
 @router.get("/vocab/", summary="Our vocabulary and concept schemes, as documentation (HTML)",
-            responses={200: {"content": {"text/html": {}}}})
+            **oa.VOCAB_INDEX)
 def vocab_index(request: Request) -> Response:
     lang = language_of(request)
     return html(vocab_index_page(lang), request, lang, max_age=3600)
 
 
 @router.get("/vocab/{stem}.html", summary="One vocabulary file as a documentation page",
-            responses={200: {"content": {"text/html": {}}}})
+            **oa.VOCAB_PAGE)
 def vocab_page(stem: str, request: Request) -> Response:
     if not (vocab_dir() / f"{stem}.ttl").is_file() or "/" in stem or ".." in stem:
         return not_found(str(request.url.path), f"no vocabulary {stem}")
@@ -66,8 +66,7 @@ def vocab_page(stem: str, request: Request) -> Response:
 
 
 @router.get("/shapes/", summary="The SHACL shapes: a documentation page (HTML) or the list "
-            "of files (JSON)", responses={200: {"content": {"text/html": {},
-                                                             "application/json": {}}}})
+            "of files (JSON)", **oa.SHAPES_INDEX)
 def shapes_index(request: Request) -> Response:
     offered = ["application/json", "text/html"]
     chosen = choose(request.headers.get("accept"), offered)
@@ -84,7 +83,7 @@ def shapes_index(request: Request) -> Response:
 
 
 @router.get("/shapes/{stem}.html", summary="One SHACL shapes file as a documentation page",
-            responses={200: {"content": {"text/html": {}}}})
+            **oa.SHAPE_PAGE)
 def shape_file_page(stem: str, request: Request) -> Response:
     if not (shapes_dir() / f"{stem}.ttl").is_file() or "/" in stem or ".." in stem:
         return not_found(str(request.url.path), f"no shapes file {stem}")

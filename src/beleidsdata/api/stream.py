@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from ..ldes.stream import LATEST, TIME, TREE_PROFILE, load_page, page_bytes, stream_description
+from . import openapi as oa
 from .deps import layout_of, store_of
 from .http import not_acceptable, not_found, respond
 from .negotiation import choose, wants_profile
@@ -21,7 +22,6 @@ STREAM_TYPES = {"application/ld+json": "jsonld", "text/turtle": "ttl",
                 "application/n-triples": "nt", "application/n-quads": "nt",
                 "application/trig": "ttl"}
 PROFILED = f'text/turtle; charset=utf-8; profile="{TREE_PROFILE}"'
-_CONTENT = {200: {"content": {t: {} for t in STREAM_TYPES}}}
 
 
 def _negotiate(request: Request, path: str) -> tuple[str, str] | Response:
@@ -37,7 +37,7 @@ def _negotiate(request: Request, path: str) -> tuple[str, str] | Response:
 
 
 @router.get("/ldes", summary="The event stream: what it is, its views, the kinds' streams",
-            responses=_CONTENT)
+            **oa.LDES_ROOT)
 def ldes_root(request: Request) -> Response:
     chosen = _negotiate(request, "/ldes")
     if isinstance(chosen, Response):
@@ -48,13 +48,12 @@ def ldes_root(request: Request) -> Response:
 
 
 @router.get("/ldes/pagina/{number}", summary="One page of the whole log, in time order",
-            responses={**_CONTENT, 404: {"description": "No such page"}})
+            **oa.LDES_PAGE)
 def ldes_page(number: int, request: Request) -> Response:
     return _page(request, TIME, number, f"/ldes/pagina/{number}")
 
 
-@router.get("/ldes/{view}", summary="The stream of one kind of thing",
-            responses={**_CONTENT, 404: {"description": "No such kind"}})
+@router.get("/ldes/{view}", summary="The stream of one kind of thing", **oa.KIND_STREAM)
 def kind_stream(view: str, request: Request) -> Response:
     path = f"/ldes/{view}"
     chosen = _negotiate(request, path)
@@ -69,7 +68,7 @@ def kind_stream(view: str, request: Request) -> Response:
 
 @router.get("/ldes/{view}/pagina/{number}",
             summary="One page of a view: 'laatste' (latest versions) or a kind",
-            responses={**_CONTENT, 404: {"description": "No such view or page"}})
+            **oa.VIEW_PAGE)
 def view_page(view: str, number: int, request: Request) -> Response:
     return _page(request, view, number, f"/ldes/{view}/pagina/{number}")
 
@@ -79,6 +78,8 @@ def _page(request: Request, view: str, number: int, path: str) -> Response:
     if isinstance(chosen, Response):
         return chosen
     media, fmt = chosen
+    if not 1 <= number <= 2**62:  # SQLite integers are 64-bit: no such page, not a 500
+        return not_found(path, f"there is no page {number}")
     store, layout = store_of(request), layout_of(request)
     stored = store.page(view, layout.page_size, number, fmt)
     if stored is not None:  # a closed page: one row

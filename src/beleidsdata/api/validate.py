@@ -37,6 +37,7 @@ from ..validation.inputs import (
     format_of_media_type,
     sniff_format,
 )
+from . import openapi as oa
 from .negotiation import choose
 from .problems import Problem, problem_response
 
@@ -358,7 +359,7 @@ class BadRequest(Exception):
 
 
 @router.get("/validate", summary="The validation form (HTML, works without JavaScript)",
-            tags=["validation"], responses={200: {"content": {"text/html": {}}}})
+            tags=["validation"], **oa.VALIDATE_FORM)
 def validate_form(request: Request) -> Response:
     lang = _language(request)
     body = _form_html(lang, fetch=settings_of(request.app).fetch)
@@ -377,7 +378,11 @@ def validate_form(request: Request) -> Response:
                 + ", ".join(REPORT_TYPES) + ".",
     responses={200: {"content": {t: {} for t in REPORT_TYPES}},
                400: {"description": "unreadable input (names the line)"},
-               413: {"description": "body too large"}, 422: {"description": "too slow"},
+               403: {"description": "fetching a URL is not enabled"},
+               406: {"description": "no acceptable report type"},
+               413: {"description": "body too large"},
+               415: {"description": "Content-Type names no syntax we read"},
+               422: {"description": "too slow"},
                429: {"description": "too many validations at once"}})
 async def validate_post(request: Request) -> Response:
     settings = settings_of(request.app)

@@ -52,6 +52,8 @@ def create_app(store: SQLiteStore, *, page_size: int = DEFAULT_PAGE_SIZE,
         app.include_router(router)
     validation_service.install(app)  # POST/GET /validate and the request body-size limit
     openapi.install(app)  # problem+json schema, tags, examples (api/openapi.py)
+    # Closed event-stream pages straight from the pages table (inside CORS and Vary).
+    app.add_middleware(stream.StoredPages)
     # Reads are open: any origin may GET (CORS), and read our caching and context headers.
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD"],
                        allow_headers=["*"], max_age=86400,
@@ -70,20 +72,46 @@ def create_app(store: SQLiteStore, *, page_size: int = DEFAULT_PAGE_SIZE,
                              for e in exc.errors()[:5])
         return problem_response(Problem(400, detail=problems, instance=str(request.url.path)))
 
-    @app.middleware("http")
-    async def vary_accept(request: Request, call_next: Any) -> Response:
-        try:
-            response = await call_next(request)
-        except Exception:  # never a traceback to the client
-            response = problem_response(Problem(500, detail="internal error",
-                                                instance=str(request.url.path)))
-        vary = response.headers.get("vary")
-        if not vary:
-            response.headers["Vary"] = "Accept"
-        elif "accept" not in vary.lower():
-            response.headers["Vary"] = vary + ", Accept"
-        return response
-
+    app.add_middleware(VaryAccept)
     # Outermost: more than max_in_flight requests at once get 429 with Retry-After.
     app.add_middleware(OverloadGuard, limit=max_in_flight)
     return app
+
+
+class VaryAccept:
+    """Pure ASGI middleware: ``Vary: Accept`` on every response (added to a ``Vary`` that
+    lacks it), and a problem+json 500, never a traceback, when the application fails
+    before it started a response. (Pure ASGI rather than ``@app.middleware``: Starlette's
+    BaseHTTPMiddleware costs a task group and a memory stream per request.)"""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_vary(message: dict) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = list(message.get("headers", ()))
+                varies = [v.decode("latin-1") for k, v in headers if k.lower() == b"vary"]
+                vary = varies[0] if varies else ""
+                if not vary or "accept" not in vary.lower():
+                    value = vary + ", Accept" if vary else "Accept"
+                    headers = [(k, v) for k, v in headers if k.lower() != b"vary"]
+                    headers.append((b"vary", value.encode("latin-1")))
+                    message = {**message, "headers": headers}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_vary)
+        except Exception:  # never a traceback to the client
+            if started:
+                raise
+            response = problem_response(Problem(500, detail="internal error",
+                                                instance=str(scope.get("path", ""))))
+            await response(scope, receive, send_vary)

@@ -184,26 +184,48 @@ def triples_to_graph(triples: Iterable[Triple]) -> rdflib.Graph:
     return graph
 
 
+ENGINES = ("fast", "pyshacl")
+
+
+class EngineError(ValueError):
+    """An unknown validation engine was asked for."""
+
+
+@cache
+def fast_evaluator(areas: tuple[str, ...] | None = None):  # type: ignore[no-untyped-def]
+    """The shapes of ``areas`` compiled for :mod:`.engine`; None when they use a SHACL
+    feature it does not implement (then pyshacl runs)."""
+    from .engine import Unsupported, compile_shapes
+
+    try:
+        return compile_shapes(shapes_graph(areas))
+    except Unsupported:
+        return None
+
+
 def validate_graph(data: rdflib.Graph, areas: Sequence[str] | None = None,
                    focus_nodes: Sequence[str] | None = None,
-                   provenance: bool = True) -> ValidationReport:
-    """Validate ``data`` with plain pyshacl against the shapes of ``areas`` (all if empty).
+                   provenance: bool = True, engine: str = "fast") -> ValidationReport:
+    """Validate ``data`` against the shapes of ``areas`` (all if empty).
 
+    ``engine`` is ``fast`` (default: :mod:`.engine`, our evaluator for the SHACL subset
+    the shapes use, the same results as pyshacl; it falls back to pyshacl by itself when
+    the shapes use anything else) or ``pyshacl`` (plain pyshacl).
     ``focus_nodes`` restricts validation to those nodes (pyshacl's ``focus_nodes``: only
     the shapes that target them run). With ``provenance`` each result gets the source lines
     of its focus node (or of the entity it is a ``#fragment`` of)."""
-    from pyshacl import validate  # imported lazily: it is slow to import and only needed here
-
+    if engine not in ENGINES:
+        raise EngineError(f"unknown validation engine {engine!r}; known: {', '.join(ENGINES)}")
     chosen = normalise_areas(areas)
-    kwargs = {}
-    if focus_nodes is not None:
-        if not focus_nodes:
-            return ValidationReport(conforms=True, areas=chosen, triples=len(data))
-        kwargs["focus_nodes"] = [rdflib.URIRef(n) for n in focus_nodes]
-    conforms, report_graph, _ = validate(
-        data, shacl_graph=shapes_graph(chosen or None), inference="none",
-        abort_on_first=False, allow_warnings=True, advanced=False, meta_shacl=False, **kwargs)
-    results = _results(report_graph)
+    if focus_nodes is not None and not focus_nodes:
+        return ValidationReport(conforms=True, areas=chosen, triples=len(data))
+    evaluator = fast_evaluator(chosen or None) if engine == "fast" else None
+    if evaluator is not None:
+        from .engine import validate as fast_validate
+
+        conforms, results = fast_validate(evaluator, data, focus_nodes)
+    else:
+        conforms, results = _pyshacl(data, chosen, focus_nodes)
     if provenance:
         results = with_sources(results, data)
     return ValidationReport(conforms=bool(conforms), results=results,
@@ -211,9 +233,23 @@ def validate_graph(data: rdflib.Graph, areas: Sequence[str] | None = None,
                             triples=len(data))
 
 
+def _pyshacl(data: rdflib.Graph, chosen: tuple[str, ...],
+             focus_nodes: Sequence[str] | None) -> tuple[bool, list[ValidationResult]]:
+    from pyshacl import validate  # imported lazily: it is slow to import and only needed here
+
+    kwargs = {}
+    if focus_nodes is not None:
+        kwargs["focus_nodes"] = [rdflib.URIRef(n) for n in focus_nodes]
+    conforms, report_graph, _ = validate(
+        data, shacl_graph=shapes_graph(chosen or None), inference="none",
+        abort_on_first=False, allow_warnings=True, advanced=False, meta_shacl=False, **kwargs)
+    return bool(conforms), _results(report_graph)
+
+
 def validate_triples(triples: Iterable[Triple], areas: Sequence[str] | None = None,
-                     focus_nodes: Sequence[str] | None = None) -> ValidationReport:
-    return validate_graph(triples_to_graph(triples), areas, focus_nodes)
+                     focus_nodes: Sequence[str] | None = None,
+                     engine: str = "fast") -> ValidationReport:
+    return validate_graph(triples_to_graph(triples), areas, focus_nodes, engine=engine)
 
 
 def _results(report: rdflib.Graph) -> list[ValidationResult]:
@@ -237,8 +273,15 @@ def _results(report: rdflib.Graph) -> list[ValidationResult]:
             constraint=_short(str(constraint)) if constraint is not None else None,
             value_n3=value.n3() if isinstance(value, rdflib.URIRef | rdflib.Literal) else None,
         ))
-    out.sort(key=lambda r: (r.focus, r.path or "", r.severity, r.message()))
+    out.sort(key=result_key)
     return out
+
+
+def result_key(r: ValidationResult) -> tuple[str, ...]:
+    """The order of results in a report: by focus node, path, severity, message, then the
+    rest, so that every engine lists the same results in the same order."""
+    return (r.focus, r.path or "", r.severity, r.message(), r.constraint or "",
+            r.value_n3 or r.value or "", r.shape or "")
 
 
 def _path_text(report: rdflib.Graph, path: rdflib.term.Node | None) -> str | None:
@@ -301,7 +344,9 @@ def report_turtle(report: ValidationReport) -> str:
 
 
 __all__ = [
+    "ENGINES",
     "AreaError",
+    "EngineError",
     "SourceLines",
     "ValidationReport",
     "ValidationResult",

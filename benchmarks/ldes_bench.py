@@ -346,38 +346,62 @@ class Nginx:
 
 # ------------------------------------------------------------------------- measurements
 
-def fetch_all(base: str, pages: int, fetchers: int = 1) -> tuple[int, float, int]:
-    """Read pages 1..pages (Turtle); returns (members, seconds, bytes)."""
+def fetch_all(base: str, pages: int, fetchers: int = 1,
+              client: str = "httpx") -> tuple[int, float, int]:
+    """Read pages 1..pages (Turtle) with ``fetchers`` keep-alive connections, each in its
+    own thread, with httpx or the standard library's http.client; returns (members
+    counted in the bodies, seconds, bytes)."""
+    import http.client
+
     numbers = iter(range(1, pages + 1))
     lock = threading.Lock()
     totals = [0, 0]
     failures: list[str] = []
+    host, port = base.removeprefix("http://").split(":")
 
-    def work() -> None:
-        with httpx.Client(base_url=base, headers={"Accept": TURTLE}, timeout=30) as client:
-            while True:
-                with lock:
-                    n = next(numbers, None)
-                if n is None:
-                    return
-                r = client.get(f"/ldes/pagina/{n}")
-                if r.status_code != 200:
-                    failures.append(f"page {n}: {r.status_code}")
-                    return
-                body = r.content
-                with lock:
-                    totals[0] += body.count(TREE_MEMBER)
-                    totals[1] += len(body)
+    def get_httpx(conn: httpx.Client, path: str) -> tuple[int, bytes]:
+        r = conn.get(path)
+        return r.status_code, r.content
 
+    def get_stdlib(conn: http.client.HTTPConnection, path: str) -> tuple[int, bytes]:
+        conn.request("GET", path, headers={"Accept": TURTLE})
+        r = conn.getresponse()
+        return r.status, r.read()
+
+    def work(conn, get) -> None:  # type: ignore[no-untyped-def]
+        while True:
+            with lock:
+                n = next(numbers, None)
+            if n is None:
+                return
+            status, body = get(conn, f"/ldes/pagina/{n}")
+            if status != 200:
+                failures.append(f"page {n}: {status}")
+                return
+            with lock:
+                totals[0] += body.count(TREE_MEMBER)
+                totals[1] += len(body)
+
+    if client == "httpx":
+        conns = [httpx.Client(base_url=base, headers={"Accept": TURTLE}, timeout=30)
+                 for _ in range(fetchers)]
+        get = get_httpx
+    else:
+        conns = [http.client.HTTPConnection(host, int(port), timeout=30)
+                 for _ in range(fetchers)]
+        get = get_stdlib  # type: ignore[assignment]
+    threads = [threading.Thread(target=work, args=(c, get)) for c in conns]
     started = time.perf_counter()
-    threads = [threading.Thread(target=work) for _ in range(fetchers)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    seconds = time.perf_counter() - started
+    for c in conns:
+        c.close()
     if failures:
         raise RuntimeError("; ".join(failures[:3]))
-    return totals[0], time.perf_counter() - started, totals[1]
+    return totals[0], seconds, totals[1]
 
 
 @dataclass
@@ -393,10 +417,11 @@ class SizeResult:
     rss_after: float
     fetch_seq: tuple[int, float, int]
     fetch_par: tuple[int, float, int]
+    fetch_lean: tuple[int, float, int]
 
 
 def measure(db: Path, members: int, work: Path, duration: int,
-            with_nginx: bool, rounds: int = 2) -> SizeResult:
+            with_nginx: bool, rounds: int = 3) -> SizeResult:
     """Everything at one store size. Our server and nginx run side by side and are loaded
     in turn, ``rounds`` times each; the best round of each counts (the machine is shared)."""
     work.mkdir(parents=True, exist_ok=True)
@@ -442,9 +467,11 @@ def measure(db: Path, members: int, work: Path, duration: int,
                      headers={"Accept": TURTLE})
         fetch_seq = fetch_all(server.base, pages, 1)
         fetch_par = fetch_all(server.base, pages, 8)
+        fetch_lean = fetch_all(server.base, pages, 1, client="stdlib")
         rss_after = rss_mb(server.proc.pid)
         return SizeResult(members, len(first.content) / 1024, ours, not_modified, single,
-                          theirs, theirs_304, rss_idle, rss_after, fetch_seq, fetch_par)
+                          theirs, theirs_304, rss_idle, rss_after, fetch_seq, fetch_par,
+                          fetch_lean)
     finally:
         if nginx:
             nginx.close()
@@ -558,7 +585,8 @@ def report(results: list[SizeResult], build: dict[int, float], mean_triples: flo
     print()
     head = ("members", "build s", "page KB", "ours req/s", "p50 ms", "p99 ms",
             "nginx req/s", "p50 ms", "p99 ms", "ours/nginx", "304 req/s", "p50 ms", "p99 ms",
-            "nginx 304/s", "1-conn p50", "RSS MB", "fetch 1 m/s", "fetch 8 m/s")
+            "nginx 304/s", "1-conn p50", "RSS MB", "httpx x1 m/s", "httpx x8 m/s",
+            "stdlib x1 m/s")
     rows = []
     for r in results:
         n = r.nginx
@@ -571,7 +599,8 @@ def report(results: list[SizeResult], build: dict[int, float], mean_triples: flo
                      f"{r.nginx_304.rps:,.0f}" if r.nginx_304 else "-", f"{r.single.p50:.2f}",
                      f"{r.rss_after:.0f}",
                      f"{r.fetch_seq[0] / r.fetch_seq[1]:,.0f}",
-                     f"{r.fetch_par[0] / r.fetch_par[1]:,.0f}"))
+                     f"{r.fetch_par[0] / r.fetch_par[1]:,.0f}",
+                     f"{r.fetch_lean[0] / r.fetch_lean[1]:,.0f}"))
     widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(head)]
     print("  ".join(h.rjust(w) for h, w in zip(head, widths, strict=True)))
     for row in rows:
@@ -598,10 +627,15 @@ def report(results: list[SizeResult], build: dict[int, float], mean_triples: flo
               f"{_ratio(large.single.p50, small.single.p50)}, 32-conn p50 "
               f"{_ratio(large.ours.p50, small.ours.p50)}, p99 "
               f"{_ratio(large.ours.p99, small.ours.p99)} (target <= 1.2x)")
-    f1, f8 = large.fetch_seq, large.fetch_par
-    print(f"  fetch at {large.members:,}: {f1[0] / f1[1]:,.0f} members/s sequential "
-          f"({f1[2] / f1[1] / 2**20:.0f} MB/s), {f8[0] / f8[1]:,.0f} with 8 fetchers "
-          f"(target >= 100,000)")
+    f1, f8, fl = large.fetch_seq, large.fetch_par, large.fetch_lean
+    print(f"  fetch at {large.members:,} (target >= 100,000 members/s): httpx "
+          f"{f1[0] / f1[1]:,.0f} members/s sequential ({f1[2] / f1[1] / 2**20:.0f} MB/s), "
+          f"{f8[0] / f8[1]:,.0f} with 8 fetchers; http.client {fl[0] / fl[1]:,.0f} "
+          f"sequential ({fl[2] / fl[1] / 2**20:.0f} MB/s)")
+    for r in results:
+        counted = {r.fetch_seq[0], r.fetch_par[0], r.fetch_lean[0]}
+        if counted != {r.members // PAGE_SIZE * PAGE_SIZE}:
+            print(f"warning: fetched {counted} members at {r.members:,}")
 
 
 def report_ingest(ingest: IngestResult | None) -> None:

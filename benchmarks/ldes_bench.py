@@ -26,6 +26,7 @@ its own key (a byte substitution, so 100,000 members do not cost 100,000 seriali
 and is written through ``SQLiteStore.apply`` in batches of 5,000 (one ingest time each),
 with ``page_closer`` storing the pages every batch closes, as an ingest does.
 
+A store takes ~60 kB of disk a member (6 GB at 100k; ``--million`` checks for ~62 GB).
 wrk and nginx come from apt (installed when missing). Every process started here is
 stopped by its PID; all load goes to 127.0.0.1 and each load run is bounded by
 ``--duration``. Targets (issue 5): pages ≥ 0.5x nginx, p99 < 20 ms, RSS and latency at
@@ -414,7 +415,8 @@ class SizeResult:
     nginx: Load | None
     nginx_304: Load | None
     rss_idle: float
-    rss_after: float
+    rss_load: float  # after the page and 304 load
+    rss_after: float  # after the fetches too
     fetch_seq: tuple[int, float, int]
     fetch_par: tuple[int, float, int]
     fetch_lean: tuple[int, float, int]
@@ -447,6 +449,9 @@ def measure(db: Path, members: int, work: Path, duration: int,
             nginx = Nginx(root, free_port(), work / "nginx")
             check = httpx.get(f"{nginx.base}/ldes/pagina/{number}", headers={"Accept": TURTLE})
             assert check.content == first.content
+        wrk(url, 2, headers={"Accept": TURTLE})  # warm-up: connections, threads, caches
+        if nginx:
+            wrk(f"{nginx.base}/ldes/pagina/{number}", 2, headers={"Accept": TURTLE})
         ours: Load | None = None
         theirs: Load | None = None
         for _ in range(rounds):
@@ -465,12 +470,13 @@ def measure(db: Path, members: int, work: Path, duration: int,
                              headers={"Accept": TURTLE, "If-None-Match": tag})
         single = wrk(url, max(3, duration // 2), connections=1, threads=1,
                      headers={"Accept": TURTLE})
+        rss_load = rss_mb(server.proc.pid)
         fetch_seq = fetch_all(server.base, pages, 1)
         fetch_par = fetch_all(server.base, pages, 8)
         fetch_lean = fetch_all(server.base, pages, 1, client="stdlib")
         rss_after = rss_mb(server.proc.pid)
         return SizeResult(members, len(first.content) / 1024, ours, not_modified, single,
-                          theirs, theirs_304, rss_idle, rss_after, fetch_seq, fetch_par,
+                          theirs, theirs_304, rss_idle, rss_load, rss_after, fetch_seq, fetch_par,
                           fetch_lean)
     finally:
         if nginx:
@@ -585,7 +591,7 @@ def report(results: list[SizeResult], build: dict[int, float], mean_triples: flo
     print()
     head = ("members", "build s", "page KB", "ours req/s", "p50 ms", "p99 ms",
             "nginx req/s", "p50 ms", "p99 ms", "ours/nginx", "304 req/s", "p50 ms", "p99 ms",
-            "nginx 304/s", "1-conn p50", "RSS MB", "httpx x1 m/s", "httpx x8 m/s",
+            "nginx 304/s", "1-conn p50", "RSS MB idle/load/fetch", "httpx x1 m/s", "httpx x8 m/s",
             "stdlib x1 m/s")
     rows = []
     for r in results:
@@ -597,7 +603,7 @@ def report(results: list[SizeResult], build: dict[int, float], mean_triples: flo
                      f"{r.not_modified.rps:,.0f}", f"{r.not_modified.p50:.1f}",
                      f"{r.not_modified.p99:.1f}",
                      f"{r.nginx_304.rps:,.0f}" if r.nginx_304 else "-", f"{r.single.p50:.2f}",
-                     f"{r.rss_after:.0f}",
+                     f"{r.rss_idle:.0f}/{r.rss_load:.0f}/{r.rss_after:.0f}",
                      f"{r.fetch_seq[0] / r.fetch_seq[1]:,.0f}",
                      f"{r.fetch_par[0] / r.fetch_par[1]:,.0f}",
                      f"{r.fetch_lean[0] / r.fetch_lean[1]:,.0f}"))
@@ -620,9 +626,11 @@ def report(results: list[SizeResult], build: dict[int, float], mean_triples: flo
             print(f"  304s vs nginx at {r.members:,}: "
                   f"{_ratio(r.not_modified.rps, r.nginx_304.rps)}")
     if len(results) > 1:
-        print(f"  RSS {large.members:,} vs {small.members:,}: {large.rss_after:.0f} / "
-              f"{small.rss_after:.0f} MB = {_ratio(large.rss_after, small.rss_after)} "
-              "(target <= 1.2x)")
+        print(f"  RSS {large.members:,} vs {small.members:,} (target <= 1.2x): idle "
+              f"{_ratio(large.rss_idle, small.rss_idle)}, after the page load "
+              f"{large.rss_load:.0f} / {small.rss_load:.0f} MB = "
+              f"{_ratio(large.rss_load, small.rss_load)}, after the fetches "
+              f"{_ratio(large.rss_after, small.rss_after)}")
         print(f"  page latency {large.members:,} vs {small.members:,}: 1-conn p50 "
               f"{_ratio(large.single.p50, small.single.p50)}, 32-conn p50 "
               f"{_ratio(large.ours.p50, small.ours.p50)}, p99 "
@@ -673,6 +681,11 @@ def main() -> None:
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     if args.million:
         sizes = sorted({*sizes, 1_000_000})
+    need = 62 * max(sizes) // 1_000_000  # GB: ~60 kB a member (bodies, entities, pages)
+    free = shutil.disk_usage(args.keep or tempfile.gettempdir()).free // 2**30
+    if need > free:
+        sys.exit(f"error: {max(sizes):,} members need about {need} GB of disk; {free} GB free "
+                 "(use --keep DIR on a larger disk)")
     ensure_apt("wrk", "wrk")
     work = args.keep or Path(tempfile.mkdtemp(prefix="ldes-bench-"))
     work.mkdir(parents=True, exist_ok=True)

@@ -41,12 +41,14 @@ def cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
 class LiveServer:
     """``beleidsdata serve`` running on loopback, its base IRI equal to its URL."""
 
-    def __init__(self, db: Path, page_size: int = 250, samples: bool = True) -> None:
+    def __init__(self, db: Path, page_size: int = 250, samples: bool = True,
+                 options: tuple[str, ...] = ()) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.db = db
         args = [sys.executable, "-m", "beleidsdata.cli", "serve", "--port", str(self.port),
-                "--db", str(db), "--base-iri", self.url, "--page-size", str(page_size)]
+                "--db", str(db), "--base-iri", self.url, "--page-size", str(page_size),
+                *options]
         if not samples:
             args.append("--no-samples")
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -91,3 +93,21 @@ def npm_package(spec: str) -> Path:
                        cwd=folder, check=True, capture_output=True, timeout=600)
         marker.write_text(spec)
     return folder
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def ensure_chromium() -> None:
+    """Install Debian's chromium when missing (a test tool's own browser download does not
+    work here)."""
+    import pytest
+
+    if CHROMIUM.exists():
+        return
+    subprocess.run(["apt-get", "update", "-qq"], check=False, capture_output=True)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=False,
+                   capture_output=True, env={"DEBIAN_FRONTEND": "noninteractive",
+                                             "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
+    if not CHROMIUM.exists():
+        pytest.skip("chromium is not installed and could not be installed with apt")

@@ -10,22 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, LiveServer, npm_package
-
-CHROMIUM = Path("/usr/bin/chromium")
-
-
-def ensure_chromium() -> None:
-    """Install Debian's chromium when missing (a test tool's own browser download does not
-    work here)."""
-    if CHROMIUM.exists():
-        return
-    subprocess.run(["apt-get", "update", "-qq"], check=False, capture_output=True)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=False,
-                   capture_output=True, env={"DEBIAN_FRONTEND": "noninteractive",
-                                             "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
-    if not CHROMIUM.exists():
-        pytest.skip("chromium is not installed and could not be installed with apt")
+from support import ROOT, LiveServer, ensure_chromium, npm_package
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -16,39 +14,14 @@ import httpx
 import pytest
 import rdflib
 
-from support import SAMPLE, cli, free_port
+from support import SAMPLE, LiveServer, cli
 
 PROBLEM = "application/problem+json"
 
 
-class Server:
+def Server(db: Path, *options: str) -> LiveServer:
     """``beleidsdata serve --no-samples`` with extra options (the validation limits)."""
-
-    def __init__(self, db: Path, *options: str) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "beleidsdata.cli", "serve", "--port", str(self.port),
-             "--db", str(db), "--base-iri", self.url, "--no-samples", *options],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(self.process.stdout.read())  # type: ignore[union-attr]
-            try:
-                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("server did not start")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+    return LiveServer(db, samples=False, options=options)
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support import FIXTURES, ROOT, LiveServer, npm_package
-from test_site_browser import ensure_chromium
+from support import FIXTURES, ROOT, LiveServer, ensure_chromium, npm_package
 
 BROKEN = FIXTURES / "broken" / "werk-twee-titels-nl.ttl"
 FOCUS = "http://localhost:8000/id/regeerakkoord/2019-2024"

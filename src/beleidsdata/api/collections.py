@@ -36,18 +36,12 @@ from .deps import store_of
 from .http import not_acceptable, not_found, respond
 from .negotiation import choose
 from .problems import Problem, problem_response
-from .resources import SUFFIXES, context_link
+from .resources import DOC_TYPES, SUFFIXES, context_link
 
 router = APIRouter(tags=["collections"])
 
-TYPES = {
-    "application/ld+json": "jsonld",
-    "text/html": "html",
-    "text/turtle": "ttl",
-    "application/n-triples": "nt",
-    "application/rdf+xml": "rdf",
-    "application/json": "jsonld",
-}
+# A collection is offered in the same representations as a single resource.
+TYPES = DOC_TYPES
 DEFAULT_LIMIT, MAX_LIMIT = 20, 100
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CODE = re.compile(r"^[a-z0-9][a-z0-9-]*$")

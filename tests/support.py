@@ -111,3 +111,18 @@ def ensure_chromium() -> None:
                                              "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
     if not CHROMIUM.exists():
         pytest.skip("chromium is not installed and could not be installed with apt")
+
+
+def run_node_script(script: str, package: Path, *args: str, timeout: float = 300) -> dict:
+    """Run one of tests/js/*.mjs with node inside an installed npm package folder (so its
+    imports resolve) and return the JSON object on its last line of output."""
+    import json
+    import shutil
+
+    shutil.copy(ROOT / "tests" / "js" / script, package / script)
+    done = subprocess.run(["node", script, *args], cwd=package, capture_output=True,
+                          text=True, timeout=timeout)
+    assert done.stdout.strip(), done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert "error" not in result, result["error"]
+    return result

@@ -4,13 +4,11 @@ with axe-core checking accessibility (WCAG 2.1 AA rules)."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from support import ROOT, LiveServer, ensure_chromium, npm_package
+from support import LiveServer, ensure_chromium, npm_package, run_node_script
 
 
 @pytest.fixture(scope="module")
@@ -18,18 +16,12 @@ def browser_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
     ensure_chromium()
     tools = npm_package("playwright-core@1.49.1")
     axe = npm_package("axe-core@4.10.2") / "node_modules" / "axe-core" / "axe.min.js"
-    shutil.copy(ROOT / "tests" / "js" / "browser_site.mjs", tools / "browser_site.mjs")
     shots = tmp_path_factory.mktemp("screenshots")
     server = LiveServer(tmp_path_factory.mktemp("browser") / "store.sqlite")
     try:
-        done = subprocess.run(["node", "browser_site.mjs", server.url, str(shots), str(axe)],
-                              cwd=tools, capture_output=True, text=True, timeout=300)
+        return run_node_script("browser_site.mjs", tools, server.url, str(shots), str(axe))
     finally:
         server.stop()
-    assert done.stdout.strip(), done.stderr[-3000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert "error" not in result, result["error"]
-    return result
 
 
 def test_browser_follows_links_to_a_decision_and_uses_the_search_box(browser_run: dict) -> None:

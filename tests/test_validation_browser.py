@@ -5,14 +5,11 @@ The screenshot is saved under the pytest tmp dir."""
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from support import FIXTURES, ROOT, LiveServer, ensure_chromium, npm_package
+from support import FIXTURES, LiveServer, ensure_chromium, npm_package, run_node_script
 
 BROKEN = FIXTURES / "broken" / "werk-twee-titels-nl.ttl"
 FOCUS = "http://localhost:8000/id/regeerakkoord/2019-2024"
@@ -22,20 +19,14 @@ FOCUS = "http://localhost:8000/id/regeerakkoord/2019-2024"
 def form_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
     ensure_chromium()
     tools = npm_package("playwright-core@1.49.1")
-    shutil.copy(ROOT / "tests" / "js" / "validate_form.mjs", tools / "validate_form.mjs")
     shots = tmp_path_factory.mktemp("validate-screenshots")
     server = LiveServer(tmp_path_factory.mktemp("validate-browser") / "store.sqlite",
                         samples=False)
     try:
-        done = subprocess.run(["node", "validate_form.mjs", server.url, str(BROKEN),
-                               str(shots / "validate-report.png")],
-                              cwd=tools, capture_output=True, text=True, timeout=300)
+        return run_node_script("validate_form.mjs", tools, server.url, str(BROKEN),
+                               str(shots / "validate-report.png"))
     finally:
         server.stop()
-    assert done.stdout.strip(), done.stderr[-3000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert "error" not in result, result["error"]
-    return result
 
 
 def test_the_form_uploads_a_file_and_shows_the_report(form_run: dict) -> None:

@@ -38,14 +38,25 @@ def build(store: SQLiteStore, n: int) -> None:
             day = (start + timedelta(days=rng.randrange(5 * 365))).isoformat()
             path = f"beslissing/{day}/{i:08x}"
             body = b"{}"
-            changes.upserts.append(EntityWrite(
-                iri=f"{BASE}/id/{path}", path=path, kind="beslissing", content_hash=str(i),
-                title=f"Beslissing {i}", types=(), bodies={"nt": body, "ttl": body,
-                                                          "jsonld": body},
-                index=IndexEntry(types=("Agendapunt",), date=day, title=f"Beslissing {i}",
-                                 text=f"subsidie project {i % 97} digitaal",
-                                 itemtype=rng.choice(["nota", "mededeling"]),
-                                 amounts=(Decimal(rng.randrange(10_000, 10**8)),))))
+            changes.upserts.append(
+                EntityWrite(
+                    iri=f"{BASE}/id/{path}",
+                    path=path,
+                    kind="beslissing",
+                    content_hash=str(i),
+                    title=f"Beslissing {i}",
+                    types=(),
+                    bodies={"nt": body, "ttl": body, "jsonld": body},
+                    index=IndexEntry(
+                        types=("Agendapunt",),
+                        date=day,
+                        title=f"Beslissing {i}",
+                        text=f"subsidie project {i % 97} digitaal",
+                        itemtype=rng.choice(["nota", "mededeling"]),
+                        amounts=(Decimal(rng.randrange(10_000, 10**8)),),
+                    ),
+                )
+            )
         store.apply(changes)
 
 
@@ -72,32 +83,55 @@ def main() -> int:
     conn = store._conn()
     limit = 20
     cases = {
-        "by path": ("pad", Filters(), "SELECT path FROM entity_index WHERE kind='beslissing' "
-                    "ORDER BY path LIMIT 1 OFFSET ?", lambda r: (r[0],)),
-        "by date": ("datum", Filters(), "SELECT date, path FROM entity_index WHERE "
-                    "kind='beslissing' ORDER BY date, path LIMIT 1 OFFSET ?", tuple),
-        "2021, by date": ("datum", Filters(date_from="2021-01-01", date_to="2021-12-31"),
-                          "SELECT date, path FROM entity_index WHERE kind='beslissing' AND "
-                          "date >= '2021-01-01' AND date <= '2021-12-31' ORDER BY date, path "
-                          "LIMIT 1 OFFSET ?", tuple),
+        "by path": (
+            "pad",
+            Filters(),
+            "SELECT path FROM entity_index WHERE kind='beslissing' ORDER BY path LIMIT 1 OFFSET ?",
+            lambda r: (r[0],),
+        ),
+        "by date": (
+            "datum",
+            Filters(),
+            "SELECT date, path FROM entity_index WHERE "
+            "kind='beslissing' ORDER BY date, path LIMIT 1 OFFSET ?",
+            tuple,
+        ),
+        "2021, by date": (
+            "datum",
+            Filters(date_from="2021-01-01", date_to="2021-12-31"),
+            "SELECT date, path FROM entity_index WHERE kind='beslissing' AND "
+            "date >= '2021-01-01' AND date <= '2021-12-31' ORDER BY date, path "
+            "LIMIT 1 OFFSET ?",
+            tuple,
+        ),
     }
-    print(f"\nmedian ms per page of {limit} (keyset cursor at the given depth; "
-          "totalItems counted on every page)")
-    print(f"{'depth':>8}  " + "  ".join(f"{name:>14}" for name in cases)
-          + f"  {'OFFSET (path)':>14}")
+    print(
+        f"\nmedian ms per page of {limit} (keyset cursor at the given depth; "
+        "totalItems counted on every page)"
+    )
+    print(
+        f"{'depth':>8}  " + "  ".join(f"{name:>14}" for name in cases) + f"  {'OFFSET (path)':>14}"
+    )
     total = store.count_entities("beslissing")
     for depth in (0, 1_000, 10_000, 50_000, total - limit - 1):
         cells = []
         for sort, filters, cursor_sql, key in cases.values():
             row = conn.execute(cursor_sql, (max(depth - 1, 0),)).fetchone()
             after = tuple(key(row)) if (row and depth) else None
-            ms = timed(lambda sort=sort, filters=filters, after=after: store.collection(
-                "beslissing", filters, sort=sort, after=after, limit=limit))
+            ms = timed(
+                lambda sort=sort, filters=filters, after=after: store.collection(
+                    "beslissing", filters, sort=sort, after=after, limit=limit
+                )
+            )
             cells.append(f"{ms:14.2f}")
             encode_cursor(after or ("",))  # what a link would carry
-        offset_ms = timed(lambda depth=depth: conn.execute(
-            "SELECT path FROM entity_index WHERE kind='beslissing' ORDER BY path "
-            "LIMIT ? OFFSET ?", (limit, depth)).fetchall())
+        offset_ms = timed(
+            lambda depth=depth: conn.execute(
+                "SELECT path FROM entity_index WHERE kind='beslissing' ORDER BY path "
+                "LIMIT ? OFFSET ?",
+                (limit, depth),
+            ).fetchall()
+        )
         print(f"{depth:>8}  " + "  ".join(cells) + f"  {offset_ms:14.2f}")
     return 0
 

@@ -81,6 +81,7 @@ TREE_MEMBER = b"<https://w3id.org/tree#member>"
 
 # ----------------------------------------------------------------------- synthetic store
 
+
 @dataclass(frozen=True)
 class Template:
     """One variant of a sample entity, serialised by the real code with placeholders."""
@@ -126,7 +127,7 @@ def _clone(ent: EntityDescription, variant: int, base: str) -> EntityDescription
         if term == ent.iri:
             return IRI(iri)
         if term.startswith(ent.iri + "#"):
-            return IRI(iri + term[len(ent.iri):])
+            return IRI(iri + term[len(ent.iri) :])
         return IRI(term)
 
     out: list[Triple] = []
@@ -146,22 +147,30 @@ def templates(base: str, variants: int = 4) -> list[Template]:
     texts = [pipeline.read_source(p) for p in pipeline.expand_paths([samples_dir()])]
     conversion = pipeline.convert(texts, base)
     ctx = context_url(base)
-    chosen = [e for e in conversion.entities.values()
-              if e.kind in KINDS and 12 <= len(e.triples) <= 45]
+    chosen = [
+        e for e in conversion.entities.values() if e.kind in KINDS and 12 <= len(e.triples) <= 45
+    ]
     # ~30 triples on average: every decision and evaluation, the larger parts of the rest
-    chosen = [e for e in chosen if e.kind in ("beslissing", "evaluatie")
-              or len(e.triples) >= 16]
+    chosen = [e for e in chosen if e.kind in ("beslissing", "evaluatie") or len(e.triples) >= 16]
     out = []
     for variant in range(variants):
         for ent in chosen:
             desc = _clone(ent, variant, base)
             member = version_iri(desc.iri, 1)
-            out.append(Template(
-                kind=desc.kind, path=desc.path, iri=desc.iri, title=pipeline._title(desc),
-                types=desc.types, triples=len(desc.triples) + 3,
-                entity=pipeline.entity_bodies(desc, ctx),
-                member=serialise_member(member, member_triples(
-                    desc.iri, 1, "create", TIME, desc.triples))))
+            out.append(
+                Template(
+                    kind=desc.kind,
+                    path=desc.path,
+                    iri=desc.iri,
+                    title=pipeline._title(desc),
+                    types=desc.types,
+                    triples=len(desc.triples) + 3,
+                    entity=pipeline.entity_bodies(desc, ctx),
+                    member=serialise_member(
+                        member, member_triples(desc.iri, 1, "create", TIME, desc.triples)
+                    ),
+                )
+            )
     return out
 
 
@@ -169,12 +178,15 @@ def _event_time(batch: int) -> str:
     """Increasing, distinct ingest times (one per batch), like a log of many ingests."""
     t = date(2024, 1, 1)
     seconds = batch * 97
-    return f"{t.isoformat()}T{seconds // 3600 % 24:02d}:{seconds // 60 % 60:02d}:" \
-           f"{seconds % 60:02d}.{batch % 1000:03d}Z"
+    return (
+        f"{t.isoformat()}T{seconds // 3600 % 24:02d}:{seconds // 60 % 60:02d}:"
+        f"{seconds % 60:02d}.{batch % 1000:03d}Z"
+    )
 
 
-def grow(store: SQLiteStore, target: int, pool: list[Template], batch: int = 5000,
-         say=lambda _m: None) -> int:
+def grow(
+    store: SQLiteStore, target: int, pool: list[Template], batch: int = 5000, say=lambda _m: None
+) -> int:
     """Add synthetic members until the log holds ``target``; returns members added."""
     start = store.last_seq()
     made = start
@@ -190,17 +202,33 @@ def grow(store: SQLiteStore, target: int, pool: list[Template], batch: int = 500
             key = f"{i:010x}"
             kb = key.encode()
             ent = {f: b.replace(key_b, kb) for f, b in tpl.entity.items()}
-            mem = {f: b.replace(key_b, kb).replace(time_b, when.encode())
-                   for f, b in tpl.member.items()}
+            mem = {
+                f: b.replace(key_b, kb).replace(time_b, when.encode())
+                for f, b in tpl.member.items()
+            }
             iri = tpl.iri.replace(KEY, key)
             digest = hashlib.sha256(ent["nt"]).hexdigest()
-            changes.upserts.append(EntityWrite(
-                iri=iri, path=tpl.path.replace(KEY, key), kind=tpl.kind, content_hash=digest,
-                title=(tpl.title or "").replace(KEY, key) or None, types=tpl.types,
-                bodies=ent))
-            changes.members.append(MemberWrite(
-                iri=version_iri(iri, 1), entity=iri, kind=tpl.kind, event="create",
-                content_hash=digest, bodies=mem))
+            changes.upserts.append(
+                EntityWrite(
+                    iri=iri,
+                    path=tpl.path.replace(KEY, key),
+                    kind=tpl.kind,
+                    content_hash=digest,
+                    title=(tpl.title or "").replace(KEY, key) or None,
+                    types=tpl.types,
+                    bodies=ent,
+                )
+            )
+            changes.members.append(
+                MemberWrite(
+                    iri=version_iri(iri, 1),
+                    entity=iri,
+                    kind=tpl.kind,
+                    event="create",
+                    content_hash=digest,
+                    bodies=mem,
+                )
+            )
         changes.close_pages = page_closer(store)
         store.apply(changes)
         made += n
@@ -208,8 +236,9 @@ def grow(store: SQLiteStore, target: int, pool: list[Template], batch: int = 500
     return made - start
 
 
-def build_store(path: Path, members: int, base: str, pool: list[Template] | None = None,
-                say=lambda _m: None) -> SQLiteStore:
+def build_store(
+    path: Path, members: int, base: str, pool: list[Template] | None = None, say=lambda _m: None
+) -> SQLiteStore:
     """A store at ``path`` with ``members`` synthetic members (used by the smoke test)."""
     store = SQLiteStore(path, base)
     grow(store, members, pool or templates(base), say=say)
@@ -217,6 +246,7 @@ def build_store(path: Path, members: int, base: str, pool: list[Template] | None
 
 
 # ------------------------------------------------------------------------- processes
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -257,13 +287,19 @@ def rss_mb(pid: int) -> float:
 
 
 def ensure_apt(binary: str, package: str) -> str:
-    found = shutil.which(binary) or (os.path.exists(f"/usr/sbin/{binary}") and
-                                     f"/usr/sbin/{binary}")
+    found = shutil.which(binary) or (
+        os.path.exists(f"/usr/sbin/{binary}") and f"/usr/sbin/{binary}"
+    )
     if not found:
-        subprocess.run(["apt-get", "install", "-y", "-qq", package], check=False,
-                       capture_output=True, timeout=600)
-        found = shutil.which(binary) or (os.path.exists(f"/usr/sbin/{binary}") and
-                                         f"/usr/sbin/{binary}")
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", package],
+            check=False,
+            capture_output=True,
+            timeout=600,
+        )
+        found = shutil.which(binary) or (
+            os.path.exists(f"/usr/sbin/{binary}") and f"/usr/sbin/{binary}"
+        )
     if not found:
         sys.exit(f"error: {binary} is not installed (apt-get install -y {package})")
     return str(found)
@@ -285,21 +321,35 @@ def _ms(text: str) -> float:
     return float(m.group(1)) * _UNIT[m.group(2)] if m else float("nan")
 
 
-def wrk(url: str, duration: int, connections: int = 32, threads: int = 2,
-        headers: dict[str, str] | None = None) -> Load:
-    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency",
-           "--timeout", "5s"]
+def wrk(
+    url: str,
+    duration: int,
+    connections: int = 32,
+    threads: int = 2,
+    headers: dict[str, str] | None = None,
+) -> Load:
+    cmd = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--latency",
+        "--timeout",
+        "5s",
+    ]
     for k, v in (headers or {}).items():
         cmd += ["-H", f"{k}: {v}"]
-    out = subprocess.run([*cmd, url], capture_output=True, text=True, timeout=duration + 30,
-                         check=True).stdout
+    out = subprocess.run(
+        [*cmd, url], capture_output=True, text=True, timeout=duration + 30, check=True
+    ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     p50 = _ms(re.search(r"\s50%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
     p99 = _ms(re.search(r"\s99%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     errs = re.search(r"Socket errors:.*timeout (\d+)", out)
-    return Load(rps, p50, p99, (int(bad.group(1)) if bad else 0) +
-                (int(errs.group(1)) if errs else 0))
+    return Load(
+        rps, p50, p99, (int(bad.group(1)) if bad else 0) + (int(errs.group(1)) if errs else 0)
+    )
 
 
 class Server:
@@ -309,9 +359,22 @@ class Server:
         self.base = f"http://127.0.0.1:{port}"
         self._log = log.open("ab")
         self.proc = subprocess.Popen(
-            [str(BIN / "beleidsdata"), "serve", "--db", str(db), "--host", "127.0.0.1",
-             "--port", str(port), "--no-samples", "--page-size", str(PAGE_SIZE)],
-            stdout=self._log, stderr=self._log)
+            [
+                str(BIN / "beleidsdata"),
+                "serve",
+                "--db",
+                str(db),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--no-samples",
+                "--page-size",
+                str(PAGE_SIZE),
+            ],
+            stdout=self._log,
+            stderr=self._log,
+        )
         wait_http(self.base + "/ldes", self.proc, 120)
 
     def close(self) -> None:
@@ -326,8 +389,11 @@ class Nginx:
         nginx = ensure_apt("nginx", "nginx")
         work.mkdir(parents=True, exist_ok=True)
         (root / "mutable.map").touch()
-        server = NGINX_CONF.read_text().replace("/srv/beleidsdata", str(root)).replace(
-            "listen 80;", f"listen 127.0.0.1:{port} backlog=1024;")
+        server = (
+            NGINX_CONF.read_text()
+            .replace("/srv/beleidsdata", str(root))
+            .replace("listen 80;", f"listen 127.0.0.1:{port} backlog=1024;")
+        )
         user = "user root;\n" if os.geteuid() == 0 else ""
         (work / "nginx.conf").write_text(
             f"{user}worker_processes {workers};\npid {work}/nginx.pid;\n"
@@ -335,10 +401,13 @@ class Nginx:
             f"http {{\n access_log off;\n sendfile on;\n tcp_nopush on;\n"
             f" client_body_temp_path {work}/tmp;\n proxy_temp_path {work}/tmp;\n"
             f" fastcgi_temp_path {work}/tmp;\n uwsgi_temp_path {work}/tmp;\n"
-            f" scgi_temp_path {work}/tmp;\n{server}\n}}\n")
+            f" scgi_temp_path {work}/tmp;\n{server}\n}}\n"
+        )
         self.base = f"http://127.0.0.1:{port}"
-        self.proc = subprocess.Popen([nginx, "-p", str(work), "-c", str(work / "nginx.conf"),
-                                      "-g", "daemon off;"], stderr=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            [nginx, "-p", str(work), "-c", str(work / "nginx.conf"), "-g", "daemon off;"],
+            stderr=subprocess.DEVNULL,
+        )
         wait_http(self.base + "/ldes/pagina/1", self.proc, 20)
 
     def close(self) -> None:
@@ -347,8 +416,10 @@ class Nginx:
 
 # ------------------------------------------------------------------------- measurements
 
-def fetch_all(base: str, pages: int, fetchers: int = 1,
-              client: str = "httpx") -> tuple[int, float, int]:
+
+def fetch_all(
+    base: str, pages: int, fetchers: int = 1, client: str = "httpx"
+) -> tuple[int, float, int]:
     """Read pages 1..pages (Turtle) with ``fetchers`` keep-alive connections, each in its
     own thread, with httpx or the standard library's http.client; returns (members
     counted in the bodies, seconds, bytes)."""
@@ -384,12 +455,13 @@ def fetch_all(base: str, pages: int, fetchers: int = 1,
                 totals[1] += len(body)
 
     if client == "httpx":
-        conns = [httpx.Client(base_url=base, headers={"Accept": TURTLE}, timeout=30)
-                 for _ in range(fetchers)]
+        conns = [
+            httpx.Client(base_url=base, headers={"Accept": TURTLE}, timeout=30)
+            for _ in range(fetchers)
+        ]
         get = get_httpx
     else:
-        conns = [http.client.HTTPConnection(host, int(port), timeout=30)
-                 for _ in range(fetchers)]
+        conns = [http.client.HTTPConnection(host, int(port), timeout=30) for _ in range(fetchers)]
         get = get_stdlib  # type: ignore[assignment]
     threads = [threading.Thread(target=work, args=(c, get)) for c in conns]
     started = time.perf_counter()
@@ -422,8 +494,9 @@ class SizeResult:
     fetch_lean: tuple[int, float, int]
 
 
-def measure(db: Path, members: int, work: Path, duration: int,
-            with_nginx: bool, rounds: int = 3) -> SizeResult:
+def measure(
+    db: Path, members: int, work: Path, duration: int, with_nginx: bool, rounds: int = 3
+) -> SizeResult:
     """Everything at one store size. Our server and nginx run side by side and are loaded
     in turn, ``rounds`` times each; the best round of each counts (the machine is shared)."""
     work.mkdir(parents=True, exist_ok=True)
@@ -458,26 +531,43 @@ def measure(db: Path, members: int, work: Path, duration: int,
             run = wrk(url, duration, headers={"Accept": TURTLE})
             ours = run if ours is None or run.rps > ours.rps else ours
             if nginx:
-                run = wrk(f"{nginx.base}/ldes/pagina/{number}", duration,
-                          headers={"Accept": TURTLE})
+                run = wrk(
+                    f"{nginx.base}/ldes/pagina/{number}", duration, headers={"Accept": TURTLE}
+                )
                 theirs = run if theirs is None or run.rps > theirs.rps else theirs
         assert ours is not None
         not_modified = wrk(url, duration, headers={"Accept": TURTLE, "If-None-Match": etag})
         theirs_304 = None
         if nginx:
             tag = check.headers["etag"]  # nginx's own ETag for the file
-            theirs_304 = wrk(f"{nginx.base}/ldes/pagina/{number}", duration,
-                             headers={"Accept": TURTLE, "If-None-Match": tag})
-        single = wrk(url, max(3, duration // 2), connections=1, threads=1,
-                     headers={"Accept": TURTLE})
+            theirs_304 = wrk(
+                f"{nginx.base}/ldes/pagina/{number}",
+                duration,
+                headers={"Accept": TURTLE, "If-None-Match": tag},
+            )
+        single = wrk(
+            url, max(3, duration // 2), connections=1, threads=1, headers={"Accept": TURTLE}
+        )
         rss_load = rss_mb(server.proc.pid)
         fetch_seq = fetch_all(server.base, pages, 1)
         fetch_par = fetch_all(server.base, pages, 8)
         fetch_lean = fetch_all(server.base, pages, 1, client="stdlib")
         rss_after = rss_mb(server.proc.pid)
-        return SizeResult(members, len(first.content) / 1024, ours, not_modified, single,
-                          theirs, theirs_304, rss_idle, rss_load, rss_after, fetch_seq, fetch_par,
-                          fetch_lean)
+        return SizeResult(
+            members,
+            len(first.content) / 1024,
+            ours,
+            not_modified,
+            single,
+            theirs,
+            theirs_304,
+            rss_idle,
+            rss_load,
+            rss_after,
+            fetch_seq,
+            fetch_par,
+            fetch_lean,
+        )
     finally:
         if nginx:
             nginx.close()
@@ -486,9 +576,16 @@ def measure(db: Path, members: int, work: Path, duration: int,
 
 # ------------------------------------------------------------------------------- ingest
 
-TOPICS = ("digitale infrastructuur", "slimme mobiliteit", "artificiële intelligentie",
-          "cybersecurity", "digitale competenties in het onderwijs",
-          "open data bij lokale besturen", "e-loket voor ondernemers", "5G-netwerk")
+TOPICS = (
+    "digitale infrastructuur",
+    "slimme mobiliteit",
+    "artificiële intelligentie",
+    "cybersecurity",
+    "digitale competenties in het onderwijs",
+    "open data bij lokale besturen",
+    "e-loket voor ondernemers",
+    "5G-netwerk",
+)
 
 
 def evaluation_text(i: int, references: int = 32) -> SourceText:
@@ -498,17 +595,29 @@ def evaluation_text(i: int, references: int = 32) -> SourceText:
 
     rnd = random.Random(i)
     topic = TOPICS[i % len(TOPICS)]
-    lines = [f"# Evaluatie {i}: {topic} in het regeerakkoord", "", "## Samenvatting",
-             f"De plannen rond {topic} zijn deels nagekomen door de Vlaamse Regering, zoals "
-             "blijkt uit de beslissingen over investeringen en ondersteuning.", ""]
+    lines = [
+        f"# Evaluatie {i}: {topic} in het regeerakkoord",
+        "",
+        "## Samenvatting",
+        f"De plannen rond {topic} zijn deels nagekomen door de Vlaamse Regering, zoals "
+        "blijkt uit de beslissingen over investeringen en ondersteuning.",
+        "",
+    ]
     for t in range(0, references, 4):
         cites = "".join(f"\\[{k}\\]" for k in range(t, min(references, t + 4)))
-        lines += [f"### Thema {t // 4 + 1}: {topic}",
-                  f"- **Maatregel {t // 4 + 1}** werd uitgevoerd met middelen voor projecten "
-                  f"rond {topic} {cites}.", ""]
-    lines += ["**Conclusie**: Er zijn substantiële stappen gezet, maar niet alle acties "
-              "kunnen worden beoordeeld met de verstrekte documenten.", "",
-              "## Referenties (s3 files)", ""]
+        lines += [
+            f"### Thema {t // 4 + 1}: {topic}",
+            f"- **Maatregel {t // 4 + 1}** werd uitgevoerd met middelen voor projecten "
+            f"rond {topic} {cites}.",
+            "",
+        ]
+    lines += [
+        "**Conclusie**: Er zijn substantiële stappen gezet, maar niet alle acties "
+        "kunnen worden beoordeeld met de verstrekte documenten.",
+        "",
+        "## Referenties (s3 files)",
+        "",
+    ]
     years = []
     for k in range(references):
         y, m, d = 2019 + rnd.randrange(5), 1 + rnd.randrange(12), 1 + rnd.randrange(28)
@@ -518,10 +627,13 @@ def evaluation_text(i: int, references: int = 32) -> SourceText:
     lines += ["", "## Referenties (full text)", ""]
     for k in range(references):
         amount = 1 + rnd.randrange(40)
-        lines += [f"\\[{k}\\]: {topic.capitalize()}: subsidie {i}-{k} voor werkjaar "
-                  f"{years[k]} Ontwerpbesluit van de Vlaamse Regering over de toekenning van "
-                  f"een subsidie van {amount} miljoen euro voor project {i}-{k} in het kader "
-                  f"van {topic}.", ""]
+        lines += [
+            f"\\[{k}\\]: {topic.capitalize()}: subsidie {i}-{k} voor werkjaar "
+            f"{years[k]} Ontwerpbesluit van de Vlaamse Regering over de toekenning van "
+            f"een subsidie van {amount} miljoen euro voor project {i}-{k} in het kader "
+            f"van {topic}.",
+            "",
+        ]
     return SourceText.from_string(f"synthetische-evaluatie-{i:04d}.txt", "\n".join(lines))
 
 
@@ -548,7 +660,8 @@ def measure_ingest(work: Path, documents: int) -> IngestResult:
             profile.disable()
         seconds = time.perf_counter() - started
         triples = sum(m.bodies["nt"].count(b"\n") for m in store.iter_members()) / max(
-            1, result.members)
+            1, result.members
+        )
         store.close()
         return result.members, triples, seconds
 
@@ -559,17 +672,25 @@ def measure_ingest(work: Path, documents: int) -> IngestResult:
     buf = io.StringIO()
     stats = pstats.Stats(prof, stream=buf)
     stats.sort_stats("tottime").print_stats(10)
-    keep = [ln for ln in buf.getvalue().splitlines()
-            if re.match(r"\s*\d", ln) or "ncalls" in ln]
+    keep = [ln for ln in buf.getvalue().splitlines() if re.match(r"\s*\d", ln) or "ncalls" in ln]
     # where an ingest spends its time: the pipeline's own stages (cumulative)
-    stages = {"parse": "parse_all", "map": "map_documents", "validate": "check_entities",
-              "entity bodies": "entity_bodies", "member bodies": "_member",
-              "store.apply": "apply", "page closing": "close"}
+    stages = {
+        "parse": "parse_all",
+        "map": "map_documents",
+        "validate": "check_entities",
+        "entity bodies": "entity_bodies",
+        "member bodies": "_member",
+        "store.apply": "apply",
+        "page closing": "close",
+    }
     total = max(st[3] for st in stats.stats.values())  # type: ignore[attr-defined]
     split = []
     for label, name in stages.items():
-        cum = sum(st[3] for (path, _, fn), st in stats.stats.items()  # type: ignore[attr-defined]
-                  if fn == name and "beleidsdata" in path)
+        cum = sum(
+            st[3]
+            for (path, _, fn), st in stats.stats.items()  # type: ignore[attr-defined]
+            if fn == name and "beleidsdata" in path
+        )
         split.append(f"{label} {cum / total:.0%}")
     keep.insert(0, "stages (cumulative share of the profiled ingest): " + ", ".join(split))
     return IngestResult(members, triples, seconds, unvalidated, "\n".join(keep))
@@ -577,36 +698,67 @@ def measure_ingest(work: Path, documents: int) -> IngestResult:
 
 # --------------------------------------------------------------------------------- main
 
+
 def _ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}x" if b else "-"
 
 
 def report(results: list[SizeResult], build: dict[int, float], mean_triples: float) -> None:
     print()
-    print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
-          f"{_cpu_model()}; wrk -t2 -c32 --latency on the same machine (load and servers "
-          "share the cores)")
-    print(f"synthetic members: {mean_triples:.1f} triples on average; pages of {PAGE_SIZE}, "
-          "Turtle")
+    print(
+        f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
+        f"{_cpu_model()}; wrk -t2 -c32 --latency on the same machine (load and servers "
+        "share the cores)"
+    )
+    print(f"synthetic members: {mean_triples:.1f} triples on average; pages of {PAGE_SIZE}, Turtle")
     print()
-    head = ("members", "build s", "page KB", "ours req/s", "p50 ms", "p99 ms",
-            "nginx req/s", "p50 ms", "p99 ms", "ours/nginx", "304 req/s", "p50 ms", "p99 ms",
-            "nginx 304/s", "1-conn p50", "RSS MB idle/load/fetch", "httpx x1 m/s", "httpx x8 m/s",
-            "stdlib x1 m/s")
+    head = (
+        "members",
+        "build s",
+        "page KB",
+        "ours req/s",
+        "p50 ms",
+        "p99 ms",
+        "nginx req/s",
+        "p50 ms",
+        "p99 ms",
+        "ours/nginx",
+        "304 req/s",
+        "p50 ms",
+        "p99 ms",
+        "nginx 304/s",
+        "1-conn p50",
+        "RSS MB idle/load/fetch",
+        "httpx x1 m/s",
+        "httpx x8 m/s",
+        "stdlib x1 m/s",
+    )
     rows = []
     for r in results:
         n = r.nginx
-        rows.append((f"{r.members:,}", f"{build.get(r.members, 0):.0f}", f"{r.page_kb:.0f}",
-                     f"{r.ours.rps:,.0f}", f"{r.ours.p50:.1f}", f"{r.ours.p99:.1f}",
-                     f"{n.rps:,.0f}" if n else "-", f"{n.p50:.1f}" if n else "-",
-                     f"{n.p99:.1f}" if n else "-", _ratio(r.ours.rps, n.rps) if n else "-",
-                     f"{r.not_modified.rps:,.0f}", f"{r.not_modified.p50:.1f}",
-                     f"{r.not_modified.p99:.1f}",
-                     f"{r.nginx_304.rps:,.0f}" if r.nginx_304 else "-", f"{r.single.p50:.2f}",
-                     f"{r.rss_idle:.0f}/{r.rss_load:.0f}/{r.rss_after:.0f}",
-                     f"{r.fetch_seq[0] / r.fetch_seq[1]:,.0f}",
-                     f"{r.fetch_par[0] / r.fetch_par[1]:,.0f}",
-                     f"{r.fetch_lean[0] / r.fetch_lean[1]:,.0f}"))
+        rows.append(
+            (
+                f"{r.members:,}",
+                f"{build.get(r.members, 0):.0f}",
+                f"{r.page_kb:.0f}",
+                f"{r.ours.rps:,.0f}",
+                f"{r.ours.p50:.1f}",
+                f"{r.ours.p99:.1f}",
+                f"{n.rps:,.0f}" if n else "-",
+                f"{n.p50:.1f}" if n else "-",
+                f"{n.p99:.1f}" if n else "-",
+                _ratio(r.ours.rps, n.rps) if n else "-",
+                f"{r.not_modified.rps:,.0f}",
+                f"{r.not_modified.p50:.1f}",
+                f"{r.not_modified.p99:.1f}",
+                f"{r.nginx_304.rps:,.0f}" if r.nginx_304 else "-",
+                f"{r.single.p50:.2f}",
+                f"{r.rss_idle:.0f}/{r.rss_load:.0f}/{r.rss_after:.0f}",
+                f"{r.fetch_seq[0] / r.fetch_seq[1]:,.0f}",
+                f"{r.fetch_par[0] / r.fetch_par[1]:,.0f}",
+                f"{r.fetch_lean[0] / r.fetch_lean[1]:,.0f}",
+            )
+        )
     widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(head)]
     print("  ".join(h.rjust(w) for h, w in zip(head, widths, strict=True)))
     for row in rows:
@@ -620,26 +772,35 @@ def report(results: list[SizeResult], build: dict[int, float], mean_triples: flo
     print("targets")
     for r in results:
         if r.nginx:
-            print(f"  pages vs nginx at {r.members:,}: {_ratio(r.ours.rps, r.nginx.rps)} "
-                  f"(target >= 0.5x); p99 {r.ours.p99:.1f} ms (target < 20 ms)")
+            print(
+                f"  pages vs nginx at {r.members:,}: {_ratio(r.ours.rps, r.nginx.rps)} "
+                f"(target >= 0.5x); p99 {r.ours.p99:.1f} ms (target < 20 ms)"
+            )
         if r.nginx_304:
-            print(f"  304s vs nginx at {r.members:,}: "
-                  f"{_ratio(r.not_modified.rps, r.nginx_304.rps)}")
+            print(
+                f"  304s vs nginx at {r.members:,}: {_ratio(r.not_modified.rps, r.nginx_304.rps)}"
+            )
     if len(results) > 1:
-        print(f"  RSS {large.members:,} vs {small.members:,} (target <= 1.2x): idle "
-              f"{_ratio(large.rss_idle, small.rss_idle)}, after the page load "
-              f"{large.rss_load:.0f} / {small.rss_load:.0f} MB = "
-              f"{_ratio(large.rss_load, small.rss_load)}, after the fetches "
-              f"{_ratio(large.rss_after, small.rss_after)}")
-        print(f"  page latency {large.members:,} vs {small.members:,}: 1-conn p50 "
-              f"{_ratio(large.single.p50, small.single.p50)}, 32-conn p50 "
-              f"{_ratio(large.ours.p50, small.ours.p50)}, p99 "
-              f"{_ratio(large.ours.p99, small.ours.p99)} (target <= 1.2x)")
+        print(
+            f"  RSS {large.members:,} vs {small.members:,} (target <= 1.2x): idle "
+            f"{_ratio(large.rss_idle, small.rss_idle)}, after the page load "
+            f"{large.rss_load:.0f} / {small.rss_load:.0f} MB = "
+            f"{_ratio(large.rss_load, small.rss_load)}, after the fetches "
+            f"{_ratio(large.rss_after, small.rss_after)}"
+        )
+        print(
+            f"  page latency {large.members:,} vs {small.members:,}: 1-conn p50 "
+            f"{_ratio(large.single.p50, small.single.p50)}, 32-conn p50 "
+            f"{_ratio(large.ours.p50, small.ours.p50)}, p99 "
+            f"{_ratio(large.ours.p99, small.ours.p99)} (target <= 1.2x)"
+        )
     f1, f8, fl = large.fetch_seq, large.fetch_par, large.fetch_lean
-    print(f"  fetch at {large.members:,} (target >= 100,000 members/s): httpx "
-          f"{f1[0] / f1[1]:,.0f} members/s sequential ({f1[2] / f1[1] / 2**20:.0f} MB/s), "
-          f"{f8[0] / f8[1]:,.0f} with 8 fetchers; http.client {fl[0] / fl[1]:,.0f} "
-          f"sequential ({fl[2] / fl[1] / 2**20:.0f} MB/s)")
+    print(
+        f"  fetch at {large.members:,} (target >= 100,000 members/s): httpx "
+        f"{f1[0] / f1[1]:,.0f} members/s sequential ({f1[2] / f1[1] / 2**20:.0f} MB/s), "
+        f"{f8[0] / f8[1]:,.0f} with 8 fetchers; http.client {fl[0] / fl[1]:,.0f} "
+        f"sequential ({fl[2] / fl[1] / 2**20:.0f} MB/s)"
+    )
     for r in results:
         counted = {r.fetch_seq[0], r.fetch_par[0], r.fetch_lean[0]}
         if counted != {r.members // PAGE_SIZE * PAGE_SIZE}:
@@ -648,10 +809,12 @@ def report(results: list[SizeResult], build: dict[int, float], mean_triples: flo
 
 def report_ingest(ingest: IngestResult | None) -> None:
     if ingest:
-        print(f"  ingest: {ingest.members:,} members ({ingest.triples:.1f} triples each) in "
-              f"{ingest.seconds:.1f} s = {ingest.members / ingest.seconds:,.0f} members/s "
-              f"with validation, {ingest.members / ingest.seconds_unvalidated:,.0f} without "
-              "(target >= 8,000)")
+        print(
+            f"  ingest: {ingest.members:,} members ({ingest.triples:.1f} triples each) in "
+            f"{ingest.seconds:.1f} s = {ingest.members / ingest.seconds:,.0f} members/s "
+            f"with validation, {ingest.members / ingest.seconds_unvalidated:,.0f} without "
+            "(target >= 8,000)"
+        )
         print()
         print("ingest profile (cProfile, validation on, top 10 by own time)")
         print(ingest.profile)
@@ -669,14 +832,25 @@ def _cpu_model() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", default="10000,100000",
-                        help="store sizes in members, ascending (default 10000,100000)")
+    parser.add_argument(
+        "--sizes",
+        default="10000,100000",
+        help="store sizes in members, ascending (default 10000,100000)",
+    )
     parser.add_argument("--million", action="store_true", help="also measure 1,000,000")
     parser.add_argument("--duration", type=int, default=8, help="seconds per wrk run")
-    parser.add_argument("--ingest-documents", type=int, default=16,
-                        help="synthetic evaluation reports ingested (32 decisions each)")
-    parser.add_argument("--keep", type=Path, default=None,
-                        help="work in this folder and keep the store (default: a temp dir)")
+    parser.add_argument(
+        "--ingest-documents",
+        type=int,
+        default=16,
+        help="synthetic evaluation reports ingested (32 decisions each)",
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="work in this folder and keep the store (default: a temp dir)",
+    )
     args = parser.parse_args()
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     if args.million:
@@ -684,8 +858,10 @@ def main() -> None:
     need = 62 * max(sizes) // 1_000_000  # GB: ~60 kB a member (bodies, entities, pages)
     free = shutil.disk_usage(args.keep or tempfile.gettempdir()).free // 2**30
     if need > free:
-        sys.exit(f"error: {max(sizes):,} members need about {need} GB of disk; {free} GB free "
-                 "(use --keep DIR on a larger disk)")
+        sys.exit(
+            f"error: {max(sizes):,} members need about {need} GB of disk; {free} GB free "
+            "(use --keep DIR on a larger disk)"
+        )
     ensure_apt("wrk", "wrk")
     work = args.keep or Path(tempfile.mkdtemp(prefix="ldes-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -705,20 +881,22 @@ def main() -> None:
             started = time.perf_counter()
             added = grow(store, size, pool)
             build[size] = time.perf_counter() - started
-            print(f"{size:,} members (+{added:,} in {build[size]:.1f} s); measuring ...",
-                  flush=True)
+            print(
+                f"{size:,} members (+{added:,} in {build[size]:.1f} s); measuring ...", flush=True
+            )
             store.close()
-            results.append(measure(db, size, work / f"run-{size}", args.duration,
-                                   with_nginx=True))
+            results.append(measure(db, size, work / f"run-{size}", args.duration, with_nginx=True))
             r = results[-1]
-            print(f"  ours {r.ours.rps:,.0f} req/s p99 {r.ours.p99:.1f} ms; nginx "
-                  f"{r.nginx.rps if r.nginx else 0:,.0f} req/s; 304 {r.not_modified.rps:,.0f} "
-                  f"req/s; RSS {r.rss_after:.0f} MB", flush=True)
+            print(
+                f"  ours {r.ours.rps:,.0f} req/s p99 {r.ours.p99:.1f} ms; nginx "
+                f"{r.nginx.rps if r.nginx else 0:,.0f} req/s; 304 {r.not_modified.rps:,.0f} "
+                f"req/s; RSS {r.rss_after:.0f} MB",
+                flush=True,
+            )
         store.close()
         report(results, build, mean)
         if args.ingest_documents:
-            print(f"\ningest: {args.ingest_documents} synthetic evaluation reports ...",
-                  flush=True)
+            print(f"\ningest: {args.ingest_documents} synthetic evaluation reports ...", flush=True)
             try:
                 report_ingest(measure_ingest(work, args.ingest_documents))
             except Exception as exc:  # the pages' figures are printed already

@@ -63,14 +63,15 @@ def pool() -> list[tuple[list[Triple], dict[str, tuple[Triple, ...]]]]:
     out = []
     for paths in groups:
         conversion = convert([read_source(p) for p in paths], BASE)
-        out.append((conversion.triples(),
-                    {iri: e.triples for iri, e in conversion.entities.items()}))
+        out.append(
+            (conversion.triples(), {iri: e.triples for iri, e in conversion.entities.items()})
+        )
     return out
 
 
 def _rename(term: object, prefix: str) -> object:
     if isinstance(term, IRI) and term.startswith(BASE + "/"):
-        return IRI(prefix + term[len(BASE) + 1:])
+        return IRI(prefix + term[len(BASE) + 1 :])
     return term
 
 
@@ -84,9 +85,12 @@ def copies(target: int, seed: int = 7, *, members: bool = False):  # type: ignor
         triples, entities = docs[0] if n % 3 == 0 else rng.choice(docs[1:])
         prefix = f"{BASE}/c{n}/"
         if members:
-            renamed = {str(_rename(IRI(iri), prefix)): tuple(
-                (_rename(s, prefix), p, _rename(o, prefix)) for s, p, o in ts)
-                for iri, ts in entities.items()}
+            renamed = {
+                str(_rename(IRI(iri), prefix)): tuple(
+                    (_rename(s, prefix), p, _rename(o, prefix)) for s, p, o in ts
+                )
+                for iri, ts in entities.items()
+            }
             size += len(renamed)
             yield n, renamed
         else:
@@ -113,8 +117,9 @@ def plant(triples: list[Triple], rng: random.Random, count: int = 5) -> list[str
             planted.append(f"{kind} {triples[j][0]}")
         elif kind == "two-work-types":
             s = rng.choice([t[0] for t in triples if t[1] == RDF_TYPE and t[2] == ELI_WORK])
-            triples.append((s, IRI(WORK_TYPE),
-                            IRI("https://w3id.org/beleidsdata/concept/documentsoort/nota")))
+            triples.append(
+                (s, IRI(WORK_TYPE), IRI("https://w3id.org/beleidsdata/concept/documentsoort/nota"))
+            )
             planted.append(f"{kind} {s}")
         elif kind == "currency":
             cands = [j for j, t in enumerate(triples) if t[1] == CURRENCY]
@@ -156,8 +161,13 @@ def shacl_engine_run(nt: Path) -> dict:
     tools = npm_package(SHACL_ENGINE)
     shutil.copy(ROOT / "tests" / "js" / "shacl_engine.mjs", tools / "shacl_engine.mjs")
     shapes = [str(p) for p in sorted(shapes_dir().glob("*.ttl"))]
-    done = subprocess.run(["node", "--max-old-space-size=12000", "shacl_engine.mjs", str(nt),
-                           *shapes], cwd=tools, capture_output=True, text=True, timeout=3600)
+    done = subprocess.run(
+        ["node", "--max-old-space-size=12000", "shacl_engine.mjs", str(nt), *shapes],
+        cwd=tools,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-2000:])
     return json.loads(done.stdout)
@@ -180,11 +190,17 @@ def compare_engines(size: int, work: Path) -> dict:
     theirs = {(r["focus"], r["path"]) for r in outside["results"] if r["severity"] == "Violation"}
     assert theirs == {(r.focus, r.path) for r in ours.violations}, "shacl-engine disagrees"
     assert outside["violationFree"] is ours.conforms
-    return {"size": len(graph), "load": load_s, "ours": ours_s, "pyshacl": plain_s,
-            "shacl_engine": outside["seconds"]["validate"],
-            "shacl_engine_load": outside["seconds"]["parse"],
-            "violations": len(ours.violations), "results": len(ours.results),
-            "planted": planted}
+    return {
+        "size": len(graph),
+        "load": load_s,
+        "ours": ours_s,
+        "pyshacl": plain_s,
+        "shacl_engine": outside["seconds"]["validate"],
+        "shacl_engine_load": outside["seconds"]["parse"],
+        "violations": len(ours.violations),
+        "results": len(ours.results),
+        "planted": planted,
+    }
 
 
 def member_store(members: int, work: Path, samples: int = 25) -> dict:
@@ -206,41 +222,68 @@ def member_store(members: int, work: Path, samples: int = 25) -> dict:
         report, seconds = timed(lambda iri=iri: check_entities(entities, [iri], [], None))
         assert not report.violations
         times.append(seconds)
-    return {"members": len(entities), "triples": len(graph), "load": load_s, "full": full_s,
-            "full_conforms": full.conforms, "one": statistics.median(times),
-            "one_max": max(times)}
+    return {
+        "members": len(entities),
+        "triples": len(graph),
+        "load": load_s,
+        "full": full_s,
+        "full_conforms": full.conforms,
+        "one": statistics.median(times),
+        "one_max": max(times),
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--million", action="store_true",
-                        help="also compare on 1M triples (pyshacl takes several minutes)")
-    parser.add_argument("--members", type=int, default=100_000,
-                        help="members in the ingest store (0: skip that part)")
-    parser.add_argument("--sizes", type=int, nargs="*", default=None,
-                        help="triple counts to compare engines on (default 100000)")
+    parser.add_argument(
+        "--million",
+        action="store_true",
+        help="also compare on 1M triples (pyshacl takes several minutes)",
+    )
+    parser.add_argument(
+        "--members",
+        type=int,
+        default=100_000,
+        help="members in the ingest store (0: skip that part)",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="*",
+        default=None,
+        help="triple counts to compare engines on (default 100000)",
+    )
     args = parser.parse_args()
     sizes = args.sizes or ([100_000, 1_000_000] if args.million else [100_000])
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         print("engine comparison (seconds of validation; loading N-Triples apart)")
-        print(f"{'triples':>9} {'load':>7} {'ours':>7} {'pyshacl':>8} {'shacl-engine':>13}"
-              f" {'ours vs pyshacl':>16} {'violations':>10}")
+        print(
+            f"{'triples':>9} {'load':>7} {'ours':>7} {'pyshacl':>8} {'shacl-engine':>13}"
+            f" {'ours vs pyshacl':>16} {'violations':>10}"
+        )
         for size in sizes:
             r = compare_engines(size, work)
-            print(f"{r['size']:>9} {r['load']:>7.2f} {r['ours']:>7.2f} {r['pyshacl']:>8.2f} "
-                  f"{r['shacl_engine']:>13.2f} {r['pyshacl'] / r['ours']:>15.1f}× "
-                  f"{r['violations']:>10}", flush=True)
+            print(
+                f"{r['size']:>9} {r['load']:>7.2f} {r['ours']:>7.2f} {r['pyshacl']:>8.2f} "
+                f"{r['shacl_engine']:>13.2f} {r['pyshacl'] / r['ours']:>15.1f}× "
+                f"{r['violations']:>10}",
+                flush=True,
+            )
         print("same verdict and results in all three engines (asserted)")
         if not args.members:
             return
         m = member_store(args.members, work)
-        print(f"\ningest: one changed member of a {m['members']}-member store "
-              f"({m['triples']} triples)")
+        print(
+            f"\ningest: one changed member of a {m['members']}-member store "
+            f"({m['triples']} triples)"
+        )
         print(f"  whole store, our engine: {m['full']:.2f} s (+ {m['load']:.2f} s loading)")
-        print(f"  one member (check_entities): median {m['one'] * 1000:.1f} ms, "
-              f"max {m['one_max'] * 1000:.1f} ms = {100 * m['one'] / m['full']:.3f}% of the "
-              f"whole-store validation")
+        print(
+            f"  one member (check_entities): median {m['one'] * 1000:.1f} ms, "
+            f"max {m['one_max'] * 1000:.1f} ms = {100 * m['one'] / m['full']:.3f}% of the "
+            f"whole-store validation"
+        )
 
 
 if __name__ == "__main__":

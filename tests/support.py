@@ -30,29 +30,49 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
-        timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """Run the real ``beleidsdata`` command in a subprocess."""
-    return subprocess.run([sys.executable, "-m", "beleidsdata.cli", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "beleidsdata.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
 
 
 class LiveServer:
     """``beleidsdata serve`` running on loopback, its base IRI equal to its URL."""
 
-    def __init__(self, db: Path, page_size: int = 250, samples: bool = True,
-                 options: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, db: Path, page_size: int = 250, samples: bool = True, options: tuple[str, ...] = ()
+    ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.db = db
-        args = [sys.executable, "-m", "beleidsdata.cli", "serve", "--port", str(self.port),
-                "--db", str(db), "--base-iri", self.url, "--page-size", str(page_size),
-                *options]
+        args = [
+            sys.executable,
+            "-m",
+            "beleidsdata.cli",
+            "serve",
+            "--port",
+            str(self.port),
+            "--db",
+            str(db),
+            "--base-iri",
+            self.url,
+            "--page-size",
+            str(page_size),
+            *options,
+        ]
         if not samples:
             args.append("--no-samples")
-        self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                        text=True)
+        self.process = subprocess.Popen(
+            args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -89,8 +109,13 @@ def npm_package(spec: str) -> Path:
     if not marker.exists():
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "package.json").write_text('{"name": "beleidsdata-test-tools", "private": true}')
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", spec],
-                       cwd=folder, check=True, capture_output=True, timeout=600)
+        subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", spec],
+            cwd=folder,
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
         marker.write_text(spec)
     return folder
 
@@ -106,9 +131,12 @@ def ensure_chromium() -> None:
     if CHROMIUM.exists():
         return
     subprocess.run(["apt-get", "update", "-qq"], check=False, capture_output=True)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=False,
-                   capture_output=True, env={"DEBIAN_FRONTEND": "noninteractive",
-                                             "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "chromium"],
+        check=False,
+        capture_output=True,
+        env={"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"},
+    )
     if not CHROMIUM.exists():
         pytest.skip("chromium is not installed and could not be installed with apt")
 
@@ -120,8 +148,9 @@ def run_node_script(script: str, package: Path, *args: str, timeout: float = 300
     import shutil
 
     shutil.copy(ROOT / "tests" / "js" / script, package / script)
-    done = subprocess.run(["node", script, *args], cwd=package, capture_output=True,
-                          text=True, timeout=timeout)
+    done = subprocess.run(
+        ["node", script, *args], cwd=package, capture_output=True, text=True, timeout=timeout
+    )
     assert done.stdout.strip(), done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert "error" not in result, result["error"]

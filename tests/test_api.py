@@ -17,8 +17,7 @@ TREE = rdflib.Namespace("https://w3id.org/tree#")
 DCT = rdflib.Namespace("http://purl.org/dc/terms/")
 
 
-def get(server: LiveServer, path: str, accept: str | None = None,
-        **headers: str) -> httpx.Response:
+def get(server: LiveServer, path: str, accept: str | None = None, **headers: str) -> httpx.Response:
     if accept:
         headers["Accept"] = accept
     return httpx.get(server.url + path, headers=headers, follow_redirects=False, timeout=30)
@@ -55,7 +54,8 @@ def test_the_first_run_loads_the_samples(live_server: LiveServer) -> None:
 
 
 def test_every_entity_in_the_stream_redirects_from_id_to_doc(
-        live_server: LiveServer, stream_entities: set[str]) -> None:
+    live_server: LiveServer, stream_entities: set[str]
+) -> None:
     assert len(stream_entities) > 250
     for iri in sorted(stream_entities):
         path = iri.removeprefix(live_server.url)
@@ -68,22 +68,38 @@ def _document_loader(server: LiveServer):
     def load(url: str, options: dict | None = None) -> dict:
         response = httpx.get(url, headers={"Accept": "application/ld+json"}, timeout=30)
         return {"contextUrl": None, "documentUrl": url, "document": response.json()}
+
     return load
 
 
-@pytest.mark.parametrize("kind", ["beslissing", "regeerakkoord", "strategie", "resolutie",
-                                  "mededeling", "evaluatie", "persoon", "bron"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "beslissing",
+        "regeerakkoord",
+        "strategie",
+        "resolutie",
+        "mededeling",
+        "evaluatie",
+        "persoon",
+        "bron",
+    ],
+)
 def test_jsonld_expanded_by_pyld_gives_the_same_triples_as_turtle(
-        live_server: LiveServer, stream_entities: set[str], kind: str) -> None:
+    live_server: LiveServer, stream_entities: set[str], kind: str
+) -> None:
     of_kind = sorted(i for i in stream_entities if f"/id/{kind}/" in i)
     assert of_kind
     for iri in of_kind[:: max(1, len(of_kind) // 6)]:
         doc_path = iri.removeprefix(live_server.url).replace("/id/", "/doc/", 1)
         ld = get(live_server, doc_path, "application/ld+json")
         assert ld.status_code == 200 and ld.headers["content-type"].startswith(
-            "application/ld+json")
-        nquads = jsonld.to_rdf(ld.json(), {"format": "application/n-quads",
-                                           "documentLoader": _document_loader(live_server)})
+            "application/ld+json"
+        )
+        nquads = jsonld.to_rdf(
+            ld.json(),
+            {"format": "application/n-quads", "documentLoader": _document_loader(live_server)},
+        )
         from_jsonld = rdflib.Graph().parse(data=nquads, format="nquads")
         ttl = get(live_server, doc_path, "text/turtle")
         assert ttl.headers["content-type"].startswith("text/turtle")
@@ -92,8 +108,9 @@ def test_jsonld_expanded_by_pyld_gives_the_same_triples_as_turtle(
         assert isomorphic(from_jsonld, from_turtle), iri
 
 
-def test_ntriples_and_html_are_offered_too(live_server: LiveServer,
-                                          stream_entities: set[str]) -> None:
+def test_ntriples_and_html_are_offered_too(
+    live_server: LiveServer, stream_entities: set[str]
+) -> None:
     iri = next(i for i in sorted(stream_entities) if "/id/beslissing/" in i)
     doc_path = iri.removeprefix(live_server.url).replace("/id/", "/doc/", 1)
     nt = get(live_server, doc_path, "application/n-triples")
@@ -115,8 +132,9 @@ def test_unknown_paths_are_404_problems(live_server: LiveServer) -> None:
         assert body["status"] == 404 and body["title"] == "Not Found"
 
 
-def test_unsupported_media_types_are_406_with_the_list(live_server: LiveServer,
-                                                       stream_entities: set[str]) -> None:
+def test_unsupported_media_types_are_406_with_the_list(
+    live_server: LiveServer, stream_entities: set[str]
+) -> None:
     iri = sorted(stream_entities)[0]
     doc_path = iri.removeprefix(live_server.url).replace("/id/", "/doc/", 1)
     response = get(live_server, doc_path, "image/png")
@@ -125,7 +143,8 @@ def test_unsupported_media_types_are_406_with_the_list(live_server: LiveServer,
 
 
 def test_malformed_accept_headers_never_cause_a_server_error(
-        live_server: LiveServer, stream_entities: set[str]) -> None:
+    live_server: LiveServer, stream_entities: set[str]
+) -> None:
     iri = sorted(stream_entities)[0]
     doc_path = iri.removeprefix(live_server.url).replace("/id/", "/doc/", 1)
     for accept in (";;;", "text/turtle;q=abc", "*/", "text/*;q=2, ,", "\x7f"):

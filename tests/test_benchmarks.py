@@ -38,9 +38,11 @@ def test_the_synthetic_store_has_realistic_members(synthetic) -> None:
     assert {m.kind for m in members} >= {"beslissing", "evaluatie", "resolutie"}
     triples = [m.bodies["nt"].count(b"\n") for m in members]
     assert 25 <= sum(triples) / len(triples) <= 45
-    assert all(ldes_bench.KEY.encode() not in m.bodies[f] and
-               ldes_bench.TIME.encode() not in m.bodies[f]
-               for m in members for f in ("nt", "ttl", "jsonld"))
+    assert all(
+        ldes_bench.KEY.encode() not in m.bodies[f] and ldes_bench.TIME.encode() not in m.bodies[f]
+        for m in members
+        for f in ("nt", "ttl", "jsonld")
+    )
 
 
 def test_the_synthetic_store_serves_valid_closed_pages(synthetic) -> None:
@@ -54,8 +56,10 @@ def test_the_synthetic_store_serves_valid_closed_pages(synthetic) -> None:
     for member in members:
         assert graph.value(member, DCT.isVersionOf) is not None
         assert graph.value(member, PROV.generatedAtTime) is not None
-    again = client.get("/ldes/pagina/2", headers={"Accept": "text/turtle",
-                                                   "If-None-Match": response.headers["etag"]})
+    again = client.get(
+        "/ldes/pagina/2",
+        headers={"Accept": "text/turtle", "If-None-Match": response.headers["etag"]},
+    )
     assert again.status_code == 304
     jsonld = client.get("/ldes/beslissing/pagina/1", headers={"Accept": "application/ld+json"})
     assert jsonld.status_code == 200 and jsonld.json()["@graph"]

@@ -33,8 +33,9 @@ def test_convert_writes_ntriples_that_a_second_parser_reads() -> None:
 
 
 @pytest.mark.parametrize("fmt,parser", [("ttl", "turtle"), ("jsonld", None)])
-def test_convert_formats_carry_the_same_triples(fmt: str, parser: str | None,
-                                               tmp_path: Path) -> None:
+def test_convert_formats_carry_the_same_triples(
+    fmt: str, parser: str | None, tmp_path: Path
+) -> None:
     nt = cli("convert", str(SAMPLE["resolutie"]), "--format", "nt").stdout
     other = cli("convert", str(SAMPLE["resolutie"]), "--format", fmt)
     assert other.returncode == 0, other.stderr
@@ -76,15 +77,19 @@ BAD_INPUTS = {
 
 @pytest.mark.parametrize("name", sorted(BAD_INPUTS))
 def test_bad_input_gives_one_line_naming_the_file_and_leaves_the_store_alone(
-        name: str, tmp_path: Path) -> None:
+    name: str, tmp_path: Path
+) -> None:
     db = tmp_path / "store.sqlite"
     assert cli("ingest", str(SAMPLE["mededeling"]), "--db", str(db), "-q").returncode == 0
     before = store_fingerprint(db)
     data, words = BAD_INPUTS[name]
     bad = tmp_path / "slecht document.txt"
     bad.write_bytes(data)
-    for command in (["convert", str(bad)], ["ingest", str(bad), "--db", str(db)],
-                    ["validate", str(bad)]):
+    for command in (
+        ["convert", str(bad)],
+        ["ingest", str(bad), "--db", str(db)],
+        ["validate", str(bad)],
+    ):
         result = cli(*command)
         assert result.returncode == 2, (command, result.stderr)
         lines = result.stderr.strip().splitlines()
@@ -119,10 +124,26 @@ def test_ingest_reports_what_changed_and_is_idempotent(tmp_path: Path) -> None:
 
 def test_a_store_keeps_its_base_iri(tmp_path: Path) -> None:
     db = tmp_path / "store.sqlite"
-    assert cli("ingest", str(SAMPLE["resolutie"]), "--db", str(db), "--base-iri",
-               "https://data.example.org", "-q").returncode == 0
-    refused = cli("ingest", str(SAMPLE["resolutie"]), "--db", str(db), "--base-iri",
-                  "https://other.example.org")
+    assert (
+        cli(
+            "ingest",
+            str(SAMPLE["resolutie"]),
+            "--db",
+            str(db),
+            "--base-iri",
+            "https://data.example.org",
+            "-q",
+        ).returncode
+        == 0
+    )
+    refused = cli(
+        "ingest",
+        str(SAMPLE["resolutie"]),
+        "--db",
+        str(db),
+        "--base-iri",
+        "https://other.example.org",
+    )
     assert refused.returncode == 2
     assert "created with base IRI https://data.example.org" in refused.stderr
 
@@ -135,8 +156,11 @@ def test_validate_source_documents_conform(tmp_path: Path) -> None:
 
 def test_validate_reports_a_missing_required_property(tmp_path: Path) -> None:
     nt = cli("convert", str(SAMPLE["resolutie"]), "--format", "nt").stdout
-    broken = "\n".join(line for line in nt.splitlines()
-                       if "/overweging/3> <http://www.w3.org/ns/prov#wasDerivedFrom>" not in line)
+    broken = "\n".join(
+        line
+        for line in nt.splitlines()
+        if "/overweging/3> <http://www.w3.org/ns/prov#wasDerivedFrom>" not in line
+    )
     path = tmp_path / "broken.nt"
     path.write_text(broken + "\n")
     result = cli("validate", str(path))
@@ -151,7 +175,7 @@ def test_validate_reports_a_missing_required_property(tmp_path: Path) -> None:
 
 def test_validate_names_the_line_of_a_syntax_error(tmp_path: Path) -> None:
     path = tmp_path / "kapot.ttl"
-    path.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e \"open .\n")
+    path.write_text('@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e "open .\n')
     result = cli("validate", str(path))
     assert result.returncode == 2
     assert "kapot.ttl:3" in result.stderr and "Traceback" not in result.stderr

@@ -17,8 +17,9 @@ from beleidsdata.formats.context import context_document
 from support import LiveServer
 
 
-def get(server: LiveServer, path: str, accept: str | None = "application/ld+json",
-        **headers: str) -> httpx.Response:
+def get(
+    server: LiveServer, path: str, accept: str | None = "application/ld+json", **headers: str
+) -> httpx.Response:
     if accept:
         headers["Accept"] = accept
     return httpx.get(server.url + path, headers=headers, timeout=30)
@@ -68,11 +69,24 @@ def test_every_kind_has_a_collection(live_server: LiveServer) -> None:
 
 def test_date_range_and_sorting(live_server: LiveServer) -> None:
     in_2021 = dates(live_server, "/doc/beslissing?van=2021-01-01&tot=2021-12-31&sorteer=datum")
-    assert in_2021 == ["2021-01-29", "2021-05-07", "2021-05-07", "2021-06-04", "2021-06-18",
-                       "2021-06-25", "2021-06-25", "2021-07-16", "2021-07-16", "2021-09-17",
-                       "2021-10-22", "2021-12-03", "2021-12-17"]
-    english = dates(live_server, "/doc/beslissing?date_from=2021-01-01&date_to=2021-12-31"
-                                 "&sort=-date&limit=4")
+    assert in_2021 == [
+        "2021-01-29",
+        "2021-05-07",
+        "2021-05-07",
+        "2021-06-04",
+        "2021-06-18",
+        "2021-06-25",
+        "2021-06-25",
+        "2021-07-16",
+        "2021-07-16",
+        "2021-09-17",
+        "2021-10-22",
+        "2021-12-03",
+        "2021-12-17",
+    ]
+    english = dates(
+        live_server, "/doc/beslissing?date_from=2021-01-01&date_to=2021-12-31&sort=-date&limit=4"
+    )
     assert english == sorted(in_2021, reverse=True)
 
 
@@ -83,23 +97,35 @@ def test_cited_by_an_evaluation_or_about_a_section(live_server: LiveServer) -> N
     assert by_path == section
     cited = members(live_server, "/doc/beslissing?geciteerdDoor=evaluatie/2.3.5-d9e4a424ac")
     assert cited == section
-    finding = members(live_server, "/doc/beslissing?cited_by="
-                      f"{live_server.url}/id/evaluatie/2.3.5-d9e4a424ac/bevinding/1")
+    finding = members(
+        live_server,
+        f"/doc/beslissing?cited_by={live_server.url}/id/evaluatie/2.3.5-d9e4a424ac/bevinding/1",
+    )
     assert len(finding) == 7 and set(finding) <= set(section)
     assert members(live_server, "/doc/beslissing?sectie=9.9.9") == []
 
 
 def test_full_text_type_amount_and_kind_filters(live_server: LiveServer) -> None:
     ai = members(live_server, "/doc/beslissing?q=AI")
-    assert ai == ["beslissing/2019-12-20/1bf403a640", "beslissing/2019-12-20/2a624bf70b",
-                  "beslissing/2020-04-10/c893381a1d", "beslissing/2020-06-19/480e83f8a9",
-                  "beslissing/2020-12-04/b7d6c7069c", "beslissing/2021-01-29/c6734177dc",
-                  *ai[6:]] and len(ai) == 9  # the decisions whose title or summary says AI
+    assert (
+        ai
+        == [
+            "beslissing/2019-12-20/1bf403a640",
+            "beslissing/2019-12-20/2a624bf70b",
+            "beslissing/2020-04-10/c893381a1d",
+            "beslissing/2020-06-19/480e83f8a9",
+            "beslissing/2020-12-04/b7d6c7069c",
+            "beslissing/2021-01-29/c6734177dc",
+            *ai[6:],
+        ]
+        and len(ai) == 9
+    )  # the decisions whose title or summary says AI
     for path in ai:
         doc = get(live_server, f"/doc/{path}").json()
         assert re.search(r"\bAI\b", doc["titel"] + doc.get("beschrijving", "")), path
     assert set(members(live_server, "/doc/beslissing?q=artificiele")) <= set(
-        members(live_server, "/doc/beslissing?q=artificiële"))
+        members(live_server, "/doc/beslissing?q=artificiële")
+    )
     notes = members(live_server, "/doc/beslissing?agendapunttype=nota")
     communications = members(live_server, "/doc/beslissing?item_type=mededeling")
     assert len(notes) + len(communications) <= 26 and communications
@@ -114,11 +140,24 @@ def test_full_text_type_amount_and_kind_filters(live_server: LiveServer) -> None
     assert len(members(live_server, "/doc/evaluatie?klasse=Evaluatie")) == 2
 
 
-@pytest.mark.parametrize("query", ["foo=1", "van=gisteren", "aantal=0", "aantal=1000",
-                                   "agendapunttype=besluit", "klasse=Ding", "sorteer=titel",
-                                   "na=xyz", "bedragVan=veel", "van=2021-01-01&date_from=2021"])
-def test_bad_filters_are_400_problems_saying_what_is_allowed(live_server: LiveServer,
-                                                             query: str) -> None:
+@pytest.mark.parametrize(
+    "query",
+    [
+        "foo=1",
+        "van=gisteren",
+        "aantal=0",
+        "aantal=1000",
+        "agendapunttype=besluit",
+        "klasse=Ding",
+        "sorteer=titel",
+        "na=xyz",
+        "bedragVan=veel",
+        "van=2021-01-01&date_from=2021",
+    ],
+)
+def test_bad_filters_are_400_problems_saying_what_is_allowed(
+    live_server: LiveServer, query: str
+) -> None:
     response = get(live_server, f"/doc/beslissing?{query}")
     assert response.status_code == 400, query
     assert response.headers["content-type"] == "application/problem+json"
@@ -130,20 +169,28 @@ def _loader(url: str, options: dict | None = None) -> dict:
     return {"contextUrl": None, "documentUrl": url, "document": context_document()}
 
 
-@pytest.mark.parametrize("path", ["/doc/beslissing?sectie=2.3.5&sorteer=datum&aantal=5",
-                                  "/doc/strategie?soort=actiepunt",
-                                  "/doc/evaluatie/2.3.5-d9e4a424ac?embed=alles"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/doc/beslissing?sectie=2.3.5&sorteer=datum&aantal=5",
+        "/doc/strategie?soort=actiepunt",
+        "/doc/evaluatie/2.3.5-d9e4a424ac?embed=alles",
+    ],
+)
 def test_every_format_says_the_same(live_server: LiveServer, path: str) -> None:
     ld = get(live_server, path).json()
     expected = rdflib.Graph().parse(
         data=jsonld.to_rdf(ld, {"format": "application/n-quads", "documentLoader": _loader}),
-        format="nquads")
+        format="nquads",
+    )
     assert len(expected) > 10
-    for media, fmt in (("text/turtle", "turtle"), ("application/n-triples", "nt"),
-                       ("application/rdf+xml", "xml")):
+    for media, fmt in (
+        ("text/turtle", "turtle"),
+        ("application/n-triples", "nt"),
+        ("application/rdf+xml", "xml"),
+    ):
         response = get(live_server, path, media)
-        assert response.status_code == 200 and response.headers["content-type"].startswith(
-            media)
+        assert response.status_code == 200 and response.headers["content-type"].startswith(media)
         graph = rdflib.Graph().parse(data=response.text, format=fmt)
         assert isomorphic(graph, expected), (path, media)
     html = get(live_server, path, "text/html")
@@ -152,10 +199,8 @@ def test_every_format_says_the_same(live_server: LiveServer, path: str) -> None:
 
 def test_suffixes_and_rdfxml_of_resources(live_server: LiveServer) -> None:
     path = "/doc/beslissing/2019-12-20/1bf403a640"
-    turtle = rdflib.Graph().parse(data=get(live_server, path, "text/turtle").text,
-                                  format="turtle")
-    for suffix, fmt in ((".rdf", "xml"), (".ttl", "turtle"), (".nt", "nt"),
-                        (".jsonld", "json-ld")):
+    turtle = rdflib.Graph().parse(data=get(live_server, path, "text/turtle").text, format="turtle")
+    for suffix, fmt in ((".rdf", "xml"), (".ttl", "turtle"), (".nt", "nt"), (".jsonld", "json-ld")):
         response = get(live_server, path + suffix, None)
         assert response.status_code == 200, suffix
         if fmt != "json-ld":
@@ -174,8 +219,9 @@ def test_embed_inlines_related_resources(live_server: LiveServer) -> None:
     assert first["behandelingen"][0]["beslissing"]["datum"] == "2019-12-20"
     findings = evaluation["delen"]
     assert len(findings) == 8 and findings[0]["inhoud"][0]["inhoudstekst"]
-    speerpunt = get(live_server, "/doc/strategie/vlaamse-digitale-strategie/speerpunt/2.3"
-                                 "?embed=onderdelen").json()
+    speerpunt = get(
+        live_server, "/doc/strategie/vlaamse-digitale-strategie/speerpunt/2.3?embed=onderdelen"
+    ).json()
     actions = [p for p in speerpunt["onderdelen"] if "/actiepunt/" in p["id"]]
     assert len(actions) == 5 and all(a["titel"] for a in actions)
     root = members(live_server, "/doc/resolutie?aantal=100")
@@ -197,13 +243,17 @@ def test_caching_headers_conditional_gets_and_cors(live_server: LiveServer) -> N
     assert get(live_server, path, **{"If-Modified-Since": modified}).status_code == 304
     earlier = format_datetime(datetime.now(UTC) - timedelta(days=3650), usegmt=True)
     assert get(live_server, path, **{"If-Modified-Since": earlier}).status_code == 200
-    preflight = httpx.options(live_server.url + "/doc/beslissing", headers={
-        "Origin": "https://example.org", "Access-Control-Request-Method": "GET"})
+    preflight = httpx.options(
+        live_server.url + "/doc/beslissing",
+        headers={"Origin": "https://example.org", "Access-Control-Request-Method": "GET"},
+    )
     assert preflight.status_code == 200
     assert preflight.headers["access-control-allow-origin"] == "*"
     page = get(live_server, "/doc/beslissing")
-    assert get(live_server, "/doc/beslissing",
-               **{"If-None-Match": page.headers["etag"]}).status_code == 304
+    assert (
+        get(live_server, "/doc/beslissing", **{"If-None-Match": page.headers["etag"]}).status_code
+        == 304
+    )
     plain = get(live_server, "/doc/beslissing", "application/json")
     assert plain.headers["content-type"].startswith("application/json")
     assert 'rel="http://www.w3.org/ns/json-ld#context"' in plain.headers["link"]

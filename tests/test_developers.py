@@ -43,9 +43,23 @@ def blocks(page: str) -> dict[str, tuple[str, str, str]]:
 def test_the_page_covers_the_api(page: str, blocks: dict, live_server: LiveServer) -> None:
     assert {lang for lang, _, _ in blocks.values()} == {"sh", "python", "javascript"}
     assert len(blocks) >= 12
-    for topic in ("/id/", "303", "Accept", ".ttl", "/context/v1.jsonld", "?embed=",
-                  "/ldes", "/catalog", "If-None-Match", "304", "Access-Control-Allow-Origin",
-                  "problem+json", "/openapi.json", "hydra:Collection", "volgende"):
+    for topic in (
+        "/id/",
+        "303",
+        "Accept",
+        ".ttl",
+        "/context/v1.jsonld",
+        "?embed=",
+        "/ldes",
+        "/catalog",
+        "If-None-Match",
+        "304",
+        "Access-Control-Allow-Origin",
+        "problem+json",
+        "/openapi.json",
+        "hydra:Collection",
+        "volgende",
+    ):
         assert topic in html.unescape(page), topic
     for p in PARAMS:  # every filter, with its alias
         assert f"<code>{p.name}</code>" in page and f"<code>{p.alias}</code>" in page, p.name
@@ -70,14 +84,15 @@ def _run(lang: str, code: str, tmp_path: Path) -> subprocess.CompletedProcess[st
     return subprocess.run(cmd, capture_output=True, text=True, timeout=60, cwd=tmp_path)
 
 
-def test_every_example_runs_and_prints_what_the_page_says(blocks: dict,
-                                                          tmp_path: Path) -> None:
+def test_every_example_runs_and_prints_what_the_page_says(blocks: dict, tmp_path: Path) -> None:
     failures = []
     for ident, (lang, code, expected) in blocks.items():
         run = _run(lang, code, tmp_path)
         if run.returncode != 0 or run.stdout != expected:
-            failures.append(f"{ident} ({lang}): exit {run.returncode}\n--- page says\n"
-                            f"{expected}--- printed\n{run.stdout}{run.stderr[-500:]}")
+            failures.append(
+                f"{ident} ({lang}): exit {run.returncode}\n--- page says\n"
+                f"{expected}--- printed\n{run.stdout}{run.stderr[-500:]}"
+            )
     assert not failures, "\n\n".join(failures)
 
 

@@ -57,7 +57,8 @@ def _loader(url: str, options: dict | None = None) -> dict:
 def test_docs_context_md_is_generated_from_the_terms() -> None:
     committed = (ROOT / "docs" / "context.md").read_text()
     assert committed == context_markdown(), (
-        "docs/context.md is out of date: python -m beleidsdata.formats.context > docs/context.md")
+        "docs/context.md is out of date: python -m beleidsdata.formats.context > docs/context.md"
+    )
     for term in TERMS:
         assert f"| `{term.key}` |" in committed and term.doc
 
@@ -101,8 +102,9 @@ def test_no_document_needs_a_graph_or_prefixed_names(documents: dict) -> None:
                 for value in node:
                     walk(value, where)
             elif isinstance(node, str):
-                assert not COMPACT_IRI.match(node) or node.startswith(("http:", "https:")), \
+                assert not COMPACT_IRI.match(node) or node.startswith(("http:", "https:")), (
                     f"{where}: compact IRI {node}"
+                )
 
         walk(doc, path)
 
@@ -168,14 +170,30 @@ def test_jsonld_js_expands_every_kind_to_our_turtle(documents: dict, tmp_path: P
     folder = npm_package("jsonld@9.0.0")
     script = folder / "expand.cjs"
     script.write_text(JSONLD_JS)
-    payload = [{"url": CONTEXT_URL, "document": context_document()},
-               {path: doc for path, (doc, _) in documents.items()}]
-    result = subprocess.run(["node", str(script)], input=json.dumps(payload), cwd=folder,
-                            capture_output=True, text=True, timeout=300)
+    payload = [
+        {"url": CONTEXT_URL, "document": context_document()},
+        {path: doc for path, (doc, _) in documents.items()},
+    ]
+    result = subprocess.run(
+        ["node", str(script)],
+        input=json.dumps(payload),
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     expanded = json.loads(result.stdout)
     assert set(expanded) == set(documents)
-    assert kinds(documents) >= {"beslissing", "regeerakkoord", "strategie", "resolutie",
-                                "mededeling", "evaluatie", "persoon", "bron"}
+    assert kinds(documents) >= {
+        "beslissing",
+        "regeerakkoord",
+        "strategie",
+        "resolutie",
+        "mededeling",
+        "evaluatie",
+        "persoon",
+        "bron",
+    }
     for path, (_, turtle) in documents.items():
         _same_graph(expanded[path], turtle, path)

@@ -35,8 +35,13 @@ def small_pages(tmp_path_factory: pytest.TempPathFactory):
 
 
 def replicate(client: Path, url: str, ordered: str = "ascending") -> list[dict]:
-    result = subprocess.run(["node", "replicate.mjs", url, ordered], cwd=client,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        ["node", "replicate.mjs", url, ordered],
+        cwd=client,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
 
@@ -60,7 +65,8 @@ def member_sizes(db: Path) -> dict[str, int]:
 
 
 def test_the_reference_client_replicates_every_member_once_in_order(
-        ldes_client: Path, small_pages: LiveServer) -> None:
+    ldes_client: Path, small_pages: LiveServer
+) -> None:
     expected = stored_members(small_pages.db)
     assert len(expected) > 5 * PAGE_SIZE  # several pages, so relations are followed
     got = replicate(ldes_client, small_pages.url + "/ldes")
@@ -79,12 +85,15 @@ def test_the_reference_client_replicates_every_member_once_in_order(
 
 
 def test_after_a_change_the_client_receives_exactly_the_new_members(
-        ldes_client: Path, small_pages: LiveServer, tmp_path: Path) -> None:
+    ldes_client: Path, small_pages: LiveServer, tmp_path: Path
+) -> None:
     before = {m["id"] for m in replicate(ldes_client, small_pages.url + "/ldes")}
     original = SAMPLE["resolutie"].read_text(encoding="utf-8")
     changed = tmp_path / SAMPLE["resolutie"].name
-    changed.write_text(original.replace("12° een gedecentraliseerde",
-                                        "12° een sterk gedecentraliseerde"), encoding="utf-8")
+    changed.write_text(
+        original.replace("12° een gedecentraliseerde", "12° een sterk gedecentraliseerde"),
+        encoding="utf-8",
+    )
     result = cli("ingest", str(changed), "--db", str(small_pages.db), "-q")
     assert result.returncode == 0, result.stderr
     new = {iri for iri, _, _ in stored_members(small_pages.db)} - before
@@ -105,16 +114,23 @@ def test_pages_link_onward_and_full_pages_are_immutable(small_pages: LiveServer)
     assert (page, rdflib.URIRef("https://w3id.org/ldes#immutable"), rdflib.Literal(True)) in graph
     [relation] = graph.objects(page, tree.relation)
     assert (relation, rdflib.RDF.type, tree.GreaterThanOrEqualToRelation) in graph
-    assert len(list(graph.objects(rdflib.URIRef(small_pages.url + "/ldes"), tree.member))) \
-        == PAGE_SIZE
-    again = httpx.get(small_pages.url + "/ldes/pagina/1",
-                      headers={"Accept": "text/turtle", "If-None-Match": first.headers["etag"]})
+    assert (
+        len(list(graph.objects(rdflib.URIRef(small_pages.url + "/ldes"), tree.member))) == PAGE_SIZE
+    )
+    again = httpx.get(
+        small_pages.url + "/ldes/pagina/1",
+        headers={"Accept": "text/turtle", "If-None-Match": first.headers["etag"]},
+    )
     assert again.status_code == 304
 
 
 def test_every_page_format_parses(small_pages: LiveServer) -> None:
-    for accept, fmt in (("application/n-triples", "nt"), ("application/n-quads", "nquads"),
-                        ("application/trig", "trig"), ("text/turtle", "turtle")):
+    for accept, fmt in (
+        ("application/n-triples", "nt"),
+        ("application/n-quads", "nquads"),
+        ("application/trig", "trig"),
+        ("text/turtle", "turtle"),
+    ):
         response = httpx.get(small_pages.url + "/ldes/pagina/2", headers={"Accept": accept})
         assert response.headers["content-type"].startswith(accept)
         graph = rdflib.Dataset().parse(data=response.text, format=fmt)
@@ -157,9 +173,12 @@ def test_pages_link_both_ways_so_a_client_can_start_anywhere(small_pages: LiveSe
 
 
 def test_the_tree_profile_is_turtle_with_the_profile_in_the_content_type(
-        small_pages: LiveServer) -> None:
-    profiled = httpx.get(small_pages.url + "/ldes/pagina/1",
-                         headers={"Accept": 'text/turtle;profile="https://w3id.org/tree/profile"'})
+    small_pages: LiveServer,
+) -> None:
+    profiled = httpx.get(
+        small_pages.url + "/ldes/pagina/1",
+        headers={"Accept": 'text/turtle;profile="https://w3id.org/tree/profile"'},
+    )
     plain = httpx.get(small_pages.url + "/ldes/pagina/1", headers={"Accept": "text/turtle"})
     assert profiled.headers["content-type"].startswith("text/turtle")
     assert 'profile="https://w3id.org/tree/profile"' in profiled.headers["content-type"]
@@ -174,11 +193,18 @@ def test_the_root_has_one_view_and_describes_every_view(small_pages: LiveServer)
     graph = turtle(small_pages.url + "/ldes")
     stream = rdflib.URIRef(small_pages.url + "/ldes")
     dcat = rdflib.Namespace("http://www.w3.org/ns/dcat#")
-    assert list(graph.objects(stream, TREE.view)) == \
-        [rdflib.URIRef(small_pages.url + "/ldes/pagina/1")]  # exactly one: LDES §init
+    assert list(graph.objects(stream, TREE.view)) == [
+        rdflib.URIRef(small_pages.url + "/ldes/pagina/1")
+    ]  # exactly one: LDES §init
     parts = {str(p).rsplit("/", 1)[1] for p in graph.objects(stream, rdflib.DCTERMS.hasPart)}
-    assert {"beslissing", "strategie", "resolutie", "mededeling", "evaluatie",
-            "regeerakkoord"} <= parts
+    assert {
+        "beslissing",
+        "strategie",
+        "resolutie",
+        "mededeling",
+        "evaluatie",
+        "regeerakkoord",
+    } <= parts
     services = set(graph.subjects(rdflib.RDF.type, dcat.DataService))
     assert len(services) == len(parts) + 2  # the log, the latest versions, each kind
     for service in services:
@@ -190,8 +216,11 @@ def test_the_root_has_one_view_and_describes_every_view(small_pages: LiveServer)
 
 
 def test_the_client_follows_one_kind_only(ldes_client: Path, small_pages: LiveServer) -> None:
-    expected = {iri for iri, entity, _ in stored_members(small_pages.db)
-                if entity.startswith(small_pages.url + "/id/strategie/")}
+    expected = {
+        iri
+        for iri, entity, _ in stored_members(small_pages.db)
+        if entity.startswith(small_pages.url + "/id/strategie/")
+    }
     assert len(expected) > 2 * PAGE_SIZE
     got = replicate(ldes_client, small_pages.url + "/ldes/strategie")
     ids = [m["id"] for m in got]
@@ -201,7 +230,8 @@ def test_the_client_follows_one_kind_only(ldes_client: Path, small_pages: LiveSe
 
 
 def test_the_latest_version_view_has_one_member_per_thing(
-        ldes_client: Path, small_pages: LiveServer) -> None:
+    ldes_client: Path, small_pages: LiveServer
+) -> None:
     latest: dict[str, str] = {}
     for iri, entity, _ in stored_members(small_pages.db):
         latest[entity] = iri  # in log order: the last one wins
@@ -212,11 +242,15 @@ def test_the_latest_version_view_has_one_member_per_thing(
 
 
 def test_the_catalogue_lists_the_stream_with_licence_and_distributions(
-        small_pages: LiveServer) -> None:
+    small_pages: LiveServer,
+) -> None:
     dcat = rdflib.Namespace("http://www.w3.org/ns/dcat#")
     graphs = {}
-    for accept, fmt in (("text/turtle", "turtle"), ("application/n-triples", "nt"),
-                        ("application/ld+json", "json-ld")):
+    for accept, fmt in (
+        ("text/turtle", "turtle"),
+        ("application/n-triples", "nt"),
+        ("application/ld+json", "json-ld"),
+    ):
         response = httpx.get(small_pages.url + "/catalog", headers={"Accept": accept})
         assert response.status_code == 200
         assert response.headers["content-type"].startswith(accept)
@@ -231,24 +265,48 @@ def test_the_catalogue_lists_the_stream_with_licence_and_distributions(
     assert (stream, rdflib.DCTERMS.type, LDES.EventStream) in graph
     assert graph.value(stream, rdflib.DCTERMS.license) is not None
     assert graph.value(stream, rdflib.DCTERMS.publisher) is not None
-    media = {str(graph.value(d, dcat.mediaType)).rsplit("media-types/", 1)[1]
-             for d in graph.objects(stream, dcat.distribution)}
-    assert media == {"application/ld+json", "text/turtle", "application/n-triples",
-                     "application/n-quads", "application/trig"}
-    assert all(graph.value(d, dcat.accessURL) == stream
-               for d in graph.objects(stream, dcat.distribution))
+    media = {
+        str(graph.value(d, dcat.mediaType)).rsplit("media-types/", 1)[1]
+        for d in graph.objects(stream, dcat.distribution)
+    }
+    assert media == {
+        "application/ld+json",
+        "text/turtle",
+        "application/n-triples",
+        "application/n-quads",
+        "application/trig",
+    }
+    assert all(
+        graph.value(d, dcat.accessURL) == stream for d in graph.objects(stream, dcat.distribution)
+    )
 
 
-@pytest.mark.parametrize("headers", [
-    {"Accept": "text/turtle;q=abc"}, {"Accept": ";;;,,/,*/*;q=2"}, {"Accept": "\x7f/\x7f"},
-    {"Accept": "text/turtle;profile"}, {"Accept": "a" * 10_000},
-    {"If-None-Match": '"unterminated'}, {"If-None-Match": "W/"}, {"If-None-Match": ",,,*"},
-    {"If-None-Match": "\"x\", W/\"y\", garbage"}, {"If-None-Match": '"' * 5000},
-])
-def test_malformed_headers_never_cause_a_500(small_pages: LiveServer,
-                                             headers: dict[str, str]) -> None:
-    for path in ("/ldes", "/ldes/pagina/1", "/ldes/pagina/999", "/ldes/strategie/pagina/1",
-                 "/ldes/laatste/pagina/1", "/catalog"):
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Accept": "text/turtle;q=abc"},
+        {"Accept": ";;;,,/,*/*;q=2"},
+        {"Accept": "\x7f/\x7f"},
+        {"Accept": "text/turtle;profile"},
+        {"Accept": "a" * 10_000},
+        {"If-None-Match": '"unterminated'},
+        {"If-None-Match": "W/"},
+        {"If-None-Match": ",,,*"},
+        {"If-None-Match": '"x", W/"y", garbage'},
+        {"If-None-Match": '"' * 5000},
+    ],
+)
+def test_malformed_headers_never_cause_a_500(
+    small_pages: LiveServer, headers: dict[str, str]
+) -> None:
+    for path in (
+        "/ldes",
+        "/ldes/pagina/1",
+        "/ldes/pagina/999",
+        "/ldes/strategie/pagina/1",
+        "/ldes/laatste/pagina/1",
+        "/catalog",
+    ):
         response = httpx.get(small_pages.url + path, headers=headers)
         assert response.status_code in (200, 304, 404, 406), (path, response.status_code)
 
@@ -261,10 +319,24 @@ def test_an_overloaded_server_answers_429_with_retry_after(tmp_path: Path) -> No
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([sys.executable, "-m", "beleidsdata.cli", "serve", "--port",
-                               str(port), "--db", str(tmp_path / "s.sqlite"), "--base-iri", url,
-                               "--max-in-flight", "2"], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "beleidsdata.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--db",
+            str(tmp_path / "s.sqlite"),
+            "--base-iri",
+            url,
+            "--max-in-flight",
+            "2",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(300):
             try:
@@ -273,14 +345,20 @@ def test_an_overloaded_server_answers_429_with_retry_after(tmp_path: Path) -> No
             except httpx.HTTPError:
                 pass
             import time
+
             time.sleep(0.1)
 
         async def burst() -> list[httpx.Response]:
             limits = httpx.Limits(max_connections=64)
             async with httpx.AsyncClient(limits=limits, timeout=30) as client:
-                return await asyncio.gather(*(
-                    client.get(url + "/ldes/pagina/1", headers={"Accept": "application/ld+json"})
-                    for _ in range(64)))
+                return await asyncio.gather(
+                    *(
+                        client.get(
+                            url + "/ldes/pagina/1", headers={"Accept": "application/ld+json"}
+                        )
+                        for _ in range(64)
+                    )
+                )
 
         responses = asyncio.run(burst())
         codes = [r.status_code for r in responses]
@@ -296,7 +374,8 @@ def test_an_overloaded_server_answers_429_with_retry_after(tmp_path: Path) -> No
 
 
 def test_a_second_consumer_reading_json_ld_pages_with_pyld_gets_every_member(
-        small_pages: LiveServer) -> None:
+    small_pages: LiveServer,
+) -> None:
     """An independent reader: JSON-LD pages expanded by pyld, relations followed by hand."""
     from pyld import jsonld
 
@@ -305,8 +384,7 @@ def test_a_second_consumer_reading_json_ld_pages_with_pyld_gets_every_member(
         return {"contextUrl": None, "documentUrl": url, "document": doc}
 
     tree, dct = "https://w3id.org/tree#", "http://purl.org/dc/terms/"
-    root = jsonld.expand(loader(small_pages.url + "/ldes")["document"],
-                         {"documentLoader": loader})
+    root = jsonld.expand(loader(small_pages.url + "/ldes")["document"], {"documentLoader": loader})
     todo = [v["@id"] for node in root for v in node.get(tree + "view", [])]
     seen: set[str] = set()
     members: dict[str, str] = {}

@@ -24,8 +24,12 @@ def nginx_binary() -> str:
     found = shutil.which("nginx") or (os.path.exists("/usr/sbin/nginx") and "/usr/sbin/nginx")
     if not found:
         subprocess.run(["apt-get", "update", "-qq"], check=False, capture_output=True)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "nginx"], check=False,
-                       capture_output=True, timeout=600)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "nginx"],
+            check=False,
+            capture_output=True,
+            timeout=600,
+        )
         found = shutil.which("nginx") or (os.path.exists("/usr/sbin/nginx") and "/usr/sbin/nginx")
     if not found:
         pytest.skip("nginx is not installed and cannot be installed with apt-get")
@@ -40,21 +44,26 @@ def hosted(tmp_path_factory: pytest.TempPathFactory):
     base = f"http://127.0.0.1:{port}"
     db, site = work / "store.sqlite", work / "site"
     assert cli("ingest", str(SAMPLES), "--db", str(db), "--base-iri", base, "-q").returncode == 0
-    result = cli("ldes", "export", "-o", str(site), "--db", str(db), "--page-size",
-                 str(PAGE_SIZE))
+    result = cli("ldes", "export", "-o", str(site), "--db", str(db), "--page-size", str(PAGE_SIZE))
     assert result.returncode == 0, result.stderr
     # The README's configuration, pointed at this export and port.
-    server = CONF.read_text().replace("/srv/beleidsdata", str(site)).replace(
-        "listen 80;", f"listen 127.0.0.1:{port};")
+    server = (
+        CONF.read_text()
+        .replace("/srv/beleidsdata", str(site))
+        .replace("listen 80;", f"listen 127.0.0.1:{port};")
+    )
     user = "user root;\n" if os.geteuid() == 0 else ""
     (work / "nginx.conf").write_text(
         f"{user}worker_processes 1;\npid {work}/nginx.pid;\nerror_log {work}/error.log;\n"
         "events { worker_connections 256; }\n"
         f"http {{\n access_log off;\n client_body_temp_path {work}/tmp;\n"
         f" proxy_temp_path {work}/tmp;\n fastcgi_temp_path {work}/tmp;\n"
-        f" uwsgi_temp_path {work}/tmp;\n scgi_temp_path {work}/tmp;\n{server}\n}}\n")
-    process = subprocess.Popen([nginx, "-p", str(work), "-c", str(work / "nginx.conf"),
-                                "-g", "daemon off;"], stderr=subprocess.PIPE)
+        f" uwsgi_temp_path {work}/tmp;\n scgi_temp_path {work}/tmp;\n{server}\n}}\n"
+    )
+    process = subprocess.Popen(
+        [nginx, "-p", str(work), "-c", str(work / "nginx.conf"), "-g", "daemon off;"],
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -71,10 +80,13 @@ def hosted(tmp_path_factory: pytest.TempPathFactory):
 
 def test_nginx_serves_the_export_by_accept_with_the_right_headers(hosted) -> None:
     base, _, _ = hosted
-    for accept, media in (("application/n-quads", "application/n-quads"),
-                          ("text/turtle", "text/turtle"), ("application/trig", "application/trig"),
-                          ("application/ld+json", "application/ld+json"),
-                          ("application/n-triples", "application/n-triples")):
+    for accept, media in (
+        ("application/n-quads", "application/n-quads"),
+        ("text/turtle", "text/turtle"),
+        ("application/trig", "application/trig"),
+        ("application/ld+json", "application/ld+json"),
+        ("application/n-triples", "application/n-triples"),
+    ):
         response = httpx.get(base + "/ldes/pagina/1", headers={"Accept": accept})
         assert response.status_code == 200
         assert response.headers["content-type"].startswith(media)
@@ -100,13 +112,13 @@ def ldes_client() -> Path:
     return folder
 
 
-def test_the_reference_client_replicates_the_export_from_nginx(ldes_client: Path,
-                                                                hosted) -> None:
+def test_the_reference_client_replicates_the_export_from_nginx(ldes_client: Path, hosted) -> None:
     base, db, _ = hosted
     expected = {iri for iri, _, _ in stored_members(db)}
     got = [m["id"] for m in replicate(ldes_client, base + "/ldes")]
     assert len(got) == len(set(got)), "a member was emitted twice"
     assert set(got) == expected
     kind = [m["id"] for m in replicate(ldes_client, base + "/ldes/beslissing")]
-    assert set(kind) == {iri for iri, entity, _ in stored_members(db)
-                         if entity.startswith(base + "/id/beslissing/")}
+    assert set(kind) == {
+        iri for iri, entity, _ in stored_members(db) if entity.startswith(base + "/id/beslissing/")
+    }

@@ -83,12 +83,14 @@ def _snapshot(db: Path) -> dict[str, object]:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         return {
             "members": conn.execute("SELECT count(*), max(seq) FROM members").fetchone(),
-            "entities": conn.execute("SELECT iri, hash, version FROM entities "
-                                     "ORDER BY iri").fetchall(),
+            "entities": conn.execute(
+                "SELECT iri, hash, version FROM entities ORDER BY iri"
+            ).fetchall(),
             "views": conn.execute("SELECT * FROM views ORDER BY view").fetchall(),
             "positions": conn.execute("SELECT count(*) FROM view_members").fetchone(),
-            "pages": conn.execute("SELECT view, size, number, format, etag FROM pages "
-                                  "ORDER BY 1, 2, 3, 4").fetchall(),
+            "pages": conn.execute(
+                "SELECT view, size, number, format, etag FROM pages ORDER BY 1, 2, 3, 4"
+            ).fetchall(),
             "sources": conn.execute("SELECT iri, sha256 FROM sources ORDER BY iri").fetchall(),
         }
     finally:
@@ -105,13 +107,20 @@ def test_an_ingest_killed_midway_leaves_the_store_as_it_was(tmp_path: Path) -> N
     text = SAMPLE["mededeling"].read_text(encoding="utf-8")
     for i in range(40):
         (docs / f"mededeling-{i:03}.txt").write_text(
-            text.replace("Uitbouw van Slimme Regio Vlaanderen",
-                         f"Uitbouw van Slimme Regio Vlaanderen, deel {i}"), encoding="utf-8")
+            text.replace(
+                "Uitbouw van Slimme Regio Vlaanderen",
+                f"Uitbouw van Slimme Regio Vlaanderen, deel {i}",
+            ),
+            encoding="utf-8",
+        )
     wal = Path(str(db) + "-wal")
     wal_before = wal.stat().st_size if wal.exists() else 0
-    process = subprocess.Popen([sys.executable, "-m", "beleidsdata.cli", "ingest", str(docs),
-                                "--db", str(db)], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "beleidsdata.cli", "ingest", str(docs), "--db", str(db)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert process.stderr is not None
     for line in process.stderr:  # wait until it is writing its one transaction…
         if "writing" in line:

@@ -20,8 +20,10 @@ PROBLEM = "application/problem+json"
 # Not run: positive_data_acceptance / negative_data_rejection (they test how strict the
 # server is with input, not what it answers: na/voor are opaque cursors, and a filter and
 # its alias together are a 400 that a schema cannot express).
-CHECKS = ("not_a_server_error,status_code_conformance,content_type_conformance,"
-          "response_headers_conformance,response_schema_conformance,unsupported_method")
+CHECKS = (
+    "not_a_server_error,status_code_conformance,content_type_conformance,"
+    "response_headers_conformance,response_schema_conformance,unsupported_method"
+)
 SECONDS = int(os.environ.get("BELEIDSDATA_SCHEMATHESIS_SECONDS", "60"))
 
 
@@ -33,8 +35,7 @@ def spec(live_server: LiveServer) -> dict:
 
 
 def operations(spec: dict) -> list[tuple[str, str, dict]]:
-    return [(method, path, op) for path, ops in spec["paths"].items()
-            for method, op in ops.items()]
+    return [(method, path, op) for path, ops in spec["paths"].items() for method, op in ops.items()]
 
 
 def test_every_operation_is_documented(spec: dict) -> None:
@@ -54,13 +55,15 @@ def test_every_operation_is_documented(spec: dict) -> None:
             assert response.get("description"), (where, status)
             if status.startswith(("4", "5")) and path != "/validate":
                 assert response["content"][PROBLEM]["schema"] == {
-                    "$ref": "#/components/schemas/Problem"}, (where, status)
+                    "$ref": "#/components/schemas/Problem"
+                }, (where, status)
             if status.startswith("2"):
                 assert response.get("content"), (where, status)
     # only the media types really sent (no default application/json from FastAPI)
     for path in ("/context/v1.jsonld", "/catalog", "/ldes", "/developers", "/vocab/{name}"):
-        assert "application/json" not in spec["paths"][path]["get"]["responses"]["200"][
-            "content"], path
+        assert (
+            "application/json" not in spec["paths"][path]["get"]["responses"]["200"]["content"]
+        ), path
 
 
 def test_collection_filters_are_typed_parameters(spec: dict) -> None:
@@ -70,11 +73,20 @@ def test_collection_filters_are_typed_parameters(spec: dict) -> None:
         assert p.name in params and p.alias in params, p.name
         assert p.alias in params[p.name]["description"]
     assert params["agendapunttype"]["schema"]["enum"] == ["nota", "mededeling"]
-    assert params["aantal"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 100,
-                                          "default": 20}
+    assert params["aantal"]["schema"] == {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 100,
+        "default": 20,
+    }
     assert set(op["responses"]["200"]["content"]) == {
-        "application/ld+json", "application/json", "text/turtle", "application/n-triples",
-        "application/rdf+xml", "text/html"}
+        "application/ld+json",
+        "application/json",
+        "text/turtle",
+        "application/n-triples",
+        "application/rdf+xml",
+        "text/html",
+    }
 
 
 def test_examples_are_real_data(live_server: LiveServer, spec: dict) -> None:
@@ -100,10 +112,14 @@ def test_examples_are_real_data(live_server: LiveServer, spec: dict) -> None:
         for example in param.get("examples", {}).values():
             if param["in"] != "query":
                 continue
-            r = httpx.get(f"{live_server.url}/doc/beslissing" if param["name"] != "soort"
-                          else f"{live_server.url}/doc/strategie",
-                          params={param["name"]: example["value"]},
-                          headers={"Accept": "application/json"}, timeout=30)
+            r = httpx.get(
+                f"{live_server.url}/doc/beslissing"
+                if param["name"] != "soort"
+                else f"{live_server.url}/doc/strategie",
+                params={param["name"]: example["value"]},
+                headers={"Accept": "application/json"},
+                timeout=30,
+            )
             assert r.status_code == 200, (param["name"], r.text[:300])
             assert r.json()["leden"], param["name"]
             checked += 1
@@ -122,13 +138,36 @@ def test_fixes_found_by_schemathesis(live_server: LiveServer) -> None:
 def test_schemathesis_finds_nothing(live_server: LiveServer, tmp_path: Path) -> None:
     pytest.importorskip("schemathesis")
     exe = Path(sys.executable).with_name("schemathesis")
-    args = [str(exe) if exe.exists() else "schemathesis", "run",
-            f"{live_server.url}/openapi.json", "--checks", CHECKS,
-            "--max-examples", "10", "--max-time", str(SECONDS), "--seed", "20240601",
-            "--workers", "1", "--no-shrink", "--request-timeout", "20",
-            "--report", "junit", "--report-dir", str(tmp_path)]
-    run = subprocess.run(args, capture_output=True, text=True, timeout=SECONDS + 240,
-                         cwd=tmp_path, env={**os.environ, "NO_COLOR": "1"})
+    args = [
+        str(exe) if exe.exists() else "schemathesis",
+        "run",
+        f"{live_server.url}/openapi.json",
+        "--checks",
+        CHECKS,
+        "--max-examples",
+        "10",
+        "--max-time",
+        str(SECONDS),
+        "--seed",
+        "20240601",
+        "--workers",
+        "1",
+        "--no-shrink",
+        "--request-timeout",
+        "20",
+        "--report",
+        "junit",
+        "--report-dir",
+        str(tmp_path),
+    ]
+    run = subprocess.run(
+        args,
+        capture_output=True,
+        text=True,
+        timeout=SECONDS + 240,
+        cwd=tmp_path,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
     out = run.stdout + run.stderr
     assert run.returncode == 0, out[-6000:]
     assert "passed" in out and "Server error" not in out

@@ -52,14 +52,16 @@ def test_no_blank_nodes_and_all_subjects_under_our_base(corpus) -> None:
 
 def test_conversion_is_byte_identical_across_runs(sample_paths: list[Path]) -> None:
     first = to_ntriples(convert([read_source(p) for p in sample_paths], BASE).triples())
-    second = to_ntriples(convert([read_source(p) for p in reversed(sample_paths)],
-                                 BASE).triples())
+    second = to_ntriples(convert([read_source(p) for p in reversed(sample_paths)], BASE).triples())
     assert first == second
 
 
 def test_a_decision_cited_by_both_exports_is_one_resource_with_what_both_know(corpus) -> None:
-    [decision] = [e for e in corpus.entities.values() if "/beslissing/2021-06-04/" in e.iri
-                  and "Uitbouw Slimme Regio" in e.ntriples]
+    [decision] = [
+        e
+        for e in corpus.entities.values()
+        if "/beslissing/2021-06-04/" in e.iri and "Uitbouw Slimme Regio" in e.ntriples
+    ]
     nt = decision.ntriples
     assert "beslissingenvlaamseregering.vlaanderen.be" in nt  # search link: export A
     assert "60B768D8364ED90008000645" in nt  # Kaleidos id: export B
@@ -85,8 +87,9 @@ def test_a_changed_document_adds_members_only_for_what_changed(store: SQLiteStor
     original = read_source(SAMPLE["resolutie"])
     ingest(store, [original])
     before = store.count_members()
-    changed_text = original.text.replace("12° een gedecentraliseerde",
-                                         "12° een sterk gedecentraliseerde")
+    changed_text = original.text.replace(
+        "12° een gedecentraliseerde", "12° een sterk gedecentraliseerde"
+    )
     assert changed_text != original.text
     result = ingest(store, [SourceText.from_string(original.name, changed_text)])
     # The recital itself, and the source document (new content hash).
@@ -99,8 +102,12 @@ def test_an_entity_that_disappeared_gets_a_delete_member(store: SQLiteStore) -> 
     original = read_source(SAMPLE["resolutie"])
     ingest(store, [original])
     lines = original.text.split("\n")
-    shortened = "\n".join(line for line in lines if not line.startswith("12° een gedecentral")
-                          and not line.startswith("meer overkoepelend kader vergt"))
+    shortened = "\n".join(
+        line
+        for line in lines
+        if not line.startswith("12° een gedecentral")
+        and not line.startswith("meer overkoepelend kader vergt")
+    )
     result = ingest(store, [SourceText.from_string(original.name, shortened)])
     assert any(i.endswith("/overweging/12") for i in result.deleted)
     deletes = [m for m in store.members(0, 10_000) if m.event == "delete"]
@@ -139,18 +146,23 @@ def test_validation_failures_name_the_source_lines(corpus) -> None:
     report = validate_triples(broken)
     assert not report.conforms
     failure = ValidationFailed(report, locate(corpus.entities, corpus.documents, corpus.minter))
-    assert any(line.startswith("data/samples/resolutie-slim-vlaanderen.txt:")
-               or "resolutie-slim-vlaanderen.txt:" in line for line in failure.lines())
+    assert any(
+        line.startswith("data/samples/resolutie-slim-vlaanderen.txt:")
+        or "resolutie-slim-vlaanderen.txt:" in line
+        for line in failure.lines()
+    )
 
 
-@pytest.mark.parametrize("sample,old,new", [
-    ("strategie", "Vlaanderen maakt werk van een", "Vlaanderen maakt snel werk van een"),
-    ("mededeling", "De sterke bevolkingsgroei", "De zeer sterke bevolkingsgroei"),
-    ("evaluatie-a", "Het project **Mobilidata**", "Het mooie project **Mobilidata**"),
-    ("resolutie", "de wetenschapsbarometer", "de jaarlijkse wetenschapsbarometer"),
-])
-def test_iris_do_not_change_when_an_unrelated_part_changes(sample: str, old: str,
-                                                           new: str) -> None:
+@pytest.mark.parametrize(
+    "sample,old,new",
+    [
+        ("strategie", "Vlaanderen maakt werk van een", "Vlaanderen maakt snel werk van een"),
+        ("mededeling", "De sterke bevolkingsgroei", "De zeer sterke bevolkingsgroei"),
+        ("evaluatie-a", "Het project **Mobilidata**", "Het mooie project **Mobilidata**"),
+        ("resolutie", "de wetenschapsbarometer", "de jaarlijkse wetenschapsbarometer"),
+    ],
+)
+def test_iris_do_not_change_when_an_unrelated_part_changes(sample: str, old: str, new: str) -> None:
     original = read_source(SAMPLE[sample])
     assert old in original.text
     edited = SourceText.from_string(original.name, original.text.replace(old, new, 1))

@@ -101,8 +101,11 @@ def organisations() -> rdflib.Graph:
 
 
 def langs(graph: rdflib.Graph, subject: rdflib.term.Node, predicate: rdflib.URIRef) -> set[str]:
-    return {o.language or "" for o in graph.objects(subject, predicate)
-            if isinstance(o, rdflib.Literal) and str(o).strip()}
+    return {
+        o.language or ""
+        for o in graph.objects(subject, predicate)
+        if isinstance(o, rdflib.Literal) and str(o).strip()
+    }
 
 
 def path_iris(graph: rdflib.Graph, path: rdflib.term.Node) -> Iterator[rdflib.URIRef]:
@@ -114,8 +117,13 @@ def path_iris(graph: rdflib.Graph, path: rdflib.term.Node) -> Iterator[rdflib.UR
         for item in Collection(graph, path):
             yield from path_iris(graph, item)
         return
-    for key in (SH.inversePath, SH.alternativePath, SH.zeroOrMorePath, SH.oneOrMorePath,
-                SH.zeroOrOnePath):
+    for key in (
+        SH.inversePath,
+        SH.alternativePath,
+        SH.zeroOrMorePath,
+        SH.oneOrMorePath,
+        SH.zeroOrOnePath,
+    ):
         inner = graph.value(path, key)
         if inner is not None:
             yield from path_iris(graph, inner)
@@ -123,14 +131,14 @@ def path_iris(graph: rdflib.Graph, path: rdflib.term.Node) -> Iterator[rdflib.UR
 
 def property_shapes(graph: rdflib.Graph) -> set[rdflib.term.Node]:
     """Every property shape: each object of sh:property and each declared sh:PropertyShape."""
-    return set(graph.objects(None, SH.property)) | set(graph.subjects(RDF.type,
-                                                                     SH.PropertyShape))
+    return set(graph.objects(None, SH.property)) | set(graph.subjects(RDF.type, SH.PropertyShape))
 
 
 def declared_terms(vocab: rdflib.Graph) -> set[str]:
     """Terms mapping/namespaces.py declares, plus those vocab/beleidsdata.ttl defines."""
-    out = {v.base + t for v in vars(namespaces).values() if isinstance(v, Vocabulary)
-           for t in v.terms}
+    out = {
+        v.base + t for v in vars(namespaces).values() if isinstance(v, Vocabulary) for t in v.terms
+    }
     out |= {str(s) for s in vocab.subjects(RDFS.isDefinedBy, ONTOLOGY)}
     return out
 
@@ -146,8 +154,9 @@ def shape_files() -> dict[str, str]:
     return out
 
 
-def entity_triples(corpus: Conversion, iri: str,
-                   edit: Callable[[set[Triple]], set[Triple]] | None = None) -> set[Triple]:
+def entity_triples(
+    corpus: Conversion, iri: str, edit: Callable[[set[Triple]], set[Triple]] | None = None
+) -> set[Triple]:
     """What ingest validates for one changed entity: its description plus the rdf:type
     triples of everything it links to (see pipeline.check_entities)."""
     types: dict[str, list[Triple]] = {}
@@ -163,16 +172,22 @@ def entity_triples(corpus: Conversion, iri: str,
     return edit(out) if edit is not None else out
 
 
-def validate_entity(corpus: Conversion, iri: str,
-                    edit: Callable[[set[Triple]], set[Triple]] | None = None,
-                    areas: tuple[str, ...] | None = None) -> ValidationReport:
+def validate_entity(
+    corpus: Conversion,
+    iri: str,
+    edit: Callable[[set[Triple]], set[Triple]] | None = None,
+    areas: tuple[str, ...] | None = None,
+) -> ValidationReport:
     """Validate one entity with what ingest gives it, and keep the results about the
     entity's own nodes: the nodes it only links to are there with their rdf:type alone (for
     sh:class), so their class shapes rightly miss everything else about them."""
     report = validate_triples(entity_triples(corpus, iri, edit), areas)
     own = [r for r in report.results if entity_of(r.focus) == iri]
-    return ValidationReport(conforms=not any(r.severity == "Violation" for r in own),
-                            results=own, focus_count=len({r.focus for r in own}))
+    return ValidationReport(
+        conforms=not any(r.severity == "Violation" for r in own),
+        results=own,
+        focus_count=len({r.focus for r in own}),
+    )
 
 
 def without(node: str, predicate: str) -> Callable[[set[Triple]], set[Triple]]:
@@ -180,6 +195,7 @@ def without(node: str, predicate: str) -> Callable[[set[Triple]], set[Triple]]:
         kept = {t for t in triples if not (t[0] == node and t[1] == predicate)}
         assert len(kept) < len(triples), f"{node} has no {predicate} to remove"
         return kept
+
     return edit
 
 
@@ -187,6 +203,7 @@ def replacing(node: str, predicate: str, value: Term) -> Callable[[set[Triple]],
     def edit(triples: set[Triple]) -> set[Triple]:
         kept = without(node, predicate)(triples)
         return kept | {(IRI(node), IRI(predicate), value)}
+
     return edit
 
 
@@ -202,16 +219,21 @@ def entity_of_type(corpus: Conversion, cls: str, kind: str | None = None) -> str
 
 
 def node_in(corpus: Conversion, suffix: str) -> str:
-    nodes = sorted({s for e in corpus.entities.values() for s, _, _ in e.triples
-                    if s.endswith(suffix)})
+    nodes = sorted(
+        {s for e in corpus.entities.values() for s, _, _ in e.triples if s.endswith(suffix)}
+    )
     assert nodes, f"no node ending in {suffix}"
     return nodes[0]
 
 
-def results_for(report: ValidationReport, focus: str, path: str | None = None,
-                severity: str = "Violation") -> list[ValidationResult]:
-    return [r for r in report.results if r.focus == focus and r.severity == severity
-            and (path is None or r.path == path)]
+def results_for(
+    report: ValidationReport, focus: str, path: str | None = None, severity: str = "Violation"
+) -> list[ValidationResult]:
+    return [
+        r
+        for r in report.results
+        if r.focus == focus and r.severity == severity and (path is None or r.path == path)
+    ]
 
 
 def assert_explained(result: ValidationResult) -> None:
@@ -248,8 +270,17 @@ def test_every_vocabulary_file_parses(name: str) -> None:
 def test_shapes_use_only_declared_terms(shapes: rdflib.Graph, vocab: rdflib.Graph) -> None:
     declared = declared_terms(vocab)
     used: dict[str, str] = {}
-    for key in (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH["class"],
-                SH.datatype, SH.lessThanOrEquals, SH.lessThan, SH.equals, SH.disjoint):
+    for key in (
+        SH.targetClass,
+        SH.targetSubjectsOf,
+        SH.targetObjectsOf,
+        SH["class"],
+        SH.datatype,
+        SH.lessThanOrEquals,
+        SH.lessThan,
+        SH.equals,
+        SH.disjoint,
+    ):
         for shape, value in shapes.subject_objects(key):
             used[str(value)] = f"{shape} {shapes.qname(key)}"
     for shape, path in shapes.subject_objects(SH.path):
@@ -268,8 +299,11 @@ def test_every_node_shape_is_named_labelled_and_targeted(shapes: rdflib.Graph) -
         assert str(shape).endswith("Shape"), shape
         assert {"nl", "en"} <= langs(shapes, shape, RDFS.label), shape
         assert {"nl", "en"} <= langs(shapes, shape, RDFS.comment), shape
-        targets = [o for k in (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf)
-                   for o in shapes.objects(shape, k)]
+        targets = [
+            o
+            for k in (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf)
+            for o in shapes.objects(shape, k)
+        ]
         assert targets, f"{shape} has no target"
         node_level = {SH["or"], SH["and"], SH["not"], SH.xone, SH["class"], SH.pattern}
         if any((shape, k, None) in shapes for k in node_level):
@@ -277,7 +311,8 @@ def test_every_node_shape_is_named_labelled_and_targeted(shapes: rdflib.Graph) -
 
 
 def test_every_property_shape_has_a_path_names_and_messages_in_dutch_and_english(
-        shapes: rdflib.Graph) -> None:
+    shapes: rdflib.Graph,
+) -> None:
     found = property_shapes(shapes)
     assert len(found) >= 80
     for shape in found:
@@ -299,13 +334,20 @@ def test_warnings_are_only_advice_about_missing_values(shapes: rdflib.Graph) -> 
     said twice by two sources); every check of a value's type is a Violation."""
     for shape in shapes.subjects(SH.severity, SH.Warning):
         checks = {p for p, _ in shapes.predicate_objects(shape)} & {
-            SH.datatype, SH["class"], SH.nodeKind, SH["in"], SH.hasValue, SH.pattern,
-            SH.maxCount}
+            SH.datatype,
+            SH["class"],
+            SH.nodeKind,
+            SH["in"],
+            SH.hasValue,
+            SH.pattern,
+            SH.maxCount,
+        }
         assert not checks, f"{shape} is a Warning but checks {checks}"
 
 
-def test_every_class_the_mapping_emits_has_a_shape(corpus_graph: rdflib.Graph,
-                                                   shapes: rdflib.Graph) -> None:
+def test_every_class_the_mapping_emits_has_a_shape(
+    corpus_graph: rdflib.Graph, shapes: rdflib.Graph
+) -> None:
     shaped = set(shapes.objects(None, SH.targetClass))
     for cls in set(corpus_graph.objects(None, RDF.type)):
         if cls in shaped:
@@ -315,15 +357,17 @@ def test_every_class_the_mapping_emits_has_a_shape(corpus_graph: rdflib.Graph,
             assert set(corpus_graph.objects(node, RDF.type)) & shaped, f"{node} ({cls})"
 
 
-def test_sh_class_targets_are_types_the_mapping_emits(corpus_graph: rdflib.Graph,
-                                                     shapes: rdflib.Graph) -> None:
+def test_sh_class_targets_are_types_the_mapping_emits(
+    corpus_graph: rdflib.Graph, shapes: rdflib.Graph
+) -> None:
     emitted = set(corpus_graph.objects(None, RDF.type))
     for shape, cls in shapes.subject_objects(SH["class"]):
         assert cls in emitted, f"{shape} asks for sh:class {cls}, which the mapping never emits"
 
 
-def test_closed_lists_of_our_concepts_are_defined(shapes: rdflib.Graph,
-                                                  concepts: rdflib.Graph) -> None:
+def test_closed_lists_of_our_concepts_are_defined(
+    shapes: rdflib.Graph, concepts: rdflib.Graph
+) -> None:
     for _, values in shapes.subject_objects(SH["in"]):
         for value in Collection(shapes, values):
             if str(value).startswith(CONCEPT_BASE):
@@ -348,26 +392,30 @@ def test_every_bd_term_is_defined_in_dutch_and_english(vocab: rdflib.Graph, term
         assert vocab.value(iri, RDFS.range) is not None, f"bd:{term}"
 
 
-def test_the_vocabulary_defines_nothing_namespaces_py_does_not_declare(
-        vocab: rdflib.Graph) -> None:
+def test_the_vocabulary_defines_nothing_namespaces_py_does_not_declare(vocab: rdflib.Graph) -> None:
     defined = {str(s) for s in vocab.subjects() if str(s).startswith(BD.base)}
     assert defined == {BD[t] for t in BD.terms}
     assert (ONTOLOGY, RDF.type, OWL.Ontology) in vocab
 
 
-def test_every_concept_the_mapping_uses_is_defined(corpus: Conversion,
-                                                   concepts: rdflib.Graph) -> None:
+def test_every_concept_the_mapping_uses_is_defined(
+    corpus: Conversion, concepts: rdflib.Graph
+) -> None:
     used = {o for t in corpus.triples() for o in t if str(o).startswith(CONCEPT_BASE + "/")}
     assert len(used) > 20
-    missing = sorted(str(c) for c in used if (rdflib.URIRef(c), RDF.type, SKOS.Concept)
-                     not in concepts)
+    missing = sorted(
+        str(c) for c in used if (rdflib.URIRef(c), RDF.type, SKOS.Concept) not in concepts
+    )
     assert not missing, f"concepts missing from vocab/concepten.ttl: {missing}"
 
 
 def test_every_concept_is_complete(concepts: rdflib.Graph) -> None:
     schemes = set(concepts.subjects(RDF.type, SKOS.ConceptScheme))
     assert {str(s).rsplit("/", 1)[-1] for s in schemes} == {
-        "documentsoort", "onderdeelsoort", "realisatiestatus"}
+        "documentsoort",
+        "onderdeelsoort",
+        "realisatiestatus",
+    }
     for scheme in schemes:
         assert {"nl", "en"} <= langs(concepts, scheme, SKOS.prefLabel), scheme
         assert {"nl", "en"} <= langs(concepts, scheme, SKOS.definition), scheme
@@ -390,21 +438,33 @@ def test_the_realisation_statuses_are_the_four_the_parser_knows(concepts: rdflib
 
 
 def test_eu_authority_matches_are_the_verified_ones(concepts: rdflib.Graph) -> None:
-    verified = {f"http://publications.europa.eu/resource/authority/resource-type/{c}"
-                for c in ("RES", "COMMUNIC", "NOTE", "NOTICE", "REPORT")}
+    verified = {
+        f"http://publications.europa.eu/resource/authority/resource-type/{c}"
+        for c in ("RES", "COMMUNIC", "NOTE", "NOTICE", "REPORT")
+    }
     verified.add("http://publications.europa.eu/resource/authority/subdivision/CPT")
     matches = set()
-    for key in (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch,
-                SKOS.relatedMatch):
+    for key in (
+        SKOS.exactMatch,
+        SKOS.closeMatch,
+        SKOS.broadMatch,
+        SKOS.narrowMatch,
+        SKOS.relatedMatch,
+    ):
         matches |= {str(o) for o in concepts.objects(None, key)}
     assert matches and matches <= verified, matches - verified
 
 
-def test_the_bodies_we_link_to_are_described(corpus: Conversion,
-                                             organisations: rdflib.Graph) -> None:
+def test_the_bodies_we_link_to_are_described(
+    corpus: Conversion, organisations: rdflib.Graph
+) -> None:
     bodies = {VLAAMSE_REGERING, VLAAMS_PARLEMENT}
-    ours = {o for t in corpus.triples() for o in t
-            if isinstance(o, str) and o.startswith(VOCAB_BASE + "/id/")}
+    ours = {
+        o
+        for t in corpus.triples()
+        for o in t
+        if isinstance(o, str) and o.startswith(VOCAB_BASE + "/id/")
+    }
     assert ours <= bodies
     used = {o for t in corpus.triples() for o in t if o in bodies}
     assert used == bodies
@@ -417,12 +477,16 @@ def test_the_bodies_we_link_to_are_described(corpus: Conversion,
 # --------------------------------------------------------------------------- the corpus
 
 
-def test_the_sample_corpus_conforms_quickly(corpus: Conversion,
-                                            corpus_report: tuple[ValidationReport, float]
-                                            ) -> None:
+def test_the_sample_corpus_conforms_quickly(
+    corpus: Conversion, corpus_report: tuple[ValidationReport, float]
+) -> None:
     report, seconds = corpus_report
     assert {d.kind for d in corpus.documents} == {
-        "evaluatie", "strategie", "resolutie", "mededeling"}
+        "evaluatie",
+        "strategie",
+        "resolutie",
+        "mededeling",
+    }
     assert report.conforms, report.to_text("en")
     assert not report.violations
     assert seconds < MAX_CORPUS_SECONDS, f"validating the samples took {seconds:.1f} s"
@@ -431,14 +495,17 @@ def test_the_sample_corpus_conforms_quickly(corpus: Conversion,
 
 
 def test_the_sample_warnings_are_the_known_gaps_in_the_texts(
-        corpus: Conversion, corpus_report: tuple[ValidationReport, float]) -> None:
+    corpus: Conversion, corpus_report: tuple[ValidationReport, float]
+) -> None:
     """The resolution has no title block: allowed, but worth a steward's attention. (Export
     b names no section, but the corpus holds export a of the same evaluation, which does.)"""
     report, _ = corpus_report
     warned = {(r.path, r.focus.split("/id/", 1)[1].split("/")[0]) for r in report.results}
     known = {(DCT.title, "resolutie"), (ELI.date_document, "resolutie")}
-    assert warned == known, ("the warnings on the samples changed: if a parser now finds "
-                             f"what was missing, drop it from the list: {warned ^ known}")
+    assert warned == known, (
+        "the warnings on the samples changed: if a parser now finds "
+        f"what was missing, drop it from the list: {warned ^ known}"
+    )
 
 
 def _one_entity_per_kind_and_class(corpus: Conversion) -> list[str]:
@@ -490,7 +557,8 @@ REQUIRED: dict[str, tuple[Callable[[Conversion], str], str]] = {
 
 @pytest.mark.parametrize("area", AREAS)
 def test_removing_a_required_property_fails_naming_node_path_and_message(
-        corpus: Conversion, area: str) -> None:
+    corpus: Conversion, area: str
+) -> None:
     find, predicate = REQUIRED[area]
     node = find(corpus)
     entity = entity_of(node)
@@ -503,31 +571,48 @@ def test_removing_a_required_property_fails_naming_node_path_and_message(
         assert_explained(hit)
         assert shape_files()[hit.shape] in (area, "common")
     # …and so is the full set of shapes, as ingest uses it.
-    assert results_for(validate_entity(corpus, entity, without(node, predicate)), node,
-                       predicate)
+    assert results_for(validate_entity(corpus, entity, without(node, predicate)), node, predicate)
 
 
 WRONG_VALUES = {
-    "amount as a string": (lambda c: node_in(c, "#bedrag-1"), SCHEMA.value,
-                           terms.string("12000000")),
-    "date as a string": (lambda c: node_in(c, "#beslissing"),
-                         "https://data.vlaanderen.be/ns/dossier#Activiteit.startdatum",
-                         terms.string("2019-12-20")),
+    "amount as a string": (
+        lambda c: node_in(c, "#bedrag-1"),
+        SCHEMA.value,
+        terms.string("12000000"),
+    ),
+    "date as a string": (
+        lambda c: node_in(c, "#beslissing"),
+        "https://data.vlaanderen.be/ns/dossier#Activiteit.startdatum",
+        terms.string("2019-12-20"),
+    ),
     "title in French": (_strategy, DCT.title, terms.text("Stratégie", "fr")),
     "title without language": (_strategy, DCT.title, terms.string("Vlaamse Digitale Strategie")),
-    "unknown agenda item type": (lambda c: entity_of_type(c, BESLUIT.Agendapunt),
-                                 BESLUIT["Agendapunt.type"],
-                                 IRI("http://themis.vlaanderen.be/id/concept/agendapunt-type/x")),
-    "unknown realisation status": (lambda c: entity_of_type(c, BD.Evaluatie),
-                                   BD.realisatiestatus,
-                                   IRI(CONCEPT_BASE + "/realisatiestatus/half-nagekomen")),
-    "line number as text": (lambda c: node_in(c, "#herkomst-resolutie-slim-vlaanderen"),
-                            BD.beginregel, terms.string("1")),
+    "unknown agenda item type": (
+        lambda c: entity_of_type(c, BESLUIT.Agendapunt),
+        BESLUIT["Agendapunt.type"],
+        IRI("http://themis.vlaanderen.be/id/concept/agendapunt-type/x"),
+    ),
+    "unknown realisation status": (
+        lambda c: entity_of_type(c, BD.Evaluatie),
+        BD.realisatiestatus,
+        IRI(CONCEPT_BASE + "/realisatiestatus/half-nagekomen"),
+    ),
+    "line number as text": (
+        lambda c: node_in(c, "#herkomst-resolutie-slim-vlaanderen"),
+        BD.beginregel,
+        terms.string("1"),
+    ),
     # (rdflib writes hexBinary in lower case itself, so the length is what can go wrong)
-    "checksum of the wrong length": (lambda c: node_in(c, "/bron/resolutie-slim-vlaanderen#sha256"),
-                                     SPDX.checksumValue, terms.Literal("ab" * 31, XSD.hexBinary)),
-    "part of a non-work": (lambda c: f"{_strategy(c)}/speerpunt/2.3", ELI.is_part_of,
-                           IRI(VLAAMSE_REGERING)),
+    "checksum of the wrong length": (
+        lambda c: node_in(c, "/bron/resolutie-slim-vlaanderen#sha256"),
+        SPDX.checksumValue,
+        terms.Literal("ab" * 31, XSD.hexBinary),
+    ),
+    "part of a non-work": (
+        lambda c: f"{_strategy(c)}/speerpunt/2.3",
+        ELI.is_part_of,
+        IRI(VLAAMSE_REGERING),
+    ),
 }
 
 
@@ -544,8 +629,9 @@ def test_a_value_of_the_wrong_type_fails(corpus: Conversion, case: str) -> None:
 
 def test_the_amount_value_must_be_a_decimal(corpus: Conversion) -> None:
     node = node_in(corpus, "#bedrag-1")
-    report = validate_entity(corpus, entity_of(node),
-                             replacing(node, SCHEMA.value, terms.string("12000000")))
+    report = validate_entity(
+        corpus, entity_of(node), replacing(node, SCHEMA.value, terms.string("12000000"))
+    )
     [hit] = results_for(report, node, SCHEMA.value)
     assert hit.constraint and hit.constraint.endswith("DatatypeConstraintComponent")
     assert "xsd:decimal" in hit.message("nl") and "xsd:decimal" in hit.message("en")
@@ -570,10 +656,13 @@ def test_the_agreement_profile_is_conditional(corpus: Conversion) -> None:
     [hit] = results_for(report, section)
     assert hit.shape == SHAPES_NS + "RegeerakkoordSectieShape"
     assert_explained(hit)
-    unnumbered = [s for e in corpus.entities.values() if e.kind == "mededeling"
-                  for s in {t[0] for t in e.triples}
-                  if ELI.WorkSubdivision in e.values(RDF_TYPE, s)
-                  and not e.values(ELI.number, s)]
+    unnumbered = [
+        s
+        for e in corpus.entities.values()
+        if e.kind == "mededeling"
+        for s in {t[0] for t in e.triples}
+        if ELI.WorkSubdivision in e.values(RDF_TYPE, s) and not e.values(ELI.number, s)
+    ]
     assert unnumbered
     report = validate_entity(corpus, unnumbered[0])
     assert not report.violations
@@ -584,8 +673,9 @@ def test_the_strategy_profile_is_conditional(corpus: Conversion) -> None:
     eli:has_part) is not held to that."""
     speerpunt = f"{_strategy(corpus)}/speerpunt/2.3"
     report = validate_entity(corpus, speerpunt, without(speerpunt, DCT.title))
-    assert any(r.shape == SHAPES_NS + "StrategieOnderdeelShape"
-               for r in results_for(report, speerpunt))
+    assert any(
+        r.shape == SHAPES_NS + "StrategieOnderdeelShape" for r in results_for(report, speerpunt)
+    )
     strategy = _strategy(corpus)
     report = validate_entity(corpus, strategy, without(strategy, ELI.has_part))
     assert any(r.shape == SHAPES_NS + "StrategieShape" for r in results_for(report, strategy))
@@ -604,4 +694,3 @@ def test_a_treatment_must_point_to_the_decision_activity(corpus: Conversion) -> 
 
     report = validate_entity(corpus, entity_of(node), untype)
     assert results_for(report, node, BESLUITVORMING.heeftBeslissing)
-

@@ -79,7 +79,7 @@ def text_of(fragment: str) -> str:
 # ---------------------------------------------------------------------- content
 def test_section_page_lists_its_26_decisions_in_date_order_with_amounts(built: Path) -> None:
     page = (built / "doc" / f"{SECTION}.html").read_text()
-    table = page[page.index('<table class="decisions">'):]
+    table = page[page.index('<table class="decisions">') :]
     table = table[: table.index("</table>")]
     rows = re.findall(r"<tr><td><time datetime=\"([\d-]+)\">.*?</tr>", table, re.S)
     assert len(rows) == 26
@@ -94,7 +94,7 @@ def test_section_page_lists_its_26_decisions_in_date_order_with_amounts(built: P
     # both exports of the evaluation (export B quotes no section, but it is the same report
     # as export A, which does), each with its findings
     assert page.count('<article class="evaluation">') == 2
-    assert page.count("<li><a href=\"/doc/evaluatie/2.3.5-") >= 8
+    assert page.count('<li><a href="/doc/evaluatie/2.3.5-') >= 8
     assert "Deels nagekomen" in page or "deels nagekomen" in page.lower()
 
 
@@ -130,8 +130,7 @@ def test_property_labels_come_from_the_vocabularies() -> None:
     assert key_label("onderdeelVan", "nl") == "is onderdeel van"
 
 
-def test_every_page_of_the_corpus_is_built_with_its_twins(built: Path,
-                                                          store_path: Path) -> None:
+def test_every_page_of_the_corpus_is_built_with_its_twins(built: Path, store_path: Path) -> None:
     store = SQLiteStore(store_path, readonly=True)
     entities = store.entities(limit=10_000)
     assert len(entities) == store.count_entities() > 300
@@ -142,9 +141,17 @@ def test_every_page_of_the_corpus_is_built_with_its_twins(built: Path,
         assert "<h1>" in text and "</html>" in text
         for fmt in ("jsonld", "ttl", "nt"):
             assert (built / "doc" / f"{entity.path}.{fmt}").read_bytes() == entity.bodies[fmt]
-    for name in ("index.html", "zoeken/index.html", "vocab/index.html", "shapes/index.html",
-                 "vocab/beleidsdata.html", "shapes/besluiten.html", "context/v1.jsonld",
-                 "static/style.css", "shapes/beleidsdata.ttl"):
+    for name in (
+        "index.html",
+        "zoeken/index.html",
+        "vocab/index.html",
+        "shapes/index.html",
+        "vocab/beleidsdata.html",
+        "shapes/besluiten.html",
+        "context/v1.jsonld",
+        "static/style.css",
+        "shapes/beleidsdata.ttl",
+    ):
         assert (built / name).is_file(), name
 
 
@@ -226,8 +233,9 @@ def test_live_service_serves_the_same_pages_for_text_html(server: LiveServer) ->
         assert kind.count('<ul class="results">') == 1 and kind.count("<li><a href") == 26
         assert "Klassen" in client.get("/vocab/").text
         assert client.get("/vocab/beleidsdata.html").status_code == 200
-        assert client.get("/vocab/beleidsdata.ttl").headers["content-type"].startswith(
-            "text/turtle")
+        assert (
+            client.get("/vocab/beleidsdata.ttl").headers["content-type"].startswith("text/turtle")
+        )
         assert "<h1>" in client.get("/shapes/").text
         assert client.get("/shapes/", headers={"Accept": "application/json"}).json()["shapes"]
         assert client.get("/shapes/besluiten.html").status_code == 200

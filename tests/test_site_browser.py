@@ -40,6 +40,8 @@ def test_browser_follows_links_to_a_decision_and_uses_the_search_box(browser_run
 
 def test_axe_finds_no_serious_or_critical_violation(browser_run: dict) -> None:
     assert set(browser_run["axe"]) >= {"landing", "decision", "section", "strategy"}
-    bad = {page: [v for v in found if v["impact"] in ("serious", "critical")]
-           for page, found in browser_run["axe"].items()}
+    bad = {
+        page: [v for v in found if v["impact"] in ("serious", "critical")]
+        for page, found in browser_run["axe"].items()
+    }
     assert not any(bad.values()), json.dumps(bad, indent=1)

@@ -28,7 +28,7 @@ from beleidsdata.validation import (
 )
 from beleidsdata.validation import reports as report_formats
 from beleidsdata.validation.fetch import FetchError, fetch
-from beleidsdata.validation.inputs import InputError, parse_bytes
+from beleidsdata.validation.inputs import RDFSyntaxError, parse_bytes
 from support import SAMPLE, cli
 
 AREAS = ["besluiten", "evaluatie", "mededeling", "regeerakkoord", "resolutie", "strategie"]
@@ -43,8 +43,11 @@ def resolution_nt(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="module")
 def broken_resolution(tmp_path_factory: pytest.TempPathFactory, resolution_nt: str) -> Path:
     """The real resolution with one recital's source link removed (a violation)."""
-    lines = [line for line in resolution_nt.splitlines()
-             if "/overweging/3> <http://www.w3.org/ns/prov#wasDerivedFrom>" not in line]
+    lines = [
+        line
+        for line in resolution_nt.splitlines()
+        if "/overweging/3> <http://www.w3.org/ns/prov#wasDerivedFrom>" not in line
+    ]
     path = tmp_path_factory.mktemp("broken") / "broken.nt"
     path.write_text("\n".join(lines) + "\n")
     return path
@@ -80,8 +83,16 @@ def test_one_area_runs_only_its_own_shapes(broken_resolution: Path) -> None:
 
 
 def test_cli_validates_against_chosen_areas(broken_resolution: Path) -> None:
-    own = cli("validate", str(broken_resolution), "--area", "resolutie", "--area", "besluiten",
-              "--format", "json")
+    own = cli(
+        "validate",
+        str(broken_resolution),
+        "--area",
+        "resolutie",
+        "--area",
+        "besluiten",
+        "--format",
+        "json",
+    )
     assert own.returncode == 1
     assert json.loads(own.stdout)["areas"] == ["besluiten", "resolutie"]
     unknown = cli("validate", str(broken_resolution), "--area", "nope")
@@ -115,21 +126,25 @@ def test_every_rdf_syntax_gives_the_same_verdict(resolution_nt: str, tmp_path: P
         parse_bytes(graph, data, f"x{suffix}", fmt)
         got = validate_graph(graph)
         assert got.conforms == expected.conforms, fmt
-        assert [(r.focus, r.path, r.shape) for r in got.results] == \
-            [(r.focus, r.path, r.shape) for r in expected.results], fmt
+        assert [(r.focus, r.path, r.shape) for r in got.results] == [
+            (r.focus, r.path, r.shape) for r in expected.results
+        ], fmt
         (tmp_path / f"resolutie{suffix}").write_bytes(data)
         result = cli("validate", str(tmp_path / f"resolutie{suffix}"))
         assert result.returncode == 0, (fmt, result.stderr)
 
 
-@pytest.mark.parametrize(("fmt", "data", "line"), [
-    ("turtle", b"@prefix ex: <http://e/> .\nex:a ex:b ex:c .\n\nex:d ex:e \"open .\n", 4),
-    ("nt", b"<http://e/a> <http://e/b> <http://e/c> .\n<http://e/a> <http://e/b> oops .\n", 2),
-    ("json-ld", b'{\n  "@id": "http://e/a",\n  "http://e/b": \n}\n', 4),
-    ("trig", b"@prefix ex: <http://e/> .\nex:g {\n ex:a ex:b ex:c .\n ex:a ex:b \n}\n", 5),
-])
+@pytest.mark.parametrize(
+    ("fmt", "data", "line"),
+    [
+        ("turtle", b'@prefix ex: <http://e/> .\nex:a ex:b ex:c .\n\nex:d ex:e "open .\n', 4),
+        ("nt", b"<http://e/a> <http://e/b> <http://e/c> .\n<http://e/a> <http://e/b> oops .\n", 2),
+        ("json-ld", b'{\n  "@id": "http://e/a",\n  "http://e/b": \n}\n', 4),
+        ("trig", b"@prefix ex: <http://e/> .\nex:g {\n ex:a ex:b ex:c .\n ex:a ex:b \n}\n", 5),
+    ],
+)
 def test_a_syntax_error_names_its_line(fmt: str, data: bytes, line: int) -> None:
-    with pytest.raises(InputError, match=rf"^kapot:{line}: "):
+    with pytest.raises(RDFSyntaxError, match=rf"^kapot:{line}: "):
         parse_bytes(rdflib.Graph(), data, "kapot", fmt)
 
 
@@ -147,7 +162,8 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 def test_fetch_reads_a_url_within_limits_and_refuses_private_addresses(
-        tmp_path: Path, resolution_nt: str) -> None:
+    tmp_path: Path, resolution_nt: str
+) -> None:
     (tmp_path / "r.nt").write_text(resolution_nt)
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(tmp_path)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -189,7 +205,7 @@ def test_source_documents_quote_the_lines_themselves(tmp_path: Path) -> None:
     for r in report["results"]:
         (lines,) = r["sourceLines"]
         assert lines["file"] == "resolutie-slim-vlaanderen.txt"
-        assert lines["text"] == text[lines["begin"] - 1: lines["end"]]
+        assert lines["text"] == text[lines["begin"] - 1 : lines["end"]]
         assert "heeft geen" in r["message"]  # Dutch
     assert conversion.entities
 
@@ -209,8 +225,7 @@ def test_json_ld_and_turtle_reports_are_the_same_shacl_report(broken_report) -> 
     results = list(turtle.objects(report, SH.result))
     assert len(results) == len(broken_report.results)
     for node in results:
-        for p in (SH.focusNode, SH.resultSeverity, SH.sourceShape,
-                  SH.sourceConstraintComponent):
+        for p in (SH.focusNode, SH.resultSeverity, SH.sourceShape, SH.sourceConstraintComponent):
             assert turtle.value(node, p) is not None, p
         assert {m.language for m in turtle.objects(node, SH.resultMessage)} == {"nl", "en"}
 
@@ -237,11 +252,13 @@ def test_the_view_groups_by_focus_node_and_by_rule(broken_report) -> None:  # ty
 
 
 def test_cli_writes_every_report_format(broken_resolution: Path) -> None:
-    for fmt, check in (("jsonld", lambda s: json.loads(s)["@type"] == "sh:ValidationReport"),
-                       ("ttl", lambda s: "sh:ValidationReport" in s),
-                       ("csv", lambda s: s.startswith("# conforms,false")),
-                       ("html", lambda s: "<h2 id=\"rapport-titel\">" in s and "overweging/3" in s),
-                       ("text", lambda s: s.startswith("does not conform"))):
+    for fmt, check in (
+        ("jsonld", lambda s: json.loads(s)["@type"] == "sh:ValidationReport"),
+        ("ttl", lambda s: "sh:ValidationReport" in s),
+        ("csv", lambda s: s.startswith("# conforms,false")),
+        ("html", lambda s: '<h2 id="rapport-titel">' in s and "overweging/3" in s),
+        ("text", lambda s: s.startswith("does not conform")),
+    ):
         result = cli("validate", str(broken_resolution), "--format", fmt)
         assert result.returncode == 1 and check(result.stdout), fmt
 
@@ -251,8 +268,9 @@ def test_focus_nodes_validate_only_those_nodes(resolution_nt: str) -> None:
     whole = validate_graph(graph)
     resolution = next(r.focus for r in whole.results)
     focused = validate_graph(graph, focus_nodes=[resolution])
-    assert [r.focus for r in focused.results] == [r.focus for r in whole.results
-                                                  if r.focus == resolution]
+    assert [r.focus for r in focused.results] == [
+        r.focus for r in whole.results if r.focus == resolution
+    ]
 
 
 def test_triples_and_graph_validation_agree() -> None:
@@ -272,14 +290,14 @@ def test_ingest_focus_nodes_give_the_same_verdict_as_the_whole_description() -> 
     conversion = convert([read_source(SAMPLE["resolutie"])], BASE)
     iri = next(i for i in conversion.entities if i.endswith("/overweging/3"))
     ent = conversion.entities[iri]
-    kept = tuple(t for t in ent.triples
-                 if not (str(t[0]) == iri and t[1] == PROV.wasDerivedFrom))
+    kept = tuple(t for t in ent.triples if not (str(t[0]) == iri and t[1] == PROV.wasDerivedFrom))
     broken = dict(conversion.entities)
     broken[iri] = EntityDescription.__new__(EntityDescription)
     broken[iri].__dict__.update({**ent.__dict__, "triples": kept})
     with pytest.raises(ValidationFailed) as failed:
         check_entities(broken, [iri], conversion.documents, conversion.minter)
     plain = validate_triples([t for e in broken.values() for t in e.triples])
-    expected = {(r.focus, r.path, r.shape) for r in plain.violations
-                if r.focus.split("#", 1)[0] == iri}
+    expected = {
+        (r.focus, r.path, r.shape) for r in plain.violations if r.focus.split("#", 1)[0] == iri
+    }
     assert {(r.focus, r.path, r.shape) for r in failed.value.report.violations} == expected

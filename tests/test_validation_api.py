@@ -34,15 +34,23 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 @pytest.fixture(scope="module")
 def broken_nt() -> bytes:
     nt = cli("convert", str(SAMPLE["resolutie"]), "--format", "nt").stdout
-    return ("\n".join(line for line in nt.splitlines()
-                      if "/overweging/3> <http://www.w3.org/ns/prov#wasDerivedFrom>"
-                      not in line) + "\n").encode()
+    return (
+        "\n".join(
+            line
+            for line in nt.splitlines()
+            if "/overweging/3> <http://www.w3.org/ns/prov#wasDerivedFrom>" not in line
+        )
+        + "\n"
+    ).encode()
 
 
 def test_raw_body_and_accept_pick_the_report(server: Server, broken_nt: bytes) -> None:
     post = lambda accept: httpx.post(  # noqa: E731
-        server.url + "/validate", content=broken_nt, timeout=60,
-        headers={"Content-Type": "application/n-triples", "Accept": accept})
+        server.url + "/validate",
+        content=broken_nt,
+        timeout=60,
+        headers={"Content-Type": "application/n-triples", "Accept": accept},
+    )
     r = post("application/ld+json")
     assert r.status_code == 200 and r.headers["content-type"] == "application/ld+json"
     doc = r.json()
@@ -63,44 +71,64 @@ def test_raw_body_and_accept_pick_the_report(server: Server, broken_nt: bytes) -
 def test_language_by_accept_language_or_lang(server: Server, broken_nt: bytes) -> None:
     url = server.url + "/validate"
     headers = {"Content-Type": "application/n-triples", "Accept": "application/json"}
-    nl = httpx.post(url, content=broken_nt, headers={**headers, "Accept-Language": "nl-BE"},
-                    timeout=60).json()
+    nl = httpx.post(
+        url, content=broken_nt, headers={**headers, "Accept-Language": "nl-BE"}, timeout=60
+    ).json()
     en = httpx.post(url + "?lang=en", content=broken_nt, headers=headers, timeout=60).json()
-    message = lambda d: next(r["message"] for r in d["results"]  # noqa: E731
-                             if r["focusNode"].endswith("overweging/3")
-                             and r["path"].endswith("wasDerivedFrom"))
+
+    def message(d: dict) -> str:
+        return next(
+            r["message"]
+            for r in d["results"]
+            if r["focusNode"].endswith("overweging/3") and r["path"].endswith("wasDerivedFrom")
+        )
+
     assert message(nl) != message(en) and "Every resource" in message(en)
 
 
 def test_multipart_upload_and_areas(server: Server, broken_nt: bytes) -> None:
-    r = httpx.post(server.url + "/validate", timeout=60, headers={"Accept": "application/json"},
-                   files={"file": ("broken.nt", broken_nt, "application/octet-stream")},
-                   data={"area": ["besluiten"]})
+    r = httpx.post(
+        server.url + "/validate",
+        timeout=60,
+        headers={"Accept": "application/json"},
+        files={"file": ("broken.nt", broken_nt, "application/octet-stream")},
+        data={"area": ["besluiten"]},
+    )
     assert r.status_code == 200 and r.json()["areas"] == ["besluiten"]
     assert r.json()["conforms"] is True  # the decisions area does not judge resolutions
 
 
 def test_a_source_document_is_converted_and_results_quote_its_lines(server: Server) -> None:
     text = SAMPLE["resolutie"].read_bytes()
-    r = httpx.post(server.url + "/validate?name=resolutie-slim-vlaanderen.txt", content=text,
-                   headers={"Content-Type": "text/plain", "Accept": "application/json"},
-                   timeout=60)
+    r = httpx.post(
+        server.url + "/validate?name=resolutie-slim-vlaanderen.txt",
+        content=text,
+        headers={"Content-Type": "text/plain", "Accept": "application/json"},
+        timeout=60,
+    )
     assert r.status_code == 200, r.text
     results = r.json()["results"]
     assert results and all(x["sourceLines"][0]["text"] for x in results)
 
 
 def test_malformed_rdf_is_a_400_naming_the_line(server: Server) -> None:
-    r = httpx.post(server.url + "/validate", timeout=30,
-                   content=b"@prefix ex: <http://e/> .\nex:a ex:b ex:c .\nex:d ex:e \"open .\n",
-                   headers={"Content-Type": "text/turtle"})
+    r = httpx.post(
+        server.url + "/validate",
+        timeout=30,
+        content=b'@prefix ex: <http://e/> .\nex:a ex:b ex:c .\nex:d ex:e "open .\n',
+        headers={"Content-Type": "text/turtle"},
+    )
     assert r.status_code == 400 and r.headers["content-type"] == PROBLEM
     assert r.json()["detail"].startswith("body:3: Turtle syntax error")
-    r = httpx.post(server.url + "/validate", timeout=30, files={
-        "file": ("kapot.jsonld", b'{\n "@id": "http://e/a",\n "http://e/b": \n}', "")})
+    r = httpx.post(
+        server.url + "/validate",
+        timeout=30,
+        files={"file": ("kapot.jsonld", b'{\n "@id": "http://e/a",\n "http://e/b": \n}', "")},
+    )
     assert r.status_code == 400 and "kapot.jsonld:4: JSON syntax error" in r.json()["detail"]
-    r = httpx.post(server.url + "/validate", content=b"x", timeout=30,
-                   headers={"Content-Type": "image/png"})
+    r = httpx.post(
+        server.url + "/validate", content=b"x", timeout=30, headers={"Content-Type": "image/png"}
+    )
     assert r.status_code == 415 and r.headers["content-type"] == PROBLEM
     r = httpx.post(server.url + "/validate", data={"lang": "en"}, timeout=30)
     assert r.status_code == 400 and "nothing to validate" in r.json()["detail"]
@@ -117,12 +145,19 @@ def test_the_form_works_without_javascript(server: Server, broken_nt: bytes) -> 
     assert "<script" not in form.text
     for name in ("file", "text", "area", "lang", "format"):
         assert f'name="{name}"' in form.text
-    r = httpx.post(server.url + "/validate", timeout=60,
-                   headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
-                   data={"text": broken_nt.decode(), "syntax": "auto", "lang": "en"})
+    r = httpx.post(
+        server.url + "/validate",
+        timeout=60,
+        headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
+        data={"text": broken_nt.decode(), "syntax": "auto", "lang": "en"},
+    )
     assert r.status_code == 200 and "does not conform" in r.text
-    bad = httpx.post(server.url + "/validate", timeout=60,
-                     headers={"Accept": "text/html"}, data={"text": "ex:a ex:b", "lang": "en"})
+    bad = httpx.post(
+        server.url + "/validate",
+        timeout=60,
+        headers={"Accept": "text/html"},
+        data={"text": "ex:a ex:b", "lang": "en"},
+    )
     assert bad.status_code == 400 and 'role="alert"' in bad.text
 
 
@@ -137,17 +172,24 @@ def _big_input(seed: bytes, copies: int) -> bytes:
 
 @pytest.fixture(scope="module")
 def limited(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    s = Server(tmp_path_factory.mktemp("limited") / "store.sqlite",
-               "--validate-concurrency", "1", "--validate-timeout", "1",
-               "--validate-max-bytes", str(20 * 1024 * 1024))
+    s = Server(
+        tmp_path_factory.mktemp("limited") / "store.sqlite",
+        "--validate-concurrency",
+        "1",
+        "--validate-timeout",
+        "1",
+        "--validate-max-bytes",
+        str(20 * 1024 * 1024),
+    )
     yield s
     s.stop()
 
 
 def test_a_body_over_the_limit_is_a_413(limited: Server) -> None:
     body = b"#" * (21 * 1024 * 1024)
-    r = httpx.post(limited.url + "/validate", content=body, timeout=60,
-                   headers={"Content-Type": "text/turtle"})
+    r = httpx.post(
+        limited.url + "/validate", content=body, timeout=60, headers={"Content-Type": "text/turtle"}
+    )
     assert r.status_code == 413 and r.headers["content-type"] == PROBLEM
     assert "larger than the limit" in r.json()["detail"]
 
@@ -155,25 +197,38 @@ def test_a_body_over_the_limit_is_a_413(limited: Server) -> None:
         for _ in range(22):
             yield b"#" * (1024 * 1024)
 
-    r = httpx.post(limited.url + "/validate", content=chunks(), timeout=60,
-                   headers={"Content-Type": "text/turtle"})
+    r = httpx.post(
+        limited.url + "/validate",
+        content=chunks(),
+        timeout=60,
+        headers={"Content-Type": "text/turtle"},
+    )
     assert r.status_code == 413
 
 
 def test_one_validation_at_a_time_then_429_and_a_time_budget(
-        limited: Server, broken_nt: bytes) -> None:
+    limited: Server, broken_nt: bytes
+) -> None:
     slow = _big_input(broken_nt, 60)  # ~70k triples, ~18 MB: parsing alone takes over 1 s
     first: dict[str, httpx.Response] = {}
 
     def run() -> None:
-        first["r"] = httpx.post(limited.url + "/validate", content=slow, timeout=60,
-                                headers={"Content-Type": "application/n-triples"})
+        first["r"] = httpx.post(
+            limited.url + "/validate",
+            content=slow,
+            timeout=60,
+            headers={"Content-Type": "application/n-triples"},
+        )
 
     thread = threading.Thread(target=run)
     thread.start()
     time.sleep(1.0)
-    second = httpx.post(limited.url + "/validate", content=broken_nt, timeout=60,
-                        headers={"Content-Type": "application/n-triples"})
+    second = httpx.post(
+        limited.url + "/validate",
+        content=broken_nt,
+        timeout=60,
+        headers={"Content-Type": "application/n-triples"},
+    )
     thread.join(60)
     assert second.status_code == 429 and second.headers["content-type"] == PROBLEM
     assert int(second.headers["retry-after"]) >= 1
@@ -181,6 +236,10 @@ def test_one_validation_at_a_time_then_429_and_a_time_budget(
     assert r.status_code == 422 and r.headers["content-type"] == PROBLEM
     assert "time budget of 1 s" in json.loads(r.text)["detail"]
     # the slot is free again, the killed worker left nothing behind
-    again = httpx.post(limited.url + "/validate", content=broken_nt, timeout=60,
-                       headers={"Content-Type": "application/n-triples"})
+    again = httpx.post(
+        limited.url + "/validate",
+        content=broken_nt,
+        timeout=60,
+        headers={"Content-Type": "application/n-triples"},
+    )
     assert again.status_code == 200

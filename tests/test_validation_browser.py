@@ -20,11 +20,11 @@ def form_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
     ensure_chromium()
     tools = npm_package("playwright-core@1.49.1")
     shots = tmp_path_factory.mktemp("validate-screenshots")
-    server = LiveServer(tmp_path_factory.mktemp("validate-browser") / "store.sqlite",
-                        samples=False)
+    server = LiveServer(tmp_path_factory.mktemp("validate-browser") / "store.sqlite", samples=False)
     try:
-        return run_node_script("validate_form.mjs", tools, server.url, str(BROKEN),
-                               str(shots / "validate-report.png"))
+        return run_node_script(
+            "validate_form.mjs", tools, server.url, str(BROKEN), str(shots / "validate-report.png")
+        )
     finally:
         server.stop()
 

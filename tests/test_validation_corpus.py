@@ -41,26 +41,56 @@ def parsed(entry: dict) -> rdflib.Graph:
 
 
 def listed(entry: dict) -> list[tuple]:
-    return sorted((r["focus"], r["path"] or "", r["constraint"], r["severity"], r["value"] or "",
-                   r["shape"] or "") for r in entry["results"])
+    return sorted(
+        (
+            r["focus"],
+            r["path"] or "",
+            r["constraint"],
+            r["severity"],
+            r["value"] or "",
+            r["shape"] or "",
+        )
+        for r in entry["results"]
+    )
 
 
 def results_of(graph: rdflib.Graph, engine: str) -> tuple[bool, list[tuple]]:
     report = validate_graph(graph, provenance=False, engine=engine)
     return report.conforms, sorted(
         (r.focus, r.path or "", r.constraint, r.severity, r.value_n3 or "", r.shape or "")
-        for r in report.results)
+        for r in report.results
+    )
 
 
 def test_the_corpus_covers_every_area_syntax_and_kind_of_error() -> None:
     assert len(ENTRIES) >= 30
-    assert {e["area"] for e in ENTRIES} >= {"common", "besluiten", "regeerakkoord", "strategie",
-                                            "resolutie", "mededeling", "evaluatie"}
+    assert {e["area"] for e in ENTRIES} >= {
+        "common",
+        "besluiten",
+        "regeerakkoord",
+        "strategie",
+        "resolutie",
+        "mededeling",
+        "evaluatie",
+    }
     assert {e["syntax"] for e in ENTRIES} == {"turtle", "nt", "json-ld", "xml", "nquads", "trig"}
     kinds = Counter(i["constraint"] for e in ENTRIES for i in e["intended"])
-    for kind in ("MinCount", "MaxCount", "Datatype", "Class", "NodeKind", "In", "Pattern",
-                 "LanguageIn", "UniqueLang", "HasValue", "Equals", "LessThanOrEquals",
-                 "MinInclusive", "Or"):
+    for kind in (
+        "MinCount",
+        "MaxCount",
+        "Datatype",
+        "Class",
+        "NodeKind",
+        "In",
+        "Pattern",
+        "LanguageIn",
+        "UniqueLang",
+        "HasValue",
+        "Equals",
+        "LessThanOrEquals",
+        "MinInclusive",
+        "Or",
+    ):
         assert kinds[f"sh:{kind}ConstraintComponent"] >= 1, kind
     assert all((BROKEN / e["file"]).exists() for e in ENTRIES)
     listed_files = {p.name for p in BROKEN.iterdir()} - {"manifest.json", "make_corpus.py"}
@@ -96,24 +126,31 @@ def shacl_engine(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
         paths[entry["file"]] = str(out)
     (folder / "corpus.list").write_text("\n".join(paths.values()) + "\n")
     shapes = [str(p) for p in sorted(shapes_dir().glob("*.ttl"))]
-    done = subprocess.run(["node", "shacl_engine.mjs", str(folder / "corpus.list"), *shapes],
-                          cwd=tools, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        ["node", "shacl_engine.mjs", str(folder / "corpus.list"), *shapes],
+        cwd=tools,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     reports = json.loads(done.stdout)
     return {file: reports[path] for file, path in paths.items()}
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
-def test_shacl_engine_gives_the_same_verdict_and_violations(entry: dict,
-                                                            shacl_engine: dict) -> None:
+def test_shacl_engine_gives_the_same_verdict_and_violations(
+    entry: dict, shacl_engine: dict
+) -> None:
     theirs = shacl_engine[entry["file"]]
     ours = {(r["focus"], r["path"]) for r in entry["results"] if r["severity"] == "Violation"}
     difference = entry.get("shacl_engine", {})
     missing = {(d["focus"], d["path"]) for d in difference.get("missing", [])}
     extra = {(d["focus"], d["path"]) for d in difference.get("extra", [])}
     expected = (ours - missing) | extra
-    assert {(r["focus"], r["path"]) for r in theirs["results"]
-            if r["severity"] == "Violation"} == expected
+    assert {
+        (r["focus"], r["path"]) for r in theirs["results"] if r["severity"] == "Violation"
+    } == expected
     assert theirs["violationFree"] is (not expected)
     if not difference:
         assert theirs["violationFree"] is entry["conforms"]
@@ -129,8 +166,9 @@ def test_the_unedited_documents_conform() -> None:
 
     for source in sorted({e["source"] for e in ENTRIES}):
         conversion = convert([read_source(Path(ROOT / source))], MANIFEST["base_iri"])
-        graph = rdflib.Graph().parse(data="".join(
-            f"{line}\n" for line in _nt(conversion.triples())), format="nt")
+        graph = rdflib.Graph().parse(
+            data="".join(f"{line}\n" for line in _nt(conversion.triples())), format="nt"
+        )
         assert validate_graph(graph, provenance=False).conforms, source
 
 

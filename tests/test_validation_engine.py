@@ -87,7 +87,8 @@ def test_same_results_on_every_broken_input() -> None:
 
 def _bench():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location(
-        "validation_bench", ROOT / "benchmarks" / "validation_bench.py")
+        "validation_bench", ROOT / "benchmarks" / "validation_bench.py"
+    )
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module
@@ -148,8 +149,12 @@ def test_same_results_on_odd_data() -> None:
 
 def test_focus_nodes_restrict_the_validation_as_pyshacl_does() -> None:
     graph = converted([FIXTURES / "regeerakkoord" / "regeerakkoord-hoofdstukken.txt"])
-    work = next(str(s) for s in graph.subjects(rdflib.RDF.type, rdflib.URIRef(
-        "http://data.europa.eu/eli/ontology#Work")))
+    work = next(
+        str(s)
+        for s in graph.subjects(
+            rdflib.RDF.type, rdflib.URIRef("http://data.europa.eu/eli/ontology#Work")
+        )
+    )
     graph.remove((rdflib.URIRef(work), rdflib.URIRef("http://purl.org/dc/terms/title"), None))
     fast, plain = both(graph, focus_nodes=[work])
     assert fast.results == plain.results and fast.results
@@ -169,12 +174,18 @@ def test_unsupported_features_are_refused_and_pyshacl_runs_instead() -> None:
     shapes.parse(data=extra, format="turtle")
     with pytest.raises(Unsupported, match="maxLength"):
         compile_shapes(shapes)
-    for snippet in ("sh:targetNode ex:x", "sh:closed true",
-                    "sh:property [ sh:path [ sh:inversePath ex:p ] ; sh:minCount 1 ]",
-                    "sh:xone ( [ sh:class ex:C ] )"):
-        g = rdflib.Graph().parse(data=f"""
+    for snippet in (
+        "sh:targetNode ex:x",
+        "sh:closed true",
+        "sh:property [ sh:path [ sh:inversePath ex:p ] ; sh:minCount 1 ]",
+        "sh:xone ( [ sh:class ex:C ] )",
+    ):
+        g = rdflib.Graph().parse(
+            data=f"""
             @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
-            ex:S a sh:NodeShape ; sh:targetClass ex:C ; {snippet} .""", format="turtle")
+            ex:S a sh:NodeShape ; sh:targetClass ex:C ; {snippet} .""",
+            format="turtle",
+        )
         with pytest.raises(Unsupported):
             compile_shapes(g)
 
@@ -195,8 +206,13 @@ def test_ingest_uses_the_fast_engine_with_pyshacl_verdicts() -> None:
         got = []
         for engine in ("fast", "pyshacl"):
             try:
-                report = check_entities(conversion.entities, [iri], conversion.documents,
-                                        conversion.minter, engine=engine)
+                report = check_entities(
+                    conversion.entities,
+                    [iri],
+                    conversion.documents,
+                    conversion.minter,
+                    engine=engine,
+                )
                 got.append((True, report.results))
             except ValidationFailed as failed:
                 got.append((False, failed.report.results))
@@ -216,6 +232,7 @@ def test_focus_mode_checks_linked_nodes_where_pyshacl_skips_them() -> None:
     assert plain.conforms and not plain.results
     assert not fast.conforms
     assert [(r.focus, r.constraint) for r in fast.results] == [
-        (section, "sh:OrConstraintComponent")]
+        (section, "sh:OrConstraintComponent")
+    ]
     whole = validate_graph(graph, engine="pyshacl", provenance=False)
     assert [r for r in whole.results if r.focus == section] == fast.results

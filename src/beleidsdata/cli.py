@@ -58,15 +58,22 @@ def _read_all(paths: Sequence[str]) -> list:
 
 def _db_option(f):  # type: ignore[no-untyped-def]
     return click.option(
-        "--db", "db", default=lambda: os.environ.get("BELEIDSDATA_DB", DEFAULT_DB),
-        show_default=f"$BELEIDSDATA_DB or {DEFAULT_DB}", type=click.Path(dir_okay=False),
-        help="The store: an SQLite file, created when missing.")(f)
+        "--db",
+        "db",
+        default=lambda: os.environ.get("BELEIDSDATA_DB", DEFAULT_DB),
+        show_default=f"$BELEIDSDATA_DB or {DEFAULT_DB}",
+        type=click.Path(dir_okay=False),
+        help="The store: an SQLite file, created when missing.",
+    )(f)
 
 
 def _kind_option(f):  # type: ignore[no-untyped-def]
     return click.option(
-        "--kind", type=click.Choice(sorted(kinds())), default=None,
-        help="Read every document as this kind instead of detecting it from the content.")(f)
+        "--kind",
+        type=click.Choice(sorted(kinds())),
+        default=None,
+        help="Read every document as this kind instead of detecting it from the content.",
+    )(f)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -95,18 +102,41 @@ def main() -> None:
 
 @main.command("convert")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld"]), default="ttl",
-              show_default=True, help="RDF serialisation to write.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write to this file instead of standard output.")
-@click.option("--base-iri", default=DEFAULT_BASE, show_default=True,
-              help="Base of the IRIs minted: {base}/id/{kind}/{key}.")
-@click.option("--explain", metavar="IRI",
-              help="Instead of RDF, print the source lines a resource was read from "
-                   "(an IRI, or a path such as regeerakkoord/2019-2024/sectie/2.3.5).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "nt", "jsonld"]),
+    default="ttl",
+    show_default=True,
+    help="RDF serialisation to write.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to this file instead of standard output.",
+)
+@click.option(
+    "--base-iri",
+    default=DEFAULT_BASE,
+    show_default=True,
+    help="Base of the IRIs minted: {base}/id/{kind}/{key}.",
+)
+@click.option(
+    "--explain",
+    metavar="IRI",
+    help="Instead of RDF, print the source lines a resource was read from "
+    "(an IRI, or a path such as regeerakkoord/2019-2024/sectie/2.3.5).",
+)
 @_kind_option
-def convert_command(paths: tuple[str, ...], fmt: str, output: str | None, base_iri: str,
-                    kind: str | None, explain: str | None) -> None:
+def convert_command(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    base_iri: str,
+    kind: str | None,
+    explain: str | None,
+) -> None:
     """Convert source documents to RDF.
 
     PATHS are text documents (.txt, .md) or folders of them. The kind of each document is
@@ -134,8 +164,10 @@ def convert_command(paths: tuple[str, ...], fmt: str, output: str | None, base_i
         data = to_turtle(triples)
     if output:
         Path(output).write_text(data, encoding="utf-8")
-        click.echo(f"wrote {len(triples)} triples about {len(conversion.entities)} "
-                   f"resources to {output}", err=True)
+        click.echo(
+            f"wrote {len(triples)} triples about {len(conversion.entities)} resources to {output}",
+            err=True,
+        )
     else:
         click.echo(data, nl=False)
 
@@ -155,24 +187,48 @@ def _explain(conversion, iri: str) -> None:  # type: ignore[no-untyped-def]
 
 @main.command("validate")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt",
-              type=click.Choice(["text", "json", "ttl", "jsonld", "csv", "html"]),
-              default="text", show_default=True,
-              help="Report format: text, json (plain JSON), ttl or jsonld (a "
-                   "sh:ValidationReport), csv (one row per result), html (a page).")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="en", show_default=True,
-              help="Language of the messages.")
-@click.option("--area", "areas", multiple=True, metavar="AREA",
-              help="Validate against the shapes of this profile area only (repeatable): "
-                   "besluiten, regeerakkoord, strategie, resolutie, mededeling, evaluatie; "
-                   "common.ttl is always included. Default: all areas.")
-@click.option("--engine", type=click.Choice(["fast", "pyshacl"]), default="fast",
-              show_default=True,
-              help="fast: our evaluator for the SHACL subset the shapes use (the same "
-                   "results as pyshacl, several times sooner); pyshacl: plain pyshacl.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "ttl", "jsonld", "csv", "html"]),
+    default="text",
+    show_default=True,
+    help="Report format: text, json (plain JSON), ttl or jsonld (a "
+    "sh:ValidationReport), csv (one row per result), html (a page).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default="en",
+    show_default=True,
+    help="Language of the messages.",
+)
+@click.option(
+    "--area",
+    "areas",
+    multiple=True,
+    metavar="AREA",
+    help="Validate against the shapes of this profile area only (repeatable): "
+    "besluiten, regeerakkoord, strategie, resolutie, mededeling, evaluatie; "
+    "common.ttl is always included. Default: all areas.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["fast", "pyshacl"]),
+    default="fast",
+    show_default=True,
+    help="fast: our evaluator for the SHACL subset the shapes use (the same "
+    "results as pyshacl, several times sooner); pyshacl: plain pyshacl.",
+)
 @_kind_option
-def validate_command(paths: tuple[str, ...], fmt: str, lang: str, kind: str | None,
-                     areas: tuple[str, ...], engine: str) -> None:
+def validate_command(
+    paths: tuple[str, ...],
+    fmt: str,
+    lang: str,
+    kind: str | None,
+    areas: tuple[str, ...],
+    engine: str,
+) -> None:
     """Validate RDF data or source documents against the SHACL shapes.
 
     PATHS are RDF files (Turtle .ttl, N-Triples .nt, N-Quads .nq, TriG .trig, JSON-LD
@@ -186,7 +242,7 @@ def validate_command(paths: tuple[str, ...], fmt: str, lang: str, kind: str | No
     from .pipeline import validation_graph
     from .validation import AreaError, normalise_areas, validate_graph, with_sources
     from .validation import reports as report_formats
-    from .validation.inputs import InputError
+    from .validation.inputs import RDFSyntaxError
 
     try:
         chosen = normalise_areas(areas)
@@ -195,7 +251,7 @@ def validate_command(paths: tuple[str, ...], fmt: str, lang: str, kind: str | No
     texts: dict[str, list[str]] = {}
     try:
         graph = validation_graph(expand_paths(paths), kind=kind, source_texts=texts)
-    except (InputError, SourceError) as exc:
+    except (RDFSyntaxError, SourceError) as exc:
         _fail(str(exc))
     report = validate_graph(graph, chosen, provenance=False, engine=engine)
     report.results = with_sources(report.results, graph, texts)
@@ -219,13 +275,17 @@ def validate_command(paths: tuple[str, ...], fmt: str, lang: str, kind: str | No
 @main.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_db_option
-@click.option("--base-iri", default=None,
-              help=f"Base IRI for a new store (default {DEFAULT_BASE}). A store keeps the "
-                   "base IRI it was created with; another value is refused.")
+@click.option(
+    "--base-iri",
+    default=None,
+    help=f"Base IRI for a new store (default {DEFAULT_BASE}). A store keeps the "
+    "base IRI it was created with; another value is refused.",
+)
 @_kind_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary line.")
-def ingest_command(paths: tuple[str, ...], db: str, base_iri: str | None, kind: str | None,
-                   quiet: bool) -> None:
+def ingest_command(
+    paths: tuple[str, ...], db: str, base_iri: str | None, kind: str | None, quiet: bool
+) -> None:
     """Convert, validate and store documents, in one transaction.
 
     A document that cannot be read, parsed or validated changes nothing. Re-ingesting an
@@ -246,50 +306,83 @@ def ingest_command(paths: tuple[str, ...], db: str, base_iri: str | None, kind: 
     except ValidationFailed as exc:
         for line in exc.lines()[:50]:
             click.echo(f"invalid: {line}", err=True)
-        _fail(f"{len(exc.report.violations)} SHACL violation(s); nothing was stored",
-              EXIT_INVALID)
+        _fail(f"{len(exc.report.violations)} SHACL violation(s); nothing was stored", EXIT_INVALID)
     finally:
         store.close()
     if not quiet:
-        for label, items in (("created", result.created), ("changed", result.updated),
-                             ("removed", result.deleted)):
+        for label, items in (
+            ("created", result.created),
+            ("changed", result.updated),
+            ("removed", result.deleted),
+        ):
             for iri in items:
                 click.echo(f"{label}: {iri}")
-    click.echo(f"{len(result.created)} created, {len(result.updated)} changed, "
-               f"{len(result.deleted)} removed; {result.members} new member(s) in {db}",
-               err=True)
+    click.echo(
+        f"{len(result.created)} created, {len(result.updated)} changed, "
+        f"{len(result.deleted)} removed; {result.members} new member(s) in {db}",
+        err=True,
+    )
 
 
 def _validation_options(f):  # type: ignore[no-untyped-def]
     """The limits of POST /validate (defaults from BELEIDSDATA_VALIDATE_* variables)."""
     env = os.environ.get
     options = [
-        click.option("--validate-max-bytes", type=click.IntRange(1), default=lambda: env(
-            "BELEIDSDATA_VALIDATE_MAX_BYTES", 50 * 1024 * 1024), show_default="50 MB",
-            help="Largest request body accepted (413 beyond); $BELEIDSDATA_VALIDATE_MAX_BYTES."),
-        click.option("--validate-timeout", type=click.FloatRange(0.1), default=lambda: env(
-            "BELEIDSDATA_VALIDATE_TIMEOUT", 60), show_default="60",
+        click.option(
+            "--validate-max-bytes",
+            type=click.IntRange(1),
+            default=lambda: env("BELEIDSDATA_VALIDATE_MAX_BYTES", 50 * 1024 * 1024),
+            show_default="50 MB",
+            help="Largest request body accepted (413 beyond); $BELEIDSDATA_VALIDATE_MAX_BYTES.",
+        ),
+        click.option(
+            "--validate-timeout",
+            type=click.FloatRange(0.1),
+            default=lambda: env("BELEIDSDATA_VALIDATE_TIMEOUT", 60),
+            show_default="60",
             help="Seconds a validation may take before it is stopped (422); "
-                 "$BELEIDSDATA_VALIDATE_TIMEOUT."),
-        click.option("--validate-concurrency", type=click.IntRange(1), default=lambda: env(
-            "BELEIDSDATA_VALIDATE_CONCURRENCY", 2), show_default="2",
+            "$BELEIDSDATA_VALIDATE_TIMEOUT.",
+        ),
+        click.option(
+            "--validate-concurrency",
+            type=click.IntRange(1),
+            default=lambda: env("BELEIDSDATA_VALIDATE_CONCURRENCY", 2),
+            show_default="2",
             help="Validations at once; more get 429 with Retry-After; "
-                 "$BELEIDSDATA_VALIDATE_CONCURRENCY."),
-        click.option("--validate-fetch/--no-validate-fetch", default=lambda: env(
-            "BELEIDSDATA_VALIDATE_FETCH", "").lower() in ("1", "true", "yes", "on"),
+            "$BELEIDSDATA_VALIDATE_CONCURRENCY.",
+        ),
+        click.option(
+            "--validate-fetch/--no-validate-fetch",
+            default=lambda: (
+                env("BELEIDSDATA_VALIDATE_FETCH", "").lower() in ("1", "true", "yes", "on")
+            ),
             help="Let POST /validate fetch a URL (off by default; $BELEIDSDATA_VALIDATE_FETCH). "
-                 "Public addresses only, at most --validate-fetch-max-bytes, in "
-                 "--validate-fetch-timeout seconds."),
-        click.option("--validate-fetch-max-bytes", type=click.IntRange(1), default=lambda: env(
-            "BELEIDSDATA_VALIDATE_FETCH_MAX_BYTES", 20 * 1024 * 1024), show_default="20 MB",
-            help="Largest document fetched; $BELEIDSDATA_VALIDATE_FETCH_MAX_BYTES."),
-        click.option("--validate-fetch-timeout", type=click.FloatRange(0.1), default=lambda: env(
-            "BELEIDSDATA_VALIDATE_FETCH_TIMEOUT", 20), show_default="20",
-            help="Seconds a fetch may take; $BELEIDSDATA_VALIDATE_FETCH_TIMEOUT."),
-        click.option("--validate-fetch-allow-private", is_flag=True, default=lambda: env(
-            "BELEIDSDATA_VALIDATE_FETCH_ALLOW_PRIVATE", "").lower() in ("1", "true", "yes"),
+            "Public addresses only, at most --validate-fetch-max-bytes, in "
+            "--validate-fetch-timeout seconds.",
+        ),
+        click.option(
+            "--validate-fetch-max-bytes",
+            type=click.IntRange(1),
+            default=lambda: env("BELEIDSDATA_VALIDATE_FETCH_MAX_BYTES", 20 * 1024 * 1024),
+            show_default="20 MB",
+            help="Largest document fetched; $BELEIDSDATA_VALIDATE_FETCH_MAX_BYTES.",
+        ),
+        click.option(
+            "--validate-fetch-timeout",
+            type=click.FloatRange(0.1),
+            default=lambda: env("BELEIDSDATA_VALIDATE_FETCH_TIMEOUT", 20),
+            show_default="20",
+            help="Seconds a fetch may take; $BELEIDSDATA_VALIDATE_FETCH_TIMEOUT.",
+        ),
+        click.option(
+            "--validate-fetch-allow-private",
+            is_flag=True,
+            default=lambda: (
+                env("BELEIDSDATA_VALIDATE_FETCH_ALLOW_PRIVATE", "").lower() in ("1", "true", "yes")
+            ),
             help="Also fetch from loopback and private addresses (for tests only); "
-                 "$BELEIDSDATA_VALIDATE_FETCH_ALLOW_PRIVATE."),
+            "$BELEIDSDATA_VALIDATE_FETCH_ALLOW_PRIVATE.",
+        ),
     ]
     for option in reversed(options):
         f = option(f)
@@ -300,29 +393,56 @@ def _validation_settings(values: dict):  # type: ignore[no-untyped-def]
     from .api.validate import ValidationSettings
 
     return ValidationSettings(
-        max_bytes=int(values["validate_max_bytes"]), timeout=float(values["validate_timeout"]),
-        concurrency=int(values["validate_concurrency"]), fetch=bool(values["validate_fetch"]),
+        max_bytes=int(values["validate_max_bytes"]),
+        timeout=float(values["validate_timeout"]),
+        concurrency=int(values["validate_concurrency"]),
+        fetch=bool(values["validate_fetch"]),
         fetch_max_bytes=int(values["validate_fetch_max_bytes"]),
         fetch_timeout=float(values["validate_fetch_timeout"]),
-        fetch_allow_private=bool(values["validate_fetch_allow_private"]))
+        fetch_allow_private=bool(values["validate_fetch_allow_private"]),
+    )
 
 
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @_db_option
-@click.option("--base-iri", default=None,
-              help="Base IRI of a new store; defaults to http://{host}:{port}. An existing "
-                   "store keeps its own.")
-@click.option("--page-size", default=250, show_default=True, type=click.IntRange(1, 10000),
-              help="Members per event-stream page.")
-@click.option("--no-samples", is_flag=True,
-              help="Do not load the bundled sample documents into an empty store.")
-@click.option("--max-in-flight", default=512, show_default=True, type=click.IntRange(1),
-              help="Requests handled at once; more get 429 Too Many Requests with Retry-After.")
+@click.option(
+    "--base-iri",
+    default=None,
+    help="Base IRI of a new store; defaults to http://{host}:{port}. An existing "
+    "store keeps its own.",
+)
+@click.option(
+    "--page-size",
+    default=250,
+    show_default=True,
+    type=click.IntRange(1, 10000),
+    help="Members per event-stream page.",
+)
+@click.option(
+    "--no-samples",
+    is_flag=True,
+    help="Do not load the bundled sample documents into an empty store.",
+)
+@click.option(
+    "--max-in-flight",
+    default=512,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Requests handled at once; more get 429 Too Many Requests with Retry-After.",
+)
 @_validation_options
-def serve_command(host: str, port: int, db: str, base_iri: str | None, page_size: int,
-                  no_samples: bool, max_in_flight: int, **validation: object) -> None:
+def serve_command(
+    host: str,
+    port: int,
+    db: str,
+    base_iri: str | None,
+    page_size: int,
+    no_samples: bool,
+    max_in_flight: int,
+    **validation: object,
+) -> None:
     """Serve the store over HTTP: resources, the event stream, vocabularies, shapes.
 
     On an empty store the bundled sample corpus (data/samples/) is ingested first, so the
@@ -343,25 +463,31 @@ def serve_command(host: str, port: int, db: str, base_iri: str | None, page_size
     except StoreError as exc:
         _fail(str(exc))
     if store.base_iri != listening and not base_iri:
-        click.echo(f"note: {db} names its resources under {store.base_iri}; links and the "
-                   f"event stream point there, not at {listening}", err=True)
+        click.echo(
+            f"note: {db} names its resources under {store.base_iri}; links and the "
+            f"event stream point there, not at {listening}",
+            err=True,
+        )
     if store.count_members() == 0 and not no_samples:
         samples = expand_paths([samples_dir()])
-        click.echo(f"empty store: loading {len(samples)} sample documents from {samples_dir()}",
-                   err=True)
+        click.echo(
+            f"empty store: loading {len(samples)} sample documents from {samples_dir()}", err=True
+        )
         try:
-            result = ingest(store, [read_source(p) for p in samples],
-                            progress=lambda m: click.echo(f"  {m}", err=True))
+            result = ingest(
+                store,
+                [read_source(p) for p in samples],
+                progress=lambda m: click.echo(f"  {m}", err=True),
+            )
         except (SourceError, ValidationFailed) as exc:
             _fail(f"the bundled samples could not be loaded: {exc}")
         click.echo(f"loaded {len(result.created)} resources", err=True)
-    click.echo(f"serving {db} as {store.base_iri} on http://{host}:{port}/ (Ctrl+C stops)",
-               err=True)
+    click.echo(
+        f"serving {db} as {store.base_iri} on http://{host}:{port}/ (Ctrl+C stops)", err=True
+    )
     app = create_app(store, page_size=page_size, max_in_flight=max_in_flight)
     app.state.validation = _validation_settings(validation)
-    uvicorn.run(app,
-                host=host, port=port,
-                log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @main.group("ldes")
@@ -370,11 +496,21 @@ def ldes_group() -> None:
 
 
 @ldes_group.command("export")
-@click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
-              help="Folder to write the files to (created when missing).")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder to write the files to (created when missing).",
+)
 @_db_option
-@click.option("--page-size", default=250, show_default=True, type=click.IntRange(1, 10000),
-              help="Members per event-stream page.")
+@click.option(
+    "--page-size",
+    default=250,
+    show_default=True,
+    type=click.IntRange(1, 10000),
+    help="Members per event-stream page.",
+)
 def ldes_export_command(output: str, db: str, page_size: int) -> None:
     """Write the whole event stream as static files a web server can host at the same URLs.
 
@@ -401,8 +537,11 @@ def ldes_export_command(output: str, db: str, page_size: int) -> None:
         _fail(f"{output}: cannot write ({exc.strerror})")
     finally:
         store.close()
-    click.echo(f"wrote {counts['pages']} pages ({counts['files']} files, "
-               f"{counts['mutable']} still open) for {store.base_iri} to {output}", err=True)
+    click.echo(
+        f"wrote {counts['pages']} pages ({counts['files']} files, "
+        f"{counts['mutable']} still open) for {store.base_iri} to {output}",
+        err=True,
+    )
 
 
 @main.group("site")
@@ -411,14 +550,28 @@ def site_group() -> None:
 
 
 @site_group.command("build")
-@click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
-              help="Folder to write the site to (created when missing).")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder to write the site to (created when missing).",
+)
 @_db_option
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-              help="Language of the pages.")
-@click.option("--service-url", default=None, metavar="URL",
-              help="Where the live service runs: links to its event stream, catalogue, "
-                   "validator and API point there (left out without it).")
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default="nl",
+    show_default=True,
+    help="Language of the pages.",
+)
+@click.option(
+    "--service-url",
+    default=None,
+    metavar="URL",
+    help="Where the live service runs: links to its event stream, catalogue, "
+    "validator and API point there (left out without it).",
+)
 def site_build_command(output: str, db: str, lang: str, service_url: str | None) -> None:
     """Write every page of the site as static files with the same URLs as the service.
 
@@ -440,8 +593,11 @@ def site_build_command(output: str, db: str, lang: str, service_url: str | None)
         _fail(f"{output}: cannot write ({exc.strerror})")
     finally:
         store.close()
-    click.echo(f"wrote {result.pages} pages ({result.files} files) to {output} in "
-               f"{result.seconds:.2f} s ({result.pages_per_second:.0f} pages/s)", err=True)
+    click.echo(
+        f"wrote {result.pages} pages ({result.files} files) to {output} in "
+        f"{result.seconds:.2f} s ({result.pages_per_second:.0f} pages/s)",
+        err=True,
+    )
 
 
 def run(args: list[str] | None = None) -> None:
@@ -452,8 +608,11 @@ def run(args: list[str] | None = None) -> None:
         if type(exc).__name__ == "NoArgsIsHelpError":  # plain `beleidsdata`: the manual
             click.echo(exc.format_message())
             sys.exit(0)
-        hint = f" (see 'beleidsdata {exc.ctx.info_name} --help')" if exc.ctx and \
-            exc.ctx.parent else " (see 'beleidsdata --help')"
+        hint = (
+            f" (see 'beleidsdata {exc.ctx.info_name} --help')"
+            if exc.ctx and exc.ctx.parent
+            else " (see 'beleidsdata --help')"
+        )
         click.echo(f"error: {exc.format_message()}{hint}", err=True)
         sys.exit(EXIT_USAGE)
     except click.ClickException as exc:

@@ -20,6 +20,7 @@ from pathlib import Path
 import rdflib
 
 from . import sources as source_kinds
+from .errors import DoesNotConform
 from .formats import jsonld
 from .formats.context import context_url
 from .formats.rdfxml import to_rdfxml
@@ -61,8 +62,11 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir()
-                              if p.is_file() and p.suffix.lower() in {".txt", ".md"}))
+            out.extend(
+                sorted(
+                    p for p in path.iterdir() if p.is_file() and p.suffix.lower() in {".txt", ".md"}
+                )
+            )
         else:
             out.append(path)
     return out
@@ -90,7 +94,7 @@ def convert(texts: Sequence[SourceText], base_iri: str, kind: str | None = None)
     return Conversion(documents=documents, entities=builder.entities(), minter=minter)
 
 
-class ValidationFailed(Exception):
+class ValidationFailed(DoesNotConform):
     """Converted data does not conform to the shapes; nothing was stored."""
 
     def __init__(self, report: ValidationReport, locations: dict[str, str]) -> None:
@@ -119,24 +123,31 @@ class IngestResult:
         return bool(self.created or self.updated or self.deleted)
 
 
-def ingest(store: Store, texts: Sequence[SourceText], kind: str | None = None,
-           progress: Progress | None = None, validate: bool = True) -> IngestResult:
+def ingest(
+    store: Store,
+    texts: Sequence[SourceText],
+    kind: str | None = None,
+    progress: Progress | None = None,
+    validate: bool = True,
+) -> IngestResult:
     """Convert, validate and store ``texts`` in one transaction (see module docstring)."""
     say = progress or (lambda _msg: None)
     minter = Minter(store.base_iri)
     new_docs = parse_all(texts, kind)  # bad input fails here, before anything is touched
     new_iris = {minter.source(d.source.stem) for d in new_docs}
     kept = [s for s in store.sources() if s.iri not in new_iris]
-    stored_docs = [source_kinds.parse(SourceText.from_string(s.name, s.text), s.kind)
-                   for s in kept]
+    stored_docs = [source_kinds.parse(SourceText.from_string(s.name, s.text), s.kind) for s in kept]
     documents = stored_docs + new_docs
     say(f"converting {len(documents)} document(s) ({len(new_docs)} new or changed)")
     entities = map_documents(documents, minter).entities()
 
     versions = store.entity_versions()
     created = [i for i, e in entities.items() if versions.get(i, (None, 0))[0] is None]
-    updated = [i for i, e in entities.items()
-               if versions.get(i, (None, 0))[0] not in (None, e.content_hash)]
+    updated = [
+        i
+        for i, e in entities.items()
+        if versions.get(i, (None, 0))[0] not in (None, e.content_hash)
+    ]
     deleted = sorted(i for i, (h, _) in versions.items() if h is not None and i not in entities)
     changed = created + updated
     say(f"{len(created)} new, {len(updated)} changed, {len(deleted)} removed entities")
@@ -148,41 +159,77 @@ def ingest(store: Store, texts: Sequence[SourceText], kind: str | None = None,
     time = utc_now()
     changes = ChangeSet(time=time)
     for doc in new_docs:
-        changes.sources.append(SourceRecord(
-            iri=minter.source(doc.source.stem), name=doc.source.name, kind=doc.kind,
-            sha256=doc.source.sha256, text=doc.source.text))
+        changes.sources.append(
+            SourceRecord(
+                iri=minter.source(doc.source.stem),
+                name=doc.source.name,
+                kind=doc.kind,
+                sha256=doc.source.sha256,
+                text=doc.source.text,
+            )
+        )
     ctx = context_url(store.base_iri)
     for iri in sorted(changed):
         ent = entities[iri]
-        changes.upserts.append(EntityWrite(
-            iri=iri, path=ent.path, kind=ent.kind, content_hash=ent.content_hash,
-            title=_title(ent), types=ent.types, bodies=entity_bodies(ent, ctx),
-            index=index_entry(ent, minter.id_root)))
+        changes.upserts.append(
+            EntityWrite(
+                iri=iri,
+                path=ent.path,
+                kind=ent.kind,
+                content_hash=ent.content_hash,
+                title=_title(ent),
+                types=ent.types,
+                bodies=entity_bodies(ent, ctx),
+                index=index_entry(ent, minter.id_root),
+            )
+        )
         changes.links[iri] = entity_links(ent, entities)
         event = "create" if iri in created else "update"
         version = versions.get(iri, (None, 0))[1] + 1
-        changes.members.append(_member(ent.iri, ent.kind, version, event, time,
-                                       ent.triples, ent.content_hash))
+        changes.members.append(
+            _member(ent.iri, ent.kind, version, event, time, ent.triples, ent.content_hash)
+        )
     for iri in deleted:
         changes.deletes.append(iri)
         version = versions[iri][1] + 1
-        changes.members.append(_member(iri, Minter.kind_of_path(minter.path_of(iri)),
-                                       version, "delete", time, (), "deleted"))
+        changes.members.append(
+            _member(
+                iri,
+                Minter.kind_of_path(minter.path_of(iri)),
+                version,
+                "delete",
+                time,
+                (),
+                "deleted",
+            )
+        )
     if not changes.empty:
         say(f"writing {len(changes.members)} member(s)")
         changes.close_pages = page_closer(store)  # closed pages stored as bytes too
         store.apply(changes)
-    return IngestResult(created=sorted(created), updated=sorted(updated), deleted=deleted,
-                        members=len(changes.members),
-                        sources=[d.source.name for d in new_docs])
+    return IngestResult(
+        created=sorted(created),
+        updated=sorted(updated),
+        deleted=deleted,
+        members=len(changes.members),
+        sources=[d.source.name for d in new_docs],
+    )
 
 
-def _member(entity: str, kind: str, version: int, event: str, time: str,
-            triples: tuple[Triple, ...], content_hash: str) -> MemberWrite:
+def _member(
+    entity: str,
+    kind: str,
+    version: int,
+    event: str,
+    time: str,
+    triples: tuple[Triple, ...],
+    content_hash: str,
+) -> MemberWrite:
     iri = version_iri(entity, version)
     bodies = serialise_member(iri, member_triples(entity, version, event, time, triples))
-    return MemberWrite(iri=iri, entity=entity, kind=kind, event=event,
-                       content_hash=content_hash, bodies=bodies)
+    return MemberWrite(
+        iri=iri, entity=entity, kind=kind, event=event, content_hash=content_hash, bodies=bodies
+    )
 
 
 def entity_bodies(entity: EntityDescription, context: str) -> dict[str, bytes]:
@@ -196,8 +243,9 @@ def entity_bodies(entity: EntityDescription, context: str) -> dict[str, bytes]:
     }
 
 
-def entity_links(entity: EntityDescription,
-                 entities: dict[str, EntityDescription]) -> list[tuple[str, str]]:
+def entity_links(
+    entity: EntityDescription, entities: dict[str, EntityDescription]
+) -> list[tuple[str, str]]:
     """(target entity, predicate) for every link from this entity (or a node under its IRI)
     to another current entity: what the site shows as "cites" and, reversed, "cited by"."""
     out = set()
@@ -217,9 +265,12 @@ def _title(entity: EntityDescription) -> str | None:
     return None
 
 
-def validation_graph(paths: Sequence[Path], kind: str | None = None,
-                     base_iri: str = DEFAULT_BASE,
-                     source_texts: dict[str, list[str]] | None = None) -> rdflib.Graph:
+def validation_graph(
+    paths: Sequence[Path],
+    kind: str | None = None,
+    base_iri: str = DEFAULT_BASE,
+    source_texts: dict[str, list[str]] | None = None,
+) -> rdflib.Graph:
     """One graph of every input to validate: RDF files parsed as they are, source
     documents converted (together, as ``convert`` does). ``source_texts``, when given, is
     filled with source IRI → lines of each converted document (for reports that quote
@@ -274,9 +325,13 @@ def explain(conversion: Conversion, iri: str) -> list[Excerpt]:
     return sorted(out, key=lambda e: (e.name, e.start))
 
 
-def check_entities(entities: dict[str, EntityDescription], changed: Iterable[str],
-                   documents: Sequence[ParsedDocument], minter: Minter,
-                   engine: str = "fast") -> ValidationReport:
+def check_entities(
+    entities: dict[str, EntityDescription],
+    changed: Iterable[str],
+    documents: Sequence[ParsedDocument],
+    minter: Minter,
+    engine: str = "fast",
+) -> ValidationReport:
     """Validate the changed entities, with the types of everything they link to.
 
     Raises :class:`ValidationFailed` (naming the source file and lines of each failing
@@ -300,8 +355,14 @@ def check_entities(entities: dict[str, EntityDescription], changed: Iterable[str
     # Only the changed entities' own nodes are focus nodes (as pyshacl's focus_nodes): the
     # shapes of linked resources do not run at all. The fast engine (validation.engine)
     # evaluates them; pyshacl stays available with engine="pyshacl".
-    focus = sorted({str(t[0]) for iri in changed for t in entities[iri].triples
-                    if str(t[0]).split("#", 1)[0] == iri})
+    focus = sorted(
+        {
+            str(t[0])
+            for iri in changed
+            for t in entities[iri].triples
+            if str(t[0]).split("#", 1)[0] == iri
+        }
+    )
     report = validate_triples(triples, focus_nodes=focus, engine=engine)
     # Linked resources are in the data graph only so sh:class can see their types; what
     # the shapes say about them (they are not complete here) is not this ingest's concern.
@@ -312,8 +373,9 @@ def check_entities(entities: dict[str, EntityDescription], changed: Iterable[str
     return report
 
 
-def locate(entities: dict[str, EntityDescription], documents: Sequence[ParsedDocument],
-           minter: Minter) -> dict[str, str]:
+def locate(
+    entities: dict[str, EntityDescription], documents: Sequence[ParsedDocument], minter: Minter
+) -> dict[str, str]:
     """entity IRI → ``file:first-last`` from its provenance, for error messages."""
     names = {minter.source(d.source.stem): d.source.name for d in documents}
     out: dict[str, str] = {}

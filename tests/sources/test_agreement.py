@@ -13,8 +13,10 @@ from beleidsdata.sources.base import SourceError, SourceText, Span
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "data" / "samples"
 FIXTURES = ROOT / "tests" / "fixtures" / "regeerakkoord"
-TITLE_235 = ("Vlaanderen verder uitbouwen tot een Slimme Regio met performante fysieke en "
-             "digitale infrastructuur")
+TITLE_235 = (
+    "Vlaanderen verder uitbouwen tot een Slimme Regio met performante fysieke en "
+    "digitale infrastructuur"
+)
 
 
 def load(path: Path) -> SourceText:
@@ -32,25 +34,41 @@ def test_module_contract() -> None:
 
 # ---------------------------------------------------------------------------- split_title
 
-@pytest.mark.parametrize(("line", "expected"), [
-    (f"2.3.5 {TITLE_235} Met het economisch- en innovatiebeleid nemen we het voortouw.",
-     (TITLE_235, "Met het economisch- en innovatiebeleid nemen we het voortouw.")),
-    (f"{TITLE_235} Met het economisch- en innovatiebeleid nemen we het voortouw.",
-     (TITLE_235, "Met het economisch- en innovatiebeleid nemen we het voortouw.")),
-    ("2 Een welvarend Vlaanderen", ("Een welvarend Vlaanderen", "")),
-    ("2.3 Economie", ("Economie", "")),
-    ("2.3.6 Digitaal Vlaanderen voor iedereen", ("Digitaal Vlaanderen voor iedereen", "")),
-    ("3.1 Beleidsplan AI en cybersecurity We investeren fors in onderzoek.",
-     ("Beleidsplan AI en cybersecurity", "We investeren fors in onderzoek.")),
-    ("4.2 Een slimme overheid Vlaanderen zal de dienstverlening verder digitaliseren.",
-     ("Een slimme overheid", "Vlaanderen zal de dienstverlening verder digitaliseren.")),
-    ("5.1 Digitale overheid: De burger centraal", ("Digitale overheid: De burger centraal", "")),
-])
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            f"2.3.5 {TITLE_235} Met het economisch- en innovatiebeleid nemen we het voortouw.",
+            (TITLE_235, "Met het economisch- en innovatiebeleid nemen we het voortouw."),
+        ),
+        (
+            f"{TITLE_235} Met het economisch- en innovatiebeleid nemen we het voortouw.",
+            (TITLE_235, "Met het economisch- en innovatiebeleid nemen we het voortouw."),
+        ),
+        ("2 Een welvarend Vlaanderen", ("Een welvarend Vlaanderen", "")),
+        ("2.3 Economie", ("Economie", "")),
+        ("2.3.6 Digitaal Vlaanderen voor iedereen", ("Digitaal Vlaanderen voor iedereen", "")),
+        (
+            "3.1 Beleidsplan AI en cybersecurity We investeren fors in onderzoek.",
+            ("Beleidsplan AI en cybersecurity", "We investeren fors in onderzoek."),
+        ),
+        (
+            "4.2 Een slimme overheid Vlaanderen zal de dienstverlening verder digitaliseren.",
+            ("Een slimme overheid", "Vlaanderen zal de dienstverlening verder digitaliseren."),
+        ),
+        (
+            "5.1 Digitale overheid: De burger centraal",
+            ("Digitale overheid: De burger centraal", ""),
+        ),
+    ],
+)
 def test_split_title(line: str, expected: tuple[str, str]) -> None:
     assert split_title(line) == expected
 
 
 # --------------------------------------------------------------------------------- detect
+
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.name)
 def test_detect_recognises_fixtures(path: Path) -> None:
@@ -68,6 +86,7 @@ def test_detect_rejects_samples(path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------- parse
+
 
 def test_one_section_on_one_line() -> None:
     parsed = agreement.parse(load(FIXTURES / "regeerakkoord-2.3.5-een-regel.txt"))
@@ -95,10 +114,12 @@ def test_chapters_and_sections_on_own_lines() -> None:
     assert sections["2"].text == ""
     # End-of-line hyphenation undone; paragraphs separated by a blank line.
     assert sections["2.3"].text.startswith(
-        "Vlaanderen is een open economie die het moet hebben van innovatie, ondernemerschap")
+        "Vlaanderen is een open economie die het moet hebben van innovatie, ondernemerschap"
+    )
     assert sections["2.3.5"].text.split("\n\n")[1] == (
         "We beginnen hiervoor bij de basis: we brengen Vlaanderen aan de top in digitale "
-        "infrastructuur.")
+        "infrastructuur."
+    )
     # A numbered list inside a section is text, one item a line; so is a footnote line.
     first_paragraph = sections["2.3.4"].text.split("\n\n")[0]
     assert first_paragraph.split("\n") == [
@@ -109,7 +130,13 @@ def test_chapters_and_sections_on_own_lines() -> None:
     ]
     assert "5 Volgens dit principe" in sections["2.3.4"].text
     assert [s.span for s in parsed.sections] == [
-        Span(3, 3), Span(5, 9), Span(11, 20), Span(22, 30), Span(32, 32), Span(34, 36)]
+        Span(3, 3),
+        Span(5, 9),
+        Span(11, 20),
+        Span(22, 30),
+        Span(32, 32),
+        Span(34, 36),
+    ]
     assert parsed.span == Span(1, 36)
 
 
@@ -124,9 +151,12 @@ def test_windows_line_endings_and_extra_whitespace() -> None:
     assert first.text == (
         "Met het economisch- en innovatiebeleid nemen we het voortouw voor de transitie naar "
         "de digitale samenleving in Vlaanderen. Deze inspanningen moeten echter ondersteund "
-        "worden.")
+        "worden."
+    )
     assert (second.number, second.title) == (
-        "2.3.6", "Een digitale overheid die werkt voor iedereen")
+        "2.3.6",
+        "Een digitale overheid die werkt voor iedereen",
+    )
     assert second.text.split("\n\n") == [
         "De Vlaamse overheid wordt een digitale koploper. We bouwen het e-loket verder uit tot "
         "de unieke toegangspoort tot de Vlaamse dienstverlening.",
@@ -138,9 +168,12 @@ def test_windows_line_endings_and_extra_whitespace() -> None:
 def test_table_of_contents_is_skipped() -> None:
     parsed = parse_text(
         "Regeerakkoord 2019-2024\n\nInhoud\n2 Een welvarend Vlaanderen\n2.3 Economie\n\n"
-        "2 Een welvarend Vlaanderen\n\n2.3 Economie\nWe kiezen voor groei.\n")
+        "2 Een welvarend Vlaanderen\n\n2.3 Economie\nWe kiezen voor groei.\n"
+    )
     assert [(s.number, s.span) for s in parsed.sections] == [
-        ("2", Span(7, 7)), ("2.3", Span(9, 10))]
+        ("2", Span(7, 7)),
+        ("2.3", Span(9, 10)),
+    ]
     assert parsed.sections[1].text == "We kiezen voor groei."
 
 

@@ -62,10 +62,20 @@ def all_texts(doc: Strategy) -> Iterator[str]:
     yield doc.title
     yield doc.introduction
     for sp in doc.speerpunten:
-        yield from (sp.title, sp.heading, sp.summary or "", sp.introduction, sp.ambitions,
-                    sp.challenges_title or "", sp.challenges, sp.initiatives,
-                    sp.action_points_title or "", sp.action_points_intro,
-                    sp.principles_title or "", sp.principles_closing)
+        yield from (
+            sp.title,
+            sp.heading,
+            sp.summary or "",
+            sp.introduction,
+            sp.ambitions,
+            sp.challenges_title or "",
+            sp.challenges,
+            sp.initiatives,
+            sp.action_points_title or "",
+            sp.action_points_intro,
+            sp.principles_title or "",
+            sp.principles_closing,
+        )
         for ap in sp.action_points:
             yield from (ap.heading, ap.text)
         for pr in sp.principles:
@@ -80,8 +90,7 @@ def spans(doc: Strategy) -> Iterator[Span]:
         yield axis.span
     for sp in doc.speerpunten:
         yield sp.span
-        for record in (*sp.action_points, *sp.principles, *sp.examples, *sp.boxes,
-                       *sp.subsections):
+        for record in (*sp.action_points, *sp.principles, *sp.examples, *sp.boxes, *sp.subsections):
             yield record.span
 
 
@@ -92,13 +101,17 @@ def test_the_sample_strategy_is_recognised_with_high_confidence() -> None:
     assert detect(load(SAMPLE)) >= 0.9
 
 
-@pytest.mark.parametrize("path", sorted(p for p in SAMPLES.glob("*.txt") if p != SAMPLE)
-                         + sorted(p for d in ("evaluatie", "mededeling", "regeerakkoord",
-                                              "resolutie")
-                                  for p in (ROOT / "tests/fixtures" / d).glob("*.txt")),
-                         ids=lambda p: p.name)
-def test_evaluations_resolutions_communications_and_agreements_score_below_0_3(
-        path: Path) -> None:
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in SAMPLES.glob("*.txt") if p != SAMPLE)
+    + sorted(
+        p
+        for d in ("evaluatie", "mededeling", "regeerakkoord", "resolutie")
+        for p in (ROOT / "tests/fixtures" / d).glob("*.txt")
+    ),
+    ids=lambda p: p.name,
+)
+def test_evaluations_resolutions_communications_and_agreements_score_below_0_3(path: Path) -> None:
     assert detect(load(path)) < 0.3
 
 
@@ -119,8 +132,7 @@ def test_title_is_taken_from_the_text(sample: Strategy) -> None:
     assert sample.title == "Vlaamse Digitale Strategie"
 
 
-def test_introduction_announces_36_action_points_while_the_body_holds_44(
-        sample: Strategy) -> None:
+def test_introduction_announces_36_action_points_while_the_body_holds_44(sample: Strategy) -> None:
     assert sample.announced_action_point_count == 36
     assert len(sample.action_points) == 44
 
@@ -133,19 +145,25 @@ def test_introduction_is_the_signed_foreword(sample: Strategy) -> None:
 
 def test_four_axes_as_the_axes_section_names_them(sample: Strategy) -> None:
     assert [(a.number, a.label) for a in sample.axes] == [
-        (1, "burger"), (2, "onderneming"), (3, "overheid"), (4, "infrastructuur")]
+        (1, "burger"),
+        (2, "onderneming"),
+        (3, "overheid"),
+        (4, "infrastructuur"),
+    ]
     assert all(a.span == Span(43, 43) for a in sample.axes)
 
 
-def test_nine_speerpunten_numbered_2_1_to_2_9_with_the_titles_of_the_list(
-        sample: Strategy) -> None:
+def test_nine_speerpunten_numbered_2_1_to_2_9_with_the_titles_of_the_list(sample: Strategy) -> None:
     assert [(sp.number, sp.title) for sp in sample.speerpunten] == [
         ("2.1", "Iedereen (continu) voorbereid op de digitale toekomst"),
         ("2.2", "Sterke digitale ondernemingen en organisaties in Vlaanderen"),
         ("2.3", "Datagedreven overheid"),
         ("2.4", "De kracht van AI omarmen op een verantwoorde manier"),
-        ("2.5", "Gebruiker centraal: Inclusieve digitale dienstverlening met proactieve en "
-                "slimme diensten"),
+        (
+            "2.5",
+            "Gebruiker centraal: Inclusieve digitale dienstverlening met proactieve en "
+            "slimme diensten",
+        ),
         ("2.6", "Digitaal veilig Vlaanderen"),
         ("2.7", "Duurzame infrastructuur"),
         ("2.8", "Versneld digitaal transformeren naar overheid als platform"),
@@ -154,12 +172,16 @@ def test_nine_speerpunten_numbered_2_1_to_2_9_with_the_titles_of_the_list(
 
 
 def test_headings_keep_their_printed_capitals_with_ocr_repaired(sample: Strategy) -> None:
-    assert speerpunt(sample, "2.1").heading == \
-        "IEDEREEN (CONTINU) VOORBEREID OP DE DIGITALE TOEKOMST"
-    assert speerpunt(sample, "2.5").heading == ("GEBRUIKER CENTRAAL: INCLUSIEVE DIGITALE "
-                                                "DIENSTVERLENING MET PROACTIEVE EN SLIMME DIENSTEN")
-    assert speerpunt(sample, "2.8").heading == \
-        "VERSNELD DIGITAAL TRANSFORMEREN NAAR OVERHEID ALS PLATFORM"  # not "… ONDERNEMING"
+    assert (
+        speerpunt(sample, "2.1").heading == "IEDEREEN (CONTINU) VOORBEREID OP DE DIGITALE TOEKOMST"
+    )
+    assert speerpunt(sample, "2.5").heading == (
+        "GEBRUIKER CENTRAAL: INCLUSIEVE DIGITALE DIENSTVERLENING MET PROACTIEVE EN SLIMME DIENSTEN"
+    )
+    assert (
+        speerpunt(sample, "2.8").heading
+        == "VERSNELD DIGITAAL TRANSFORMEREN NAAR OVERHEID ALS PLATFORM"
+    )  # not "… ONDERNEMING"
     assert speerpunt(sample, "2.9").heading == "MET OOG VOOR MAATSCHAPPELIJKE IMPACT"
 
 
@@ -169,17 +191,23 @@ def test_each_speerpunt_carries_the_description_of_the_list(sample: Strategy) ->
         "Vlaamse overheid en lokale besturen sterker inzetten op het ongehinderd laten stromen "
         "van data over beleidsdomeinen en overheidsniveaus heen om het potentieel die "
         "databronnen bieden maximaal te benutten op een ethische verantwoorde en "
-        "privacyvriendelijke manier.")
+        "privacyvriendelijke manier."
+    )
     assert speerpunt(sample, "2.9").summary is not None
     assert "In de volgende secties" not in (speerpunt(sample, "2.9").summary or "")
 
 
 def test_speerpunten_2_1_to_2_8_have_ambitions_challenges_and_running_initiatives(
-        sample: Strategy) -> None:
+    sample: Strategy,
+) -> None:
     for sp in sample.speerpunten[:8]:
         assert sp.ambitions and sp.challenges and sp.initiatives, sp.number
         assert [s.kind for s in sp.subsections] == [
-            "ambities", "uitdagingen", "initiatieven", "actiepunten"]
+            "ambities",
+            "uitdagingen",
+            "initiatieven",
+            "actiepunten",
+        ]
 
 
 def test_ambitions_keep_their_bullets_and_paragraphs(sample: Strategy) -> None:
@@ -219,8 +247,9 @@ def test_action_point_counts_per_speerpunt(sample: Strategy) -> None:
 def test_action_points_are_numbered_in_order_within_their_speerpunt(sample: Strategy) -> None:
     for sp in sample.speerpunten:
         assert [ap.number for ap in sp.action_points] == list(range(1, len(sp.action_points) + 1))
-        assert all(sp.span.start <= ap.span.start <= ap.span.end <= sp.span.end
-                   for ap in sp.action_points)
+        assert all(
+            sp.span.start <= ap.span.start <= ap.span.end <= sp.span.end for ap in sp.action_points
+        )
 
 
 def test_action_point_headings_of_the_first_speerpunt(sample: Strategy) -> None:
@@ -232,50 +261,63 @@ def test_action_point_headings_of_the_first_speerpunt(sample: Strategy) -> None:
         "We passen het onderwijs aan aan digitale noden",
         "We zetten in op levenslang leren op de werkvloer",
         "We zorgen dat werkzoekenden over de juiste digitale vaardigheden beschikken",
-        "We investeren in nieuwe technologieën voor cultuur, media, sport en sociale "
-        "betrokkenheid",
+        "We investeren in nieuwe technologieën voor cultuur, media, sport en sociale betrokkenheid",
     ]
 
 
 def test_a_heading_wrapped_over_two_lines_is_one_action_point(sample: Strategy) -> None:
     ap = speerpunt(sample, "2.1").action_points[1]
-    assert ap.heading == ("We betrekken de partnerorganisaties digitale inclusie ter "
-                          "ondersteuning van Vlaamse entiteiten en lokale besturen")
+    assert ap.heading == (
+        "We betrekken de partnerorganisaties digitale inclusie ter "
+        "ondersteuning van Vlaamse entiteiten en lokale besturen"
+    )
     assert ap.span == Span(298, 303)
     assert ap.text == (
         "Partnerorganisaties digitale inclusie van het gelijkekansenbeleid, het kenniscentrum "
         "Mediawijs en VVSG, zorgen door hun centrale rol voor ondersteuning van Vlaamse "
         "entiteiten en lokale besturen bij digitale inclusiethema’s via netwerken en "
-        "kennisdeling, opleidingen, tools en adviesverlening.")
+        "kennisdeling, opleidingen, tools en adviesverlening."
+    )
     assert speerpunt(sample, "2.5").action_points[0].heading == (
         "We ontwikkelen een samenhangende en inclusieve overheidservaring voor de digitale "
-        "dienstverlening voor burgers, ondernemingen, verenigingen en lokale besturen")
+        "dienstverlening voor burgers, ondernemingen, verenigingen en lokale besturen"
+    )
 
 
 def test_exactly_four_action_point_headings_do_not_start_with_we(sample: Strategy) -> None:
-    assert [(sp.number, ap.number, ap.heading) for sp in sample.speerpunten
-            for ap in sp.action_points if not ap.heading.startswith("We ")] == [
+    assert [
+        (sp.number, ap.number, ap.heading)
+        for sp in sample.speerpunten
+        for ap in sp.action_points
+        if not ap.heading.startswith("We ")
+    ] == [
         ("2.2", 5, "Administratieve vereenvoudiging en verlaging regeldruk voor ondernemingen"),
-        ("2.2", 7, "Flanders Technology & Innovation pakt structureel de grote vragen van "
-                   "morgen aan"),
+        (
+            "2.2",
+            7,
+            "Flanders Technology & Innovation pakt structureel de grote vragen van morgen aan",
+        ),
         ("2.3", 5, "Standaardisatie van dataruimtes"),
         ("2.4", 5, "Flankerend AI-beleid upgraden in samenwerking met het AI Expertisecentrum"),
     ]
 
 
 def test_headings_that_end_with_a_period_keep_it(sample: Strategy) -> None:
-    assert speerpunt(sample, "2.8").action_points[1].heading == \
-        "We maken de centrale bouwstenen dé norm in elk digitaal project."
+    assert (
+        speerpunt(sample, "2.8").action_points[1].heading
+        == "We maken de centrale bouwstenen dé norm in elk digitaal project."
+    )
     assert speerpunt(sample, "2.3").action_points[3].heading == (
         "We geven burgers meer regie over hun zorggegevens en maken veilige "
-        "gegevensuitwisseling de norm binnen zorg en ondersteuning.")
+        "gegevensuitwisseling de norm binnen zorg en ondersteuning."
+    )
 
 
-def test_action_point_text_runs_across_page_breaks_and_ocr_blank_lines(
-        sample: Strategy) -> None:
+def test_action_point_text_runs_across_page_breaks_and_ocr_blank_lines(sample: Strategy) -> None:
     text = speerpunt(sample, "2.8").action_points[2].text
-    assert "lokale besturen zou ontstaan waarin de Lokaal Digitaal filosofie wordt verankerd." \
-        in text
+    assert (
+        "lokale besturen zou ontstaan waarin de Lokaal Digitaal filosofie wordt verankerd." in text
+    )
     assert "verbeelding" not in text
     assert text.count("\n\n") == 2  # three paragraphs
     four = speerpunt(sample, "2.1").action_points[3].text
@@ -283,26 +325,33 @@ def test_action_point_text_runs_across_page_breaks_and_ocr_blank_lines(
     assert four.endswith("Kwaliteit van leermiddelen wordt gewaarborgd via o.a. keurmerken.")
 
 
-def test_no_action_point_heading_is_an_example_box_quote_or_body_sentence(
-        sample: Strategy) -> None:
+def test_no_action_point_heading_is_an_example_box_quote_or_body_sentence(sample: Strategy) -> None:
     headings = {ap.heading for ap in sample.action_points}
     kept_apart = {box.title for sp in sample.speerpunten for box in sp.examples + sp.boxes}
     assert not headings & kept_apart
     for not_an_action_point in (
-            "We stimuleren innovatie in de agrifood industrie",  # example
-            "We gebruiken AI om werkzoekenden sneller aan een job te helpen",  # example
-            "We zorgen voor automatische rechtentoekenning in het Groeipakket",  # example
-            "Zes leidende principes",  # text box
-            "Digitale Tweelingen",  # text box
-            "AI Richtlijnen",  # a running initiative the OCR moved below 2.4.4
-            "Leidende principes voor AI binnen de Vlaamse overheid",  # caption
-            "Alle entiteiten maken een plan",  # diagram
-            "Hoe werkt Vlaanderen samen met andere overheden?"):
+        "We stimuleren innovatie in de agrifood industrie",  # example
+        "We gebruiken AI om werkzoekenden sneller aan een job te helpen",  # example
+        "We zorgen voor automatische rechtentoekenning in het Groeipakket",  # example
+        "Zes leidende principes",  # text box
+        "Digitale Tweelingen",  # text box
+        "AI Richtlijnen",  # a running initiative the OCR moved below 2.4.4
+        "Leidende principes voor AI binnen de Vlaamse overheid",  # caption
+        "Alle entiteiten maken een plan",  # diagram
+        "Hoe werkt Vlaanderen samen met andere overheden?",
+    ):
         assert not_an_action_point not in headings
-    assert not any(h.startswith(("We positioneren Smart Region Office",  # cooperation bullet
-                                 "We verzekeren daarbij altijd",  # body sentence
-                                 "We activeren (waar nodig)",  # cooperation paragraph
-                                 "We kiezen voor een publieke")) for h in headings)
+    assert not any(
+        h.startswith(
+            (
+                "We positioneren Smart Region Office",  # cooperation bullet
+                "We verzekeren daarbij altijd",  # body sentence
+                "We activeren (waar nodig)",  # cooperation paragraph
+                "We kiezen voor een publieke",
+            )
+        )
+        for h in headings
+    )
 
 
 def test_examples_under_strategie_in_de_praktijk_are_kept_apart(sample: Strategy) -> None:
@@ -310,8 +359,9 @@ def test_examples_under_strategie_in_de_praktijk_are_kept_apart(sample: Strategy
     assert all(box.kind == "voorbeeld" for sp in sample.speerpunten for box in sp.examples)
     example = speerpunt(sample, "2.4").examples[0]
     assert example.title == "ILVO test en valideert AI use cases in de landbouw en voedingssector"
-    assert example.text.startswith("Het Instituut voor Landbouw-, Visserij- en "
-                                   "Voedingsonderzoek (ILVO)")
+    assert example.text.startswith(
+        "Het Instituut voor Landbouw-, Visserij- en Voedingsonderzoek (ILVO)"
+    )
     assert "hun AI- en robotica-oplossingen" in example.text
 
 
@@ -346,7 +396,8 @@ def test_text_boxes_and_footnotes_are_kept_apart(sample: Strategy) -> None:
     kaders = {b.title: b.text for sp in sample.speerpunten for b in sp.boxes if b.kind == "kader"}
     assert kaders["Zes leidende principes"] == (
         "AI binnen de Vlaamse Overheid is democratisch, betrouwbaar, mensgericht en duurzaam, "
-        "met correct gebruik en beheer van data en toegepast met kennis van zaken.")
+        "met correct gebruik en beheer van data en toegepast met kennis van zaken."
+    )
     assert kaders["Digitale Tweelingen"].startswith("De digitale tweeling is een virtuele")
     notes = [b for sp in sample.speerpunten for b in sp.boxes if b.kind == "voetnoot"]
     assert [(n.title, n.span) for n in notes] == [("1", Span(440, 440)), ("2", Span(716, 717))]
@@ -356,8 +407,10 @@ def test_text_boxes_and_footnotes_are_kept_apart(sample: Strategy) -> None:
 
 def test_ten_principles_with_their_titles(sample: Strategy) -> None:
     last = speerpunt(sample, "2.9")
-    assert last.principles_title == \
-        "Dit zijn de 10 principes die we als Vlaamse overheid gaan toepassen"
+    assert (
+        last.principles_title
+        == "Dit zijn de 10 principes die we als Vlaamse overheid gaan toepassen"
+    )
     assert [(p.number, p.title) for p in last.principles] == [
         (1, "Inclusieve toegang"),
         (2, "Recht op onderwijs in digitale vaardigheden en beroepsopleiding"),
@@ -380,9 +433,21 @@ def test_ten_principles_with_their_titles(sample: Strategy) -> None:
 def test_ocr_noise_is_corrected_in_headings_and_texts(sample: Strategy) -> None:
     texts = list(all_texts(sample))
     joined = "\n".join(texts)
-    for noise in ("ledereen", "|EDEREEN", "technologieén", "efficiénte", "essentiéle",
-                  "creéren", "artificiéle", "gecodrdineerd", "Enquéte", "0.a.", "'’",
-                  "Start-Al", "viotter"):
+    for noise in (
+        "ledereen",
+        "|EDEREEN",
+        "technologieén",
+        "efficiénte",
+        "essentiéle",
+        "creéren",
+        "artificiéle",
+        "gecodrdineerd",
+        "Enquéte",
+        "0.a.",
+        "'’",
+        "Start-Al",
+        "viotter",
+    ):
         assert noise not in joined, noise
     assert re.search(r"\bAl(?=[\s\-),.])", joined) is None  # "Al" for AI, in any position
     assert "van AI" in joined and "AI-adoptie" in joined and "AI en" in joined
@@ -393,9 +458,21 @@ def test_ocr_noise_is_corrected_in_headings_and_texts(sample: Strategy) -> None:
 
 def test_page_furniture_and_diagram_debris_never_reach_a_text(sample: Strategy) -> None:
     joined = "\n".join(all_texts(sample))
-    for debris in ("verbeelding werkt", "/(", "EIRIREEY", "pelantWooidelns", "2.De9",
-                   "RucTOR", "maatis;", "Digitale Datagedreven", "STRUCTUUR R",
-                   "ijbenen", "4> Democratisch", "Acht voorwaarden", "Cloudstrategie"):
+    for debris in (
+        "verbeelding werkt",
+        "/(",
+        "EIRIREEY",
+        "pelantWooidelns",
+        "2.De9",
+        "RucTOR",
+        "maatis;",
+        "Digitale Datagedreven",
+        "STRUCTUUR R",
+        "ijbenen",
+        "4> Democratisch",
+        "Acht voorwaarden",
+        "Cloudstrategie",
+    ):
         assert debris not in joined, debris
     assert re.search(r"\bunten\b", joined) is None  # "2.De9 eep / unten": the divider page
     assert speerpunt(sample, "2.1").introduction == ""
@@ -453,19 +530,24 @@ def test_a_short_strategy_with_three_speerpunten_and_other_counts() -> None:
     ]
     assert doc.action_points[3].text.endswith(
         "open data voor iedereen die ermee aan de slag wil, zodat burgers, ondernemers en "
-        "onderzoekers er nieuwe toepassingen mee kunnen bouwen.")  # across a page footer
+        "onderzoekers er nieuwe toepassingen mee kunnen bouwen."
+    )  # across a page footer
     first = doc.speerpunten[0]
     assert [b.title for b in first.examples] == ["We leren senioren werken met hun digitale kluis"]
     assert [b.kind for b in first.boxes] == ["citaat", "samenwerking"]
-    assert first.ambitions.endswith("• Iedereen kan volwaardig deelnemen aan de digitale "
-                                    "samenleving.")
+    assert first.ambitions.endswith(
+        "• Iedereen kan volwaardig deelnemen aan de digitale samenleving."
+    )
     second = doc.speerpunten[1]
     assert [(b.kind, b.title) for b in second.boxes] == [
         ("kader", "Tien leidende principes"),
-        ("samenwerking", "Hoe werkt Vlaanderen samen met andere overheden?")]
+        ("samenwerking", "Hoe werkt Vlaanderen samen met andere overheden?"),
+    ]
     assert [p.title for p in doc.speerpunten[2].principles] == [
-        "Inclusieve toegang", "Verantwoord gebruik van data en AI-systemen",
-        "Digitale duurzaamheid"]
+        "Inclusieve toegang",
+        "Verantwoord gebruik van data en AI-systemen",
+        "Digitale duurzaamheid",
+    ]
     assert doc.speerpunten[2].principles_closing.startswith("De Vlaamse overheid zal deze")
 
 
@@ -501,9 +583,15 @@ def test_other_ocr_noise_and_missing_running_initiatives() -> None:
     assert [sp.initiatives == "" for sp in doc.speerpunten] == [True, False, True, True]
     assert [s.number for s in doc.speerpunten[0].subsections] == ["2.1.1", "2.1.2", "2.1.3"]
     assert [s.number for s in doc.speerpunten[1].subsections] == [
-        "2.2.1", "2.2.2", "2.2.3", "2.2.4"]
-    assert doc.speerpunten[1].challenges_title == \
-        "enorme mogelijkheden, maar verantwoord is de sleutel"
+        "2.2.1",
+        "2.2.2",
+        "2.2.3",
+        "2.2.4",
+    ]
+    assert (
+        doc.speerpunten[1].challenges_title
+        == "enorme mogelijkheden, maar verantwoord is de sleutel"
+    )
     first = doc.speerpunten[0]
     assert first.ambitions.startswith("• Iedereen in Vlaanderen beschikt")
     assert first.action_points[0].heading == "We zetten in op levenslang leren op de werkvloer"
@@ -519,12 +607,22 @@ def test_other_ocr_noise_and_missing_running_initiatives() -> None:
     ]
     assert [b.title for b in second.examples] == [
         "ILVO test AI-toepassingen in de landbouw",
-        "We zetten AI in voor de energiezuinige renovatie van woningen"]
+        "We zetten AI in voor de energiezuinige renovatie van woningen",
+    ]
     assert doc.speerpunten[2].action_points[0].heading.startswith("We versterken de digitale")
     assert doc.speerpunten[3].action_points[0].text.count("\n\n") == 1  # around a footnote
     joined = "\n".join(all_texts(doc))
-    for noise in ("ledereen", "|EDEREEN", " Al ", "Al-", "artificiéle", "synergién",
-                  "codrdinatie", "Weten hoe kritisch", "verbeelding"):
+    for noise in (
+        "ledereen",
+        "|EDEREEN",
+        " Al ",
+        "Al-",
+        "artificiéle",
+        "synergién",
+        "codrdinatie",
+        "Weten hoe kritisch",
+        "verbeelding",
+    ):
         assert noise not in joined, noise
 
 
@@ -532,7 +630,10 @@ def test_speerpunten_numbered_one_level_deep() -> None:
     doc = parse(load(DEPTH_ONE))
     assert doc.title == "Digitale Strategie"
     assert [(sp.number, sp.title) for sp in doc.speerpunten] == [
-        ("1", "Iedereen mee"), ("2", "Een datagedreven overheid"), ("3", "Verbonden Vlaanderen")]
+        ("1", "Iedereen mee"),
+        ("2", "Een datagedreven overheid"),
+        ("3", "Verbonden Vlaanderen"),
+    ]
     assert [len(sp.action_points) for sp in doc.speerpunten] == [2, 2, 1]
     assert [s.number for s in doc.speerpunten[2].subsections] == ["3.1", "3.4"]
     assert doc.speerpunten[1].action_points[1].heading == "Open data als standaard"
@@ -544,13 +645,20 @@ def test_speerpunten_numbered_one_level_deep() -> None:
 def test_speerpunten_numbered_three_levels_deep_end_before_the_next_chapter() -> None:
     doc = parse(load(DEPTH_THREE))
     assert [(sp.number, sp.title) for sp in doc.speerpunten] == [
-        ("2.1.1", "Iedereen digitaal mee"), ("2.1.2", "Een slimme overheid")]
+        ("2.1.1", "Iedereen digitaal mee"),
+        ("2.1.2", "Een slimme overheid"),
+    ]
     assert [len(sp.action_points) for sp in doc.speerpunten] == [2, 2]
     assert [s.number for s in doc.speerpunten[0].subsections] == [
-        "2.1.1.1", "2.1.1.2", "2.1.1.3", "2.1.1.4"]
+        "2.1.1.1",
+        "2.1.1.2",
+        "2.1.1.3",
+        "2.1.1.4",
+    ]
     assert doc.speerpunten[0].action_points[1].heading == (
         "We betrekken de partnerorganisaties digitale inclusie ter ondersteuning van Vlaamse "
-        "entiteiten en lokale besturen")
+        "entiteiten en lokale besturen"
+    )
     assert doc.introduction.startswith("Deze Vlaamse Digitale Strategie telt 2 speerpunten")
     assert "Vlaams Parlement" not in "\n".join(all_texts(doc))
     assert doc.speerpunten[-1].span.end < 58
@@ -582,14 +690,18 @@ def test_an_action_point_section_without_action_points_is_reported() -> None:
     broken = text[:start] + text[end:]
     with pytest.raises(SourceError, match=re.escape("expected action points after '2.2.4")) as err:
         parse(text_source(broken))
-    assert err.value.line == broken.split("\n").index(
-        "2.2.4 Slimme overheid: hiermee willen we het verschil maken") + 1
+    assert (
+        err.value.line
+        == broken.split("\n").index("2.2.4 Slimme overheid: hiermee willen we het verschil maken")
+        + 1
+    )
 
 
 def test_a_second_ambitions_section_in_one_speerpunt_is_reported() -> None:
-    text = _short_text().replace("2.1.2 Een schets van de uitdagingen",
-                                 "2.1.2 Ambities\n\nD Nog meer ambities.\n\n"
-                                 "2.1.5 Een schets van de uitdagingen")
+    text = _short_text().replace(
+        "2.1.2 Een schets van de uitdagingen",
+        "2.1.2 Ambities\n\nD Nog meer ambities.\n\n2.1.5 Een schets van de uitdagingen",
+    )
     with pytest.raises(SourceError, match="second 'ambitions' sub-section") as err:
         parse(text_source(text))
     assert err.value.line is not None
@@ -599,44 +711,54 @@ def test_a_subsection_numbered_under_another_speerpunt_is_reported() -> None:
     text = _short_text().replace("2.2.2 Een schets", "2.1.2 Een schets")
     with pytest.raises(SourceError, match=re.escape("numbered under 2.1")) as err:
         parse(text_source(text))
-    assert err.value.line == text.split("\n").index(
-        "2.1.2 Een schets van de uitdagingen: veel data, weinig samenhang") + 1
+    assert (
+        err.value.line
+        == text.split("\n").index(
+            "2.1.2 Een schets van de uitdagingen: veel data, weinig samenhang"
+        )
+        + 1
+    )
 
 
 # --------------------------------------------------------------------------- OCR repair
 
 
-@pytest.mark.parametrize(("noisy", "clean"), [
-    ("|EDEREEN (CONTINU) VOORBEREID", "IEDEREEN (CONTINU) VOORBEREID"),
-    ("ledereen moet toegang hebben", "Iedereen moet toegang hebben"),
-    ("POD M| & FOD Economie", "POD MI & FOD Economie"),
-    ("het VIaams Data-integratieplatform", "het Vlaams Data-integratieplatform"),
-    ("de Al-adoptie en Al-wetgeving", "de AI-adoptie en AI-wetgeving"),
-    ("kansen van Al en data", "kansen van AI en data"),
-    ("Start-Al biedt", "Start-AI biedt"),
-    ("hun Al- en robotica-oplossingen", "hun AI- en robotica-oplossingen"),
-    ("schatten. Al biedt de overheid", "schatten. AI biedt de overheid"),
-    ("Al die jaren al sinds 2019", "Al die jaren al sinds 2019"),
-    ("technologieén en efficiéntie", "technologieën en efficiëntie"),
-    ("essentiéle, artificiéle, financiéle", "essentiële, artificiële, financiële"),
-    ("creéren, gecreéerd, geévalueerd", "creëren, gecreëerd, geëvalueerd"),
-    ("Belgié scoort", "België scoort"),
-    ("dé norm, één plek, élke Vlaming, café", "dé norm, één plek, élke Vlaming, café"),
-    ("als €én van en op &én plek, eén keer", "als één van en op één plek, één keer"),
-    ("gecodrdineerde en codperatieve", "gecoördineerde en coöperatieve"),
-    ("Enquéte, geintegreerde, continuiteit", "Enquête, geïntegreerde, continuïteit"),
-    ("via 0.a. keurmerken en o0.a. tools", "via o.a. keurmerken en o.a. tools"),
-    ("zo'’n Thema'’s ‘'no wrong door", "zo’n Thema’s ‘no wrong door"),
-    ("economie.. en democratie,.. of werk...", "economie. en democratie,.. of werk..."),
-    ("MAATSCHAPPELLKE IMPACT", "MAATSCHAPPELIJKE IMPACT"),
-    ("van ondernemingen! verhogen, Amai! Is", "van ondernemingen verhogen, Amai! Is"),
-])
+@pytest.mark.parametrize(
+    ("noisy", "clean"),
+    [
+        ("|EDEREEN (CONTINU) VOORBEREID", "IEDEREEN (CONTINU) VOORBEREID"),
+        ("ledereen moet toegang hebben", "Iedereen moet toegang hebben"),
+        ("POD M| & FOD Economie", "POD MI & FOD Economie"),
+        ("het VIaams Data-integratieplatform", "het Vlaams Data-integratieplatform"),
+        ("de Al-adoptie en Al-wetgeving", "de AI-adoptie en AI-wetgeving"),
+        ("kansen van Al en data", "kansen van AI en data"),
+        ("Start-Al biedt", "Start-AI biedt"),
+        ("hun Al- en robotica-oplossingen", "hun AI- en robotica-oplossingen"),
+        ("schatten. Al biedt de overheid", "schatten. AI biedt de overheid"),
+        ("Al die jaren al sinds 2019", "Al die jaren al sinds 2019"),
+        ("technologieén en efficiéntie", "technologieën en efficiëntie"),
+        ("essentiéle, artificiéle, financiéle", "essentiële, artificiële, financiële"),
+        ("creéren, gecreéerd, geévalueerd", "creëren, gecreëerd, geëvalueerd"),
+        ("Belgié scoort", "België scoort"),
+        ("dé norm, één plek, élke Vlaming, café", "dé norm, één plek, élke Vlaming, café"),
+        ("als €én van en op &én plek, eén keer", "als één van en op één plek, één keer"),
+        ("gecodrdineerde en codperatieve", "gecoördineerde en coöperatieve"),
+        ("Enquéte, geintegreerde, continuiteit", "Enquête, geïntegreerde, continuïteit"),
+        ("via 0.a. keurmerken en o0.a. tools", "via o.a. keurmerken en o.a. tools"),
+        ("zo'’n Thema'’s ‘'no wrong door", "zo’n Thema’s ‘no wrong door"),
+        ("economie.. en democratie,.. of werk...", "economie. en democratie,.. of werk..."),
+        ("MAATSCHAPPELLKE IMPACT", "MAATSCHAPPELIJKE IMPACT"),
+        ("van ondernemingen! verhogen, Amai! Is", "van ondernemingen verhogen, Amai! Is"),
+    ],
+)
 def test_fix_ocr_repairs_known_ocr_errors_and_leaves_real_words(noisy: str, clean: str) -> None:
     assert fix_ocr(noisy) == clean
 
 
 def test_fix_ocr_leaves_clean_text_unchanged() -> None:
-    clean = ("De Vlaamse overheid zet AI in. Al die jaren werkten we al samen met "
-             "België, ook voor één Vlaming en dé norm.")
+    clean = (
+        "De Vlaamse overheid zet AI in. Al die jaren werkten we al samen met "
+        "België, ook voor één Vlaming en dé norm."
+    )
     assert fix_ocr(clean) == clean
     assert fix_ocr(fix_ocr("technologieén")) == "technologieën"

@@ -35,11 +35,17 @@ change. Errors are `application/problem+json`.
 """
 
 
-def create_app(store: SQLiteStore, *, page_size: int = DEFAULT_PAGE_SIZE,
-               max_in_flight: int = 512) -> FastAPI:
+def create_app(
+    store: SQLiteStore, *, page_size: int = DEFAULT_PAGE_SIZE, max_in_flight: int = 512
+) -> FastAPI:
     """The application for one store (its base IRI is the store's)."""
-    app = FastAPI(title="beleidsdata", version=__version__, description=DESCRIPTION,
-                  docs_url="/docs", redoc_url=None)
+    app = FastAPI(
+        title="beleidsdata",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url="/docs",
+        redoc_url=None,
+    )
     app.state.store = store
     app.state.layout = StreamLayout(store.base_iri, page_size)
     if not getattr(store, "_readonly", False):
@@ -47,29 +53,43 @@ def create_app(store: SQLiteStore, *, page_size: int = DEFAULT_PAGE_SIZE,
     app.mount("/static", StaticFiles(directory=str(site_dir() / "static")), name="static")
     # collections (/doc/{kind}) before resources (/doc/{path:path}), which would match too
     # site first: its /shapes/ and /vocab/*.html pages would match meta's Turtle routes
-    for router in (site.router, meta.router, collections.router, resources.router, stream.router,
-                   catalog.router, developers.router):
+    for router in (
+        site.router,
+        meta.router,
+        collections.router,
+        resources.router,
+        stream.router,
+        catalog.router,
+        developers.router,
+    ):
         app.include_router(router)
     validation_service.install(app)  # POST/GET /validate and the request body-size limit
     openapi.install(app)  # problem+json schema, tags, examples (api/openapi.py)
     # Closed event-stream pages straight from the pages table (inside CORS and Vary).
     app.add_middleware(stream.StoredPages)
     # Reads are open: any origin may GET (CORS), and read our caching and context headers.
-    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD"],
-                       allow_headers=["*"], max_age=86400,
-                       expose_headers=["ETag", "Link", "Last-Modified", "Location", "Vary"])
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "HEAD"],
+        allow_headers=["*"],
+        max_age=86400,
+        expose_headers=["ETag", "Link", "Last-Modified", "Location", "Vary"],
+    )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         detail = exc.detail if isinstance(exc.detail, str) else None
-        return problem_response(Problem(exc.status_code, detail=detail,
-                                        instance=str(request.url.path)),
-                                headers=dict(exc.headers or {}))  # e.g. Allow on a 405
+        return problem_response(
+            Problem(exc.status_code, detail=detail, instance=str(request.url.path)),
+            headers=dict(exc.headers or {}),
+        )  # e.g. Allow on a 405
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
-                             for e in exc.errors()[:5])
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:5]
+        )
         return problem_response(Problem(400, detail=problems, instance=str(request.url.path)))
 
     app.add_middleware(VaryAccept)
@@ -112,6 +132,7 @@ class VaryAccept:
         except Exception:  # never a traceback to the client
             if started:
                 raise
-            response = problem_response(Problem(500, detail="internal error",
-                                                instance=str(scope.get("path", ""))))
+            response = problem_response(
+                Problem(500, detail="internal error", instance=str(scope.get("path", "")))
+            )
             await response(scope, receive, send_vary)

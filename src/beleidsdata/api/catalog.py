@@ -14,17 +14,20 @@ from .negotiation import choose
 
 router = APIRouter(tags=["event stream"])
 
-CATALOG_TYPES = {"text/turtle": "ttl", "application/ld+json": "jsonld",
-                 "application/n-triples": "nt"}
+CATALOG_TYPES = {
+    "text/turtle": "ttl",
+    "application/ld+json": "jsonld",
+    "application/n-triples": "nt",
+}
 
 
-@router.get("/catalog", summary="DCAT catalogue: the event stream, its views, distributions",
-            **oa.CATALOG)
+@router.get(
+    "/catalog", summary="DCAT catalogue: the event stream, its views, distributions", **oa.CATALOG
+)
 def catalog(request: Request) -> Response:
     media = choose(request.headers.get("accept"), list(CATALOG_TYPES))
     if media is None:
         return not_acceptable(list(CATALOG_TYPES), "/catalog")
     layout = layout_of(request)
     lines = catalog_lines(layout, store_of(request).view_sizes())
-    return respond(render(lines, CATALOG_TYPES[media], layout.context), media, request,
-                   max_age=300)
+    return respond(render(lines, CATALOG_TYPES[media], layout.context), media, request, max_age=300)

@@ -22,6 +22,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from ..errors import BadRequest
 from ..formats.context import CLASSES, context_url
 from ..formats.jsonld import dumps as jsonld_dumps
 from ..formats.jsonld import to_jsonld
@@ -55,37 +56,69 @@ class Param:
 
 
 PARAMS = (
-    Param("van", "date_from", "Only things dated on or after this day (YYYY-MM-DD): the "
-          "decision date of a decision, the document date of a document."),
+    Param(
+        "van",
+        "date_from",
+        "Only things dated on or after this day (YYYY-MM-DD): the "
+        "decision date of a decision, the document date of a document.",
+    ),
     Param("tot", "date_to", "Only things dated on or before this day (YYYY-MM-DD)."),
-    Param("q", "search", "Full-text search in title and text: every word must occur "
-          "(the last one as a prefix); accents and case do not matter."),
+    Param(
+        "q",
+        "search",
+        "Full-text search in title and text: every word must occur "
+        "(the last one as a prefix); accents and case do not matter.",
+    ),
     Param("agendapunttype", "item_type", "Decisions of this type: nota or mededeling."),
-    Param("soort", "document_kind", "Kind of document or part, the code of its concept: "
-          "evaluatie, speerpunt, actiepunt, sectie, verzoek, principe…"),
-    Param("klasse", "type", "Things of this class, by its name in the context: Agendapunt, "
-          "Work, WorkSubdivision, Annotation…"),
-    Param("geciteerdDoor", "cited_by", "Things cited by this resource (a path such as "
-          "evaluatie/2.3.5-d9e4a424ac, or its IRI)."),
-    Param("sectie", "section", "Things cited by an evaluation of this coalition-agreement "
-          "section: its number (2.3.5) or path."),
+    Param(
+        "soort",
+        "document_kind",
+        "Kind of document or part, the code of its concept: "
+        "evaluatie, speerpunt, actiepunt, sectie, verzoek, principe…",
+    ),
+    Param(
+        "klasse",
+        "type",
+        "Things of this class, by its name in the context: Agendapunt, "
+        "Work, WorkSubdivision, Annotation…",
+    ),
+    Param(
+        "geciteerdDoor",
+        "cited_by",
+        "Things cited by this resource (a path such as evaluatie/2.3.5-d9e4a424ac, or its IRI).",
+    ),
+    Param(
+        "sectie",
+        "section",
+        "Things cited by an evaluation of this coalition-agreement "
+        "section: its number (2.3.5) or path.",
+    ),
     Param("bedragVan", "amount_min", "Decisions naming an amount of at least this many euro."),
     Param("bedragTot", "amount_max", "Decisions naming an amount of at most this many euro."),
-    Param("sorteer", "sort", "Order: pad (by identifier, the default), datum (oldest first) "
-          "or -datum (newest first); English: path, date, -date."),
+    Param(
+        "sorteer",
+        "sort",
+        "Order: pad (by identifier, the default), datum (oldest first) "
+        "or -datum (newest first); English: path, date, -date.",
+    ),
     Param("aantal", "limit", f"Members per page, 1 to {MAX_LIMIT} (default {DEFAULT_LIMIT})."),
     Param("na", "after", "Cursor: the page after this one (from a volgende link)."),
-    Param("voor", "before", "Cursor: the page before this one (from a vorige link); "
-          "einde (end) gives the last page."),
+    Param(
+        "voor",
+        "before",
+        "Cursor: the page before this one (from a vorige link); einde (end) gives the last page.",
+    ),
 )
 _BY_NAME = {p.name: p for p in PARAMS} | {p.alias: p for p in PARAMS}
 ALLOWED = [p.name for p in PARAMS] + [p.alias for p in PARAMS]
-_SORTS = {"pad": "pad", "path": "pad", "datum": "datum", "date": "datum",
-          "-datum": "-datum", "-date": "-datum"}
-
-
-class BadRequest(Exception):
-    pass
+_SORTS = {
+    "pad": "pad",
+    "path": "pad",
+    "datum": "datum",
+    "date": "datum",
+    "-datum": "-datum",
+    "-date": "-datum",
+}
 
 
 @dataclass(frozen=True)
@@ -102,7 +135,7 @@ class Request_:
 def _path_of(value: str, base: str) -> str:
     for prefix in (base + "/id/", base + "/doc/", "/id/", "/doc/"):
         if value.startswith(prefix):
-            return value[len(prefix):]
+            return value[len(prefix) :]
     return value.strip("/")
 
 
@@ -156,8 +189,9 @@ def parse(query: list[tuple[str, str]], base: str) -> Request_:
             except InvalidOperation:
                 amount = Decimal("NaN")
             if not amount.is_finite() or amount < 0:
-                raise BadRequest(f"{name}: expected an amount in euro such as 1000000, "
-                                 f"got {values[name]!r}")
+                raise BadRequest(
+                    f"{name}: expected an amount in euro such as 1000000, got {values[name]!r}"
+                )
             f[key] = amount
             canonical[name] = values[name]
     sort = _SORTS.get(values.get("sorteer", "pad"))
@@ -214,11 +248,21 @@ def page_triples(base: str, kind: str, req: Request_, page: Page) -> tuple[list[
         (view, IRI(HYDRA.last), IRI(_url(base, kind, {**paging, "voor": "einde"}))),
     ]
     if page.has_next and page.last_key:
-        out.append((view, IRI(HYDRA.next),
-                    IRI(_url(base, kind, {**paging, "na": encode_cursor(page.last_key)}))))
+        out.append(
+            (
+                view,
+                IRI(HYDRA.next),
+                IRI(_url(base, kind, {**paging, "na": encode_cursor(page.last_key)})),
+            )
+        )
     if page.has_previous and page.first_key:
-        out.append((view, IRI(HYDRA.previous),
-                    IRI(_url(base, kind, {**paging, "voor": encode_cursor(page.first_key)}))))
+        out.append(
+            (
+                view,
+                IRI(HYDRA.previous),
+                IRI(_url(base, kind, {**paging, "voor": encode_cursor(page.first_key)})),
+            )
+        )
     for row in page.rows:
         member = IRI(f"{base}/id/{row.path}")
         out.append((collection, IRI(HYDRA.member), member))
@@ -230,23 +274,31 @@ def page_triples(base: str, kind: str, req: Request_, page: Page) -> tuple[list[
             out.append((member, IRI(DCT.title), value))
         if row.date and "Agendapunt" in row.types:
             treatment, activity = IRI(member + "#behandeling"), IRI(member + "#beslissing")
-            out += [(treatment, IRI(DCT.subject), member),
-                    (treatment, IRI(BESLUITVORMING.heeftBeslissing), activity),
-                    (activity, IRI(DOSSIER["Activiteit.startdatum"]), date(row.date))]
+            out += [
+                (treatment, IRI(DCT.subject), member),
+                (treatment, IRI(BESLUITVORMING.heeftBeslissing), activity),
+                (activity, IRI(DOSSIER["Activiteit.startdatum"]), date(row.date)),
+            ]
         elif row.date:
             out.append((member, IRI(ELI.date_document), date(row.date)))
     return out, collection
 
 
-COLLECTION_DOC = ("Every thing of a kind as a paged Hydra collection, filterable and "
-                  "sortable without SPARQL. Filters (Dutch name / English alias):\n\n"
-                  + "\n".join(f"- `{p.name}` / `{p.alias}`: {p.doc}" for p in PARAMS)
-                  + "\n\nUnknown parameters and bad values give 400 problem+json listing "
-                  "what is allowed. Also by suffix: `/doc/beslissing.ttl`.")
+COLLECTION_DOC = (
+    "Every thing of a kind as a paged Hydra collection, filterable and "
+    "sortable without SPARQL. Filters (Dutch name / English alias):\n\n"
+    + "\n".join(f"- `{p.name}` / `{p.alias}`: {p.doc}" for p in PARAMS)
+    + "\n\nUnknown parameters and bad values give 400 problem+json listing "
+    "what is allowed. Also by suffix: `/doc/beslissing.ttl`."
+)
 
 
-@router.get("/doc/{kind}", summary="A paged, filterable collection of the things of a kind",
-            description=COLLECTION_DOC, **oa.collection(PARAMS))
+@router.get(
+    "/doc/{kind}",
+    summary="A paged, filterable collection of the things of a kind",
+    description=COLLECTION_DOC,
+    **oa.collection(PARAMS),
+)
 def collection(kind: str, request: Request) -> Response:
     store = store_of(request)
     accept = request.headers.get("accept")
@@ -257,20 +309,30 @@ def collection(kind: str, request: Request) -> Response:
                 kind, accept = kind[: -len(suffix)], media
                 break
     if kind not in kinds:
-        return not_found(f"/doc/{kind}", f"no collection /doc/{kind}; there are: "
-                         + ", ".join(f"/doc/{k}" for k in kinds))
+        return not_found(
+            f"/doc/{kind}",
+            f"no collection /doc/{kind}; there are: " + ", ".join(f"/doc/{k}" for k in kinds),
+        )
     base = store.base_iri
     try:
         req = parse(list(request.query_params.multi_items()), base)
     except BadRequest as exc:
-        return problem_response(Problem(400, detail=str(exc), instance=f"/doc/{kind}"),
-                                extra={"allowed": ALLOWED})
+        return problem_response(
+            Problem(400, detail=str(exc), instance=f"/doc/{kind}"), extra={"allowed": ALLOWED}
+        )
     offered = list(TYPES)
     media = choose(accept, offered)
     if media is None:
         return not_acceptable(offered, f"/doc/{kind}")
-    page = store.collection(kind, req.filters, sort=req.sort, after=req.after,
-                            before=req.before, last=req.last, limit=req.limit)
+    page = store.collection(
+        kind,
+        req.filters,
+        sort=req.sort,
+        after=req.after,
+        before=req.before,
+        last=req.last,
+        limit=req.limit,
+    )
     triples, iri = page_triples(base, kind, req, page)
     fmt = TYPES[media]
     headers: dict[str, str] = {}
@@ -281,7 +343,8 @@ def collection(kind: str, request: Request) -> Response:
             doc["leden"].sort(key=lambda m: order.get(m["id"] if isinstance(m, dict) else m, 0))
         else:  # an empty page: still an array for plain-JSON readers (expands to nothing)
             doc = {k: v for k, v in [*doc.items(), ("leden", [])] if k != "weergave"} | {
-                "weergave": doc["weergave"]}
+                "weergave": doc["weergave"]
+            }
         body = jsonld_dumps(doc)
         if media == "application/json":
             headers["Link"] = context_link(request)
@@ -293,12 +356,23 @@ def collection(kind: str, request: Request) -> Response:
         body = to_rdfxml(triples, first=iri).encode()
     else:
         links = {}
-        for key, predicate in (("eerste", HYDRA.first), ("vorige", HYDRA.previous),
-                               ("volgende", HYDRA.next), ("laatste", HYDRA.last)):
+        for key, predicate in (
+            ("eerste", HYDRA.first),
+            ("vorige", HYDRA.previous),
+            ("volgende", HYDRA.next),
+            ("laatste", HYDRA.last),
+        ):
             found = [o for s, p, o in triples if p == predicate]
             if found:
                 links[key] = found[0].removeprefix(base)
-        body = render("collection.html.j2", base=base, kind=kind, total=page.total,
-                      rows=page.rows, links=links, filters=req.canonical,
-                      params=PARAMS)
+        body = render(
+            "collection.html.j2",
+            base=base,
+            kind=kind,
+            total=page.total,
+            rows=page.rows,
+            links=links,
+            filters=req.canonical,
+            params=PARAMS,
+        )
     return respond(body, media, request, headers=headers)

@@ -38,26 +38,53 @@ class Example:
         return self.code.replace("{base}", base), self.output.replace("{base}", base)
 
 
-EXAMPLES = {e.id: e for e in [
-    # -- /id → /doc
-    Example("curl-redirect", "sh", """\
+EXAMPLES = {
+    e.id: e
+    for e in [
+        # -- /id → /doc
+        Example(
+            "curl-redirect",
+            "sh",
+            """\
 curl -s -o /dev/null -w '%{http_code} %{redirect_url}\\n' \\
-  {base}/id/""" + DECISION + "\n",
-            "303 {base}/doc/" + DECISION + "\n"),
-    Example("curl-turtle", "sh", """\
-curl -sL -H 'Accept: text/turtle' {base}/id/""" + SECTION + """ \\
+  {base}/id/"""
+            + DECISION
+            + "\n",
+            "303 {base}/doc/" + DECISION + "\n",
+        ),
+        Example(
+            "curl-turtle",
+            "sh",
+            """\
+curl -sL -H 'Accept: text/turtle' {base}/id/"""
+            + SECTION
+            + """ \\
   | grep 'dct:title'
-""", '    dct:title "Vlaanderen verder uitbouwen tot een Slimme Regio met '
-     'performante fysieke en digitale infrastructuur"@nl ;\n'),
-    Example("curl-suffix", "sh", """\
-curl -s {base}/doc/""" + DECISION + """.nt | wc -l
-""", "39\n"),
-    Example("python-decision", "python", """\
+""",
+            '    dct:title "Vlaanderen verder uitbouwen tot een Slimme Regio met '
+            'performante fysieke en digitale infrastructuur"@nl ;\n',
+        ),
+        Example(
+            "curl-suffix",
+            "sh",
+            """\
+curl -s {base}/doc/"""
+            + DECISION
+            + """.nt | wc -l
+""",
+            "39\n",
+        ),
+        Example(
+            "python-decision",
+            "python",
+            """\
 import json
 import urllib.request
 
 request = urllib.request.Request(
-    "{base}/doc/""" + DECISION + """",
+    "{base}/doc/"""
+            + DECISION
+            + """",
     headers={"Accept": "application/json"},
 )
 with urllib.request.urlopen(request) as response:
@@ -68,28 +95,41 @@ print(decision["titel"])
 print(decision["behandelingen"][0]["beslissing"]["datum"])
 for amount in decision.get("bedrag", []):
     print(amount["waarde"], amount["munt"])
-""", """\
+""",
+            """\
 <{base}/context/v1.jsonld>
 Subsidie Kenniscentrum Data en Maatschappij
 2020-04-10
 750000 EUR
-"""),
-    Example("js-decision", "javascript", """\
-const response = await fetch("{base}/doc/""" + DECISION + """", {
+""",
+        ),
+        Example(
+            "js-decision",
+            "javascript",
+            """\
+const response = await fetch("{base}/doc/"""
+            + DECISION
+            + """", {
   headers: { Accept: "application/json" },
 });
 const decision = await response.json();
 console.log(response.status, decision.titel);
 console.log(decision.bedrag.map((b) => `${b.waarde} ${b.munt}`).join(", "));
-""", """\
+""",
+            """\
 200 Subsidie Kenniscentrum Data en Maatschappij
 750000 EUR
-"""),
-    # -- collections
-    Example("curl-collection", "sh", """\
+""",
+        ),
+        # -- collections
+        Example(
+            "curl-collection",
+            "sh",
+            """\
 curl -s -H 'Accept: application/json' \\
   '{base}/doc/beslissing?van=2021-01-01&tot=2021-12-31&sorteer=datum&aantal=1'
-""", """\
+""",
+            """\
 {
   "@context": "{base}/context/v1.jsonld",
   "id": "{base}/doc/beslissing?van=2021-01-01&tot=2021-12-31&sorteer=datum",
@@ -128,8 +168,12 @@ werkjaar 2021",
 &voor=einde"
   }
 }
-""".replace("{next}", "WyIyMDIxLTAxLTI5IiwgImJlc2xpc3NpbmcvMjAyMS0wMS0yOS9jNjczNDE3N2RjIl0")),
-    Example("python-collection", "python", """\
+""".replace("{next}", "WyIyMDIxLTAxLTI5IiwgImJlc2xpc3NpbmcvMjAyMS0wMS0yOS9jNjczNDE3N2RjIl0"),
+        ),
+        Example(
+            "python-collection",
+            "python",
+            """\
 import json
 import urllib.parse
 import urllib.request
@@ -144,7 +188,8 @@ while url:  # follow the "volgende" (next) links to the end
         date = decision["behandelingen"][0]["beslissing"]["datum"]
         print(date, decision["titel"][:60])
     url = page["weergave"].get("volgende")
-""", """\
+""",
+            """\
 2019-12-20 AI-onderzoeksprogramma: subsidie voor de periode 1 januari t
 2019-12-20 Flankerende maatregelen hoger onderwijs in het kader van bel
 2020-04-10 Subsidie Kenniscentrum Data en Maatschappij
@@ -154,8 +199,12 @@ while url:  # follow the "volgende" (next) links to the end
 2022-02-11 Subsidie AI-plan onderzoeksluik
 2023-05-05 Vlaamse AI-Academie (VAIA): werkingssubsidie 2023
 2023-12-22 Vlaams Beleidsplan Artificiële Intelligentie (AI), Luik ople
-"""),
-    Example("js-collection", "javascript", """\
+""",
+        ),
+        Example(
+            "js-collection",
+            "javascript",
+            """\
 const url = new URL("{base}/doc/beslissing");
 url.searchParams.set("sectie", "2.3.5");        // cited by evaluations of 2.3.5
 url.searchParams.set("bedragVan", "1000000");   // naming at least 1 million euro
@@ -163,25 +212,37 @@ url.searchParams.set("aantal", "100");
 const page = await (await fetch(url, { headers: { Accept: "application/json" } })).json();
 console.log(page.totaalAantal, "decisions");
 console.log(page.leden[0].titel);
-""", """\
+""",
+            """\
 18 decisions
 AI-onderzoeksprogramma: subsidie voor de periode 1 januari tot en met 30 juni 2020
-"""),
-    Example("curl-bad-filter", "sh", """\
+""",
+        ),
+        Example(
+            "curl-bad-filter",
+            "sh",
+            """\
 curl -s '{base}/doc/beslissing?year=2021'; echo
-""", '{"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "unknown '
-     "parameter 'year'; allowed: " + ", ".join([p.name for p in PARAMS]
-                                              + [p.alias for p in PARAMS])
-     + '", "instance": "/doc/beslissing", "allowed": ['
-     + ", ".join(f'"{n}"' for n in [p.name for p in PARAMS] + [p.alias for p in PARAMS])
-     + "]}\n"),
-    # -- embed
-    Example("python-embed", "python", """\
+""",
+            '{"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "unknown '
+            "parameter 'year'; allowed: "
+            + ", ".join([p.name for p in PARAMS] + [p.alias for p in PARAMS])
+            + '", "instance": "/doc/beslissing", "allowed": ['
+            + ", ".join(f'"{n}"' for n in [p.name for p in PARAMS] + [p.alias for p in PARAMS])
+            + "]}\n",
+        ),
+        # -- embed
+        Example(
+            "python-embed",
+            "python",
+            """\
 import json
 import urllib.request
 
 request = urllib.request.Request(
-    "{base}/doc/""" + EVALUATION + """?embed=alles",
+    "{base}/doc/"""
+            + EVALUATION
+            + """?embed=alles",
     headers={"Accept": "application/json"},
 )
 with urllib.request.urlopen(request) as response:
@@ -191,12 +252,17 @@ print(evaluation["titel"][:50])
 cited = [d for d in evaluation["verwijstNaar"] if isinstance(d, dict)]
 amounts = [float(a["waarde"]) for d in cited for a in d.get("bedrag", [])]
 print(len(cited), "decisions cited, together", f"{sum(amounts):,.0f} euro")
-""", """\
+""",
+            """\
 Vlaanderen verder uitbouwen tot een Slimme Regio m
 26 decisions cited, together 200,268,000 euro
-"""),
-    # -- event stream
-    Example("python-ldes", "python", """\
+""",
+        ),
+        # -- event stream
+        Example(
+            "python-ldes",
+            "python",
+            """\
 import json
 import urllib.request
 
@@ -211,17 +277,34 @@ while url:
     url = next((node[TREE + "node"][0]["@id"] for node in graph
                 if "GreaterThanOrEqualToRelation" in str(node.get("@type"))), None)
 print(members, "members on", pages, "pages")
-""", "310 members on 2 pages\n"),
-    Example("curl-ldes", "sh", """\
+""",
+            "310 members on 2 pages\n",
+        ),
+        Example(
+            "curl-ldes",
+            "sh",
+            """\
 curl -s -H 'Accept: text/turtle' {base}/ldes | grep -c 'tree#view>'
-""", "11\n"),
-    # -- conditional requests and CORS
-    Example("curl-etag", "sh", """\
-url={base}/doc/""" + DECISION + """
+""",
+            "11\n",
+        ),
+        # -- conditional requests and CORS
+        Example(
+            "curl-etag",
+            "sh",
+            """\
+url={base}/doc/"""
+            + DECISION
+            + """
 etag=$(curl -s -o /dev/null -w '%header{etag}' "$url")
 curl -s -o /dev/null -w '%{http_code}\\n' -H "If-None-Match: $etag" "$url"
-""", "304\n"),
-    Example("js-cors", "javascript", """\
+""",
+            "304\n",
+        ),
+        Example(
+            "js-cors",
+            "javascript",
+            """\
 const response = await fetch("{base}/doc/beslissing?aantal=1", {
   headers: { Accept: "application/ld+json", Origin: "https://example.org" },
 });
@@ -231,12 +314,15 @@ const again = await fetch(response.url, {
   headers: { Accept: "application/ld+json", "If-None-Match": response.headers.get("etag") },
 });
 console.log(again.status);
-""", """\
+""",
+            """\
 *
 Origin, Accept
 304
-"""),
-]}
+""",
+        ),
+    ]
+}
 
 
 def sections(base: str) -> dict[str, tuple[str, str, str]]:
@@ -250,9 +336,24 @@ def developers(request: Request) -> Response:
 
     lang = language_of(request)
     base = store_of(request).base_iri
-    body = render("developers.html.j2", lang=lang, path="/developers", base=base,
-                  examples=sections(base), params=PARAMS, doc_types=DOC_TYPES,
-                  suffixes=SUFFIXES, kinds=store_of(request).kinds(), decision=DECISION,
-                  section=SECTION, evaluation=EVALUATION)
-    return respond(body, "text/html", request, max_age=300,
-                   headers={"Vary": "Accept, Accept-Language", "Content-Language": lang})
+    body = render(
+        "developers.html.j2",
+        lang=lang,
+        path="/developers",
+        base=base,
+        examples=sections(base),
+        params=PARAMS,
+        doc_types=DOC_TYPES,
+        suffixes=SUFFIXES,
+        kinds=store_of(request).kinds(),
+        decision=DECISION,
+        section=SECTION,
+        evaluation=EVALUATION,
+    )
+    return respond(
+        body,
+        "text/html",
+        request,
+        max_age=300,
+        headers={"Vary": "Accept, Accept-Language", "Content-Language": lang},
+    )

@@ -23,15 +23,29 @@ class OverloadGuard:
             await self.app(scope, receive, send)
             return
         if self.in_flight >= self.limit:
-            body = json.dumps({
-                "type": "about:blank", "title": "Too Many Requests", "status": 429,
-                "detail": f"more than {self.limit} requests in flight; retry after "
-                          f"{RETRY_AFTER_SECONDS} s", "instance": scope.get("path", "")}).encode()
-            await send({"type": "http.response.start", "status": 429, "headers": [
-                (b"content-type", b"application/problem+json"),
-                (b"retry-after", str(RETRY_AFTER_SECONDS).encode()),
-                (b"cache-control", b"no-store"), (b"vary", b"Accept"),
-                (b"content-length", str(len(body)).encode())]})
+            body = json.dumps(
+                {
+                    "type": "about:blank",
+                    "title": "Too Many Requests",
+                    "status": 429,
+                    "detail": f"more than {self.limit} requests in flight; retry after "
+                    f"{RETRY_AFTER_SECONDS} s",
+                    "instance": scope.get("path", ""),
+                }
+            ).encode()
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 429,
+                    "headers": [
+                        (b"content-type", b"application/problem+json"),
+                        (b"retry-after", str(RETRY_AFTER_SECONDS).encode()),
+                        (b"cache-control", b"no-store"),
+                        (b"vary", b"Accept"),
+                        (b"content-length", str(len(body)).encode()),
+                    ],
+                }
+            )
             await send({"type": "http.response.body", "body": body})
             return
         self.in_flight += 1

@@ -24,8 +24,11 @@ class Problem:
             phrase = HTTPStatus(self.status).phrase
         except ValueError:
             phrase = "Error"
-        out: dict[str, Any] = {"type": "about:blank", "title": self.title or phrase,
-                               "status": self.status}
+        out: dict[str, Any] = {
+            "type": "about:blank",
+            "title": self.title or phrase,
+            "status": self.status,
+        }
         if self.detail:
             out["detail"] = self.detail
         if self.instance:
@@ -34,8 +37,13 @@ class Problem:
         return out
 
 
-def problem_response(problem: Problem, extra: dict[str, Any] | None = None,
-                     headers: dict[str, str] | None = None) -> Response:
+def problem_response(
+    problem: Problem, extra: dict[str, Any] | None = None, headers: dict[str, str] | None = None
+) -> Response:
     body = json.dumps(problem.body(extra), ensure_ascii=False).encode()
-    return Response(body, status_code=problem.status, media_type=PROBLEM_TYPE,
-                    headers={"Cache-Control": "no-store", **(headers or {})})
+    return Response(
+        body,
+        status_code=problem.status,
+        media_type=PROBLEM_TYPE,
+        headers={"Cache-Control": "no-store", **(headers or {})},
+    )

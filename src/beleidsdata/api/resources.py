@@ -32,15 +32,22 @@ DOC_TYPES = {
     "application/rdf+xml": "rdf",
     "application/json": "jsonld",
 }
-SUFFIXES = {".jsonld": "application/ld+json", ".ttl": "text/turtle",
-            ".nt": "application/n-triples", ".rdf": "application/rdf+xml",
-            ".html": "text/html", ".json": "application/json"}
+SUFFIXES = {
+    ".jsonld": "application/ld+json",
+    ".ttl": "text/turtle",
+    ".nt": "application/n-triples",
+    ".rdf": "application/rdf+xml",
+    ".html": "text/html",
+    ".json": "application/json",
+}
 EMBED_CACHE_SIZE = 256
 
 
 def context_link(request: Request) -> str:
-    return (f'<{layout_of(request).context}>; rel="http://www.w3.org/ns/json-ld#context"; '
-            'type="application/ld+json"')
+    return (
+        f'<{layout_of(request).context}>; rel="http://www.w3.org/ns/json-ld#context"; '
+        'type="application/ld+json"'
+    )
 
 
 def not_modified_since(request: Request, updated_at: str) -> bool:
@@ -58,8 +65,12 @@ def not_modified_since(request: Request, updated_at: str) -> bool:
     return changed <= since
 
 
-@router.get("/id/{path:path}", status_code=303,
-            summary="Identifier of a thing: redirects to its description", **oa.ID)
+@router.get(
+    "/id/{path:path}",
+    status_code=303,
+    summary="Identifier of a thing: redirects to its description",
+    **oa.ID,
+)
 def identifier(path: str, request: Request) -> Response:
     store = store_of(request)
     if not path or (store.entity(path) is None and not store.was_deleted(path)):
@@ -67,16 +78,18 @@ def identifier(path: str, request: Request) -> Response:
     return RedirectResponse(f"/doc/{path}", status_code=303)
 
 
-EMBED_DOC = ("Inline related resources, one level, from their stored descriptions: a "
-             "comma-separated list of keys of the context (e.g. `verwijstNaar,delen`), or "
-             "`alles` (`all`) for every related thing. The part keys `onderdelen` and `delen` "
-             "are followed down the whole part tree. Not applied to HTML.")
+EMBED_DOC = (
+    "Inline related resources, one level, from their stored descriptions: a "
+    "comma-separated list of keys of the context (e.g. `verwijstNaar,delen`), or "
+    "`alles` (`all`) for every related thing. The part keys `onderdelen` and `delen` "
+    "are followed down the whole part tree. Not applied to HTML."
+)
 
 
-@router.get("/doc/{path:path}", summary="Description of a thing, in the format asked for",
-            **oa.DOC)
-def document(path: str, request: Request,
-             embed: Annotated[str | None, Query(description=EMBED_DOC)] = None) -> Response:
+@router.get("/doc/{path:path}", summary="Description of a thing, in the format asked for", **oa.DOC)
+def document(
+    path: str, request: Request, embed: Annotated[str | None, Query(description=EMBED_DOC)] = None
+) -> Response:
     store = store_of(request)
     accept = request.headers.get("accept")
     entity = store.entity(path)
@@ -95,9 +108,14 @@ def document(path: str, request: Request,
             keys = parse_embed(embed)
         except ValueError as exc:
             return problem_response(
-                Problem(400, detail=f"embed: unknown key {exc.args[0]!r}; allowed: "
-                        + ", ".join(("alles", *EMBEDDABLE)), instance=f"/doc/{path}"),
-                extra={"allowed": ["alles", *EMBEDDABLE]})
+                Problem(
+                    400,
+                    detail=f"embed: unknown key {exc.args[0]!r}; allowed: "
+                    + ", ".join(("alles", *EMBEDDABLE)),
+                    instance=f"/doc/{path}",
+                ),
+                extra={"allowed": ["alles", *EMBEDDABLE]},
+            )
     offered = list(DOC_TYPES)
     media = choose(accept, offered)
     if media is None:
@@ -125,12 +143,19 @@ def document(path: str, request: Request,
     return respond(body, media, request, headers=headers)
 
 
-def embedded(request: Request, store: SQLiteStore, document: bytes, path: str,
-             keys: tuple[str, ...], fmt: str) -> bytes:
+def embedded(
+    request: Request,
+    store: SQLiteStore,
+    document: bytes,
+    path: str,
+    keys: tuple[str, ...],
+    fmt: str,
+) -> bytes:
     """The resource with related resources inlined; cached per (path, embed, format) until
     the store changes."""
-    cache: OrderedDict[tuple, bytes] = getattr(request.app.state, "embed_cache", None) \
-        or OrderedDict()
+    cache: OrderedDict[tuple, bytes] = (
+        getattr(request.app.state, "embed_cache", None) or OrderedDict()
+    )
     request.app.state.embed_cache = cache
     key = (path, keys, fmt, store.last_seq())
     if key in cache:
@@ -141,7 +166,7 @@ def embedded(request: Request, store: SQLiteStore, document: bytes, path: str,
     def load(iri: str) -> dict | None:
         if not iri.startswith(id_root) or "#" in iri:
             return None
-        related = store.entity(iri[len(id_root):])
+        related = store.entity(iri[len(id_root) :])
         return json.loads(related.bodies["jsonld"]) if related else None
 
     doc, inlined = embed(json.loads(document), keys, load)
@@ -150,7 +175,7 @@ def embedded(request: Request, store: SQLiteStore, document: bytes, path: str,
     else:
         parts = [document if fmt != "rdf" else (store.entity_rdfxml(path) or b"")]
         for iri in inlined:
-            related_path = iri[len(id_root):]
+            related_path = iri[len(id_root) :]
             if fmt == "rdf":
                 parts.append(store.entity_rdfxml(related_path) or b"")
             else:
@@ -183,8 +208,10 @@ def merge_rdfxml(documents: list[bytes]) -> bytes:
             namespaces.setdefault(match.group(1), match.group(2))
         bodies.append(inner.rsplit("</rdf:RDF>", 1)[0])
     attrs = "".join(f'\n    xmlns:{p}="{ns}"' for p, ns in sorted(namespaces.items()))
-    return ('<?xml version="1.0" encoding="utf-8"?>\n'
-            f"<rdf:RDF{attrs}>\n" + "".join(bodies) + "</rdf:RDF>\n").encode()
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f"<rdf:RDF{attrs}>\n" + "".join(bodies) + "</rdf:RDF>\n"
+    ).encode()
 
 
 def _http_date(iso: str) -> str:
@@ -207,6 +234,13 @@ def source_lines(store: SQLiteStore, document: bytes) -> list[dict[str, Any]]:
         if not src or not isinstance(start, int) or not isinstance(end, int):
             continue
         lines = src.text.split("\n")[start - 1 : min(end, start + 200)]
-        out.append({"source": src.iri, "name": src.name, "start": start, "end": end,
-                    "lines": list(enumerate(lines, start))})
+        out.append(
+            {
+                "source": src.iri,
+                "name": src.name,
+                "start": start,
+                "end": end,
+                "lines": list(enumerate(lines, start)),
+            }
+        )
     return out

@@ -33,13 +33,17 @@ def site_of(request: Request) -> SitePages:
 
 
 def language_of(request: Request) -> str:
-    return pick_language(request.query_params.get("lang"),
-                         request.headers.get("accept-language"))
+    return pick_language(request.query_params.get("lang"), request.headers.get("accept-language"))
 
 
 def html(body: bytes, request: Request, lang: str, max_age: int = 60) -> Response:
-    return respond(body, "text/html", request, max_age=max_age,
-                   headers={**HTML_HEADERS, "Content-Language": lang})
+    return respond(
+        body,
+        "text/html",
+        request,
+        max_age=max_age,
+        headers={**HTML_HEADERS, "Content-Language": lang},
+    )
 
 
 @router.get("/zoeken", include_in_schema=False)
@@ -49,15 +53,19 @@ def search(request: Request, q: str = "", soort: str = "") -> Response:
     return html(site_of(request).search(q[:200], soort or None, lang), request, lang)
 
 
-@router.get("/vocab/", summary="Our vocabulary and concept schemes, as documentation (HTML)",
-            **oa.VOCAB_INDEX)
+@router.get(
+    "/vocab/",
+    summary="Our vocabulary and concept schemes, as documentation (HTML)",
+    **oa.VOCAB_INDEX,
+)
 def vocab_index(request: Request) -> Response:
     lang = language_of(request)
     return html(vocab_index_page(lang), request, lang, max_age=3600)
 
 
-@router.get("/vocab/{stem}.html", summary="One vocabulary file as a documentation page",
-            **oa.VOCAB_PAGE)
+@router.get(
+    "/vocab/{stem}.html", summary="One vocabulary file as a documentation page", **oa.VOCAB_PAGE
+)
 def vocab_page(stem: str, request: Request) -> Response:
     if not (vocab_dir() / f"{stem}.ttl").is_file() or "/" in stem or ".." in stem:
         return not_found(str(request.url.path), f"no vocabulary {stem}")
@@ -65,8 +73,11 @@ def vocab_page(stem: str, request: Request) -> Response:
     return html(vocab_file_page(stem, lang), request, lang, max_age=3600)
 
 
-@router.get("/shapes/", summary="The SHACL shapes: a documentation page (HTML) or the list "
-            "of files (JSON)", **oa.SHAPES_INDEX)
+@router.get(
+    "/shapes/",
+    summary="The SHACL shapes: a documentation page (HTML) or the list of files (JSON)",
+    **oa.SHAPES_INDEX,
+)
 def shapes_index(request: Request) -> Response:
     offered = ["application/json", "text/html"]
     chosen = choose(request.headers.get("accept"), offered)
@@ -78,12 +89,17 @@ def shapes_index(request: Request) -> Response:
     import json
 
     files = [f"/shapes/{p.name}" for p in sorted(shapes_dir().glob("*.ttl"))]
-    return respond(json.dumps({"shapes": ["/shapes/beleidsdata.ttl", *files]}).encode(),
-                   "application/json", request, max_age=3600)
+    return respond(
+        json.dumps({"shapes": ["/shapes/beleidsdata.ttl", *files]}).encode(),
+        "application/json",
+        request,
+        max_age=3600,
+    )
 
 
-@router.get("/shapes/{stem}.html", summary="One SHACL shapes file as a documentation page",
-            **oa.SHAPE_PAGE)
+@router.get(
+    "/shapes/{stem}.html", summary="One SHACL shapes file as a documentation page", **oa.SHAPE_PAGE
+)
 def shape_file_page(stem: str, request: Request) -> Response:
     if not (shapes_dir() / f"{stem}.ttl").is_file() or "/" in stem or ".." in stem:
         return not_found(str(request.url.path), f"no shapes file {stem}")

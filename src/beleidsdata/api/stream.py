@@ -23,9 +23,13 @@ from .negotiation import choose, wants_profile
 router = APIRouter(tags=["event stream"])
 
 # Our pages have only a default graph, so N-Quads are our N-Triples and TriG our Turtle.
-STREAM_TYPES = {"application/ld+json": "jsonld", "text/turtle": "ttl",
-                "application/n-triples": "nt", "application/n-quads": "nt",
-                "application/trig": "ttl"}
+STREAM_TYPES = {
+    "application/ld+json": "jsonld",
+    "text/turtle": "ttl",
+    "application/n-triples": "nt",
+    "application/n-quads": "nt",
+    "application/trig": "ttl",
+}
 PROFILED = f'text/turtle; charset=utf-8; profile="{TREE_PROFILE}"'
 
 
@@ -46,8 +50,9 @@ def _negotiate(request: Request, path: str) -> tuple[str, str] | Response:
     return chosen if chosen is not None else not_acceptable(list(STREAM_TYPES), path)
 
 
-@router.get("/ldes", summary="The event stream: what it is, its views, the kinds' streams",
-            **oa.LDES_ROOT)
+@router.get(
+    "/ldes", summary="The event stream: what it is, its views, the kinds' streams", **oa.LDES_ROOT
+)
 def ldes_root(request: Request) -> Response:
     chosen = _negotiate(request, "/ldes")
     if isinstance(chosen, Response):
@@ -57,8 +62,9 @@ def ldes_root(request: Request) -> Response:
     return respond(body, chosen[0], request, max_age=60)
 
 
-@router.get("/ldes/pagina/{number}", summary="One page of the whole log, in time order",
-            **oa.LDES_PAGE)
+@router.get(
+    "/ldes/pagina/{number}", summary="One page of the whole log, in time order", **oa.LDES_PAGE
+)
 def ldes_page(number: int, request: Request) -> Response:
     return _page(request, TIME, number, f"/ldes/pagina/{number}")
 
@@ -76,9 +82,11 @@ def kind_stream(view: str, request: Request) -> Response:
     return respond(body, chosen[0], request, max_age=60)
 
 
-@router.get("/ldes/{view}/pagina/{number}",
-            summary="One page of a view: 'laatste' (latest versions) or a kind",
-            **oa.VIEW_PAGE)
+@router.get(
+    "/ldes/{view}/pagina/{number}",
+    summary="One page of a view: 'laatste' (latest versions) or a kind",
+    **oa.VIEW_PAGE,
+)
 def view_page(view: str, number: int, request: Request) -> Response:
     return _page(request, view, number, f"/ldes/{view}/pagina/{number}")
 
@@ -99,8 +107,7 @@ def _page(request: Request, view: str, number: int, path: str) -> Response:
     page = load_page(store, layout, number, view)
     if page is None:
         return not_found(path, f"there is no page {number}")
-    return respond(page_bytes(layout, page, fmt), media, request, max_age=10,
-                   immutable=page.closed)
+    return respond(page_bytes(layout, page, fmt), media, request, max_age=10, immutable=page.closed)
 
 
 _PAGE_PATH = re.compile(r"^/ldes/(?:([^/]+)/)?pagina/(\d{1,18})$")
@@ -120,8 +127,7 @@ class StoredPages:
         self.app = app
         self._recent: OrderedDict[tuple, tuple[bytes, str]] = OrderedDict()
 
-    async def _stored(self, store: Any,
-                      key: tuple[str, int, int, str]) -> tuple[bytes, str] | None:
+    async def _stored(self, store: Any, key: tuple[str, int, int, str]) -> tuple[bytes, str] | None:
         found = self._recent.get(key)
         if found is not None:
             self._recent.move_to_end(key)
@@ -135,8 +141,11 @@ class StoredPages:
         return found
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
-        match = _PAGE_PATH.match(scope.get("path", "")) if scope["type"] == "http" and \
-            scope.get("method") == "GET" else None
+        match = (
+            _PAGE_PATH.match(scope.get("path", ""))
+            if scope["type"] == "http" and scope.get("method") == "GET"
+            else None
+        )
         if match is not None:
             accept = inm = None
             for name, value in scope.get("headers", ()):
@@ -147,26 +156,35 @@ class StoredPages:
             chosen = _choose(accept)
             state = scope["app"].state if "app" in scope else None
             if chosen is not None and state is not None:
-                stored = await self._stored(state.store, (match.group(1) or TIME,
-                                                          state.layout.page_size,
-                                                          int(match.group(2)), chosen[1]))
+                stored = await self._stored(
+                    state.store,
+                    (
+                        match.group(1) or TIME,
+                        state.layout.page_size,
+                        int(match.group(2)),
+                        chosen[1],
+                    ),
+                )
                 if stored is not None:
                     await _send_stored(send, stored[0], stored[1], chosen[0], inm)
                     return
         await self.app(scope, receive, send)
 
 
-async def _send_stored(send: Any, body: bytes, etag: str, media: str,
-                       if_none: str | None) -> None:
+async def _send_stored(send: Any, body: bytes, etag: str, media: str, if_none: str | None) -> None:
     """What :func:`respond` sends for an immutable page, as raw ASGI messages."""
-    headers = [(b"etag", etag.encode()),
-               (b"cache-control", f"public, max-age={YEAR}, immutable".encode())]
+    headers = [
+        (b"etag", etag.encode()),
+        (b"cache-control", f"public, max-age={YEAR}, immutable".encode()),
+    ]
     if etag in if_none_match(if_none) or (if_none or "").strip() == "*":
         await send({"type": "http.response.start", "status": 304, "headers": headers})
         await send({"type": "http.response.body", "body": b""})
         return
     content_type = media + ("; charset=utf-8" if media in CHARSET else "")
-    headers += [(b"content-length", str(len(body)).encode()),
-                (b"content-type", content_type.encode("latin-1"))]
+    headers += [
+        (b"content-length", str(len(body)).encode()),
+        (b"content-type", content_type.encode("latin-1")),
+    ]
     await send({"type": "http.response.start", "status": 200, "headers": headers})
     await send({"type": "http.response.body", "body": body})

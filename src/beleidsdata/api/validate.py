@@ -27,13 +27,14 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from ..errors import BadRequest, ValidationTimeout
 from ..validation import AreaError, ValidationReport, areas, normalise_areas
 from ..validation import reports as report_formats
 from ..validation.inputs import (
     FORMAT_NAMES,
     RDF_FORMATS,
     TEXT_SUFFIXES,
-    InputError,
+    RDFSyntaxError,
     format_of_media_type,
     sniff_format,
 )
@@ -43,11 +44,15 @@ from .problems import Problem, problem_response
 
 router = APIRouter()
 
-REPORT_TYPES = ["application/ld+json", "application/json", "text/turtle", "text/csv",
-                "text/html"]
-FORMAT_PARAM = {"jsonld": "application/ld+json", "json": "application/json",
-                "ttl": "text/turtle", "turtle": "text/turtle", "csv": "text/csv",
-                "html": "text/html"}
+REPORT_TYPES = ["application/ld+json", "application/json", "text/turtle", "text/csv", "text/html"]
+FORMAT_PARAM = {
+    "jsonld": "application/ld+json",
+    "json": "application/json",
+    "ttl": "text/turtle",
+    "turtle": "text/turtle",
+    "csv": "text/csv",
+    "html": "text/html",
+}
 MB = 1024 * 1024
 
 
@@ -75,10 +80,10 @@ class ValidationSettings:
     variables: BELEIDSDATA_VALIDATE_MAX_BYTES, _TIMEOUT, _CONCURRENCY, _FETCH,
     _FETCH_MAX_BYTES, _FETCH_TIMEOUT, _FETCH_ALLOW_PRIVATE)."""
 
-    max_bytes: int = 50 * MB         # request body limit (every request), 413 beyond
-    timeout: float = 60.0            # seconds a validation may take
-    concurrency: int = 2             # validations at once; 429 beyond
-    fetch: bool = False              # may the server fetch a URL to validate?
+    max_bytes: int = 50 * MB  # request body limit (every request), 413 beyond
+    timeout: float = 60.0  # seconds a validation may take
+    concurrency: int = 2  # validations at once; 429 beyond
+    fetch: bool = False  # may the server fetch a URL to validate?
     fetch_max_bytes: int = 20 * MB
     fetch_timeout: float = 20.0
     fetch_allow_private: bool = False  # loopback/private addresses (tests only)
@@ -93,7 +98,8 @@ class ValidationSettings:
             fetch=_env_flag("BELEIDSDATA_VALIDATE_FETCH"),
             fetch_max_bytes=_env_int("BELEIDSDATA_VALIDATE_FETCH_MAX_BYTES", d.fetch_max_bytes),
             fetch_timeout=_env_float("BELEIDSDATA_VALIDATE_FETCH_TIMEOUT", d.fetch_timeout),
-            fetch_allow_private=_env_flag("BELEIDSDATA_VALIDATE_FETCH_ALLOW_PRIVATE"))
+            fetch_allow_private=_env_flag("BELEIDSDATA_VALIDATE_FETCH_ALLOW_PRIVATE"),
+        )
 
 
 def settings_of(app: Any) -> ValidationSettings:
@@ -146,15 +152,30 @@ class BodySizeLimit:
 
     @staticmethod
     async def _too_large(scope: dict, send: Any, limit: int) -> None:
-        body = json.dumps({
-            "type": "about:blank", "title": "Content Too Large", "status": 413,
-            "detail": f"the request body is larger than the limit of {limit} bytes "
-                      f"({limit / MB:g} MB); validate a smaller file, or use the command "
-                      "line (beleidsdata validate), which has no limit",
-            "limit": limit, "instance": scope.get("path", "")}).encode()
-        await send({"type": "http.response.start", "status": 413, "headers": [
-            (b"content-type", b"application/problem+json"), (b"cache-control", b"no-store"),
-            (b"connection", b"close"), (b"content-length", str(len(body)).encode())]})
+        body = json.dumps(
+            {
+                "type": "about:blank",
+                "title": "Content Too Large",
+                "status": 413,
+                "detail": f"the request body is larger than the limit of {limit} bytes "
+                f"({limit / MB:g} MB); validate a smaller file, or use the command "
+                "line (beleidsdata validate), which has no limit",
+                "limit": limit,
+                "instance": scope.get("path", ""),
+            }
+        ).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/problem+json"),
+                    (b"cache-control", b"no-store"),
+                    (b"connection", b"close"),
+                    (b"content-length", str(len(body)).encode()),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
 
@@ -176,8 +197,9 @@ class Input:
     fmt: str  # an rdflib syntax, or "text" for a source document
 
 
-def _job(inputs: list[Input], chosen: tuple[str, ...], kind: str | None,
-         base_iri: str) -> tuple[str, Any]:
+def _job(
+    inputs: list[Input], chosen: tuple[str, ...], kind: str | None, base_iri: str
+) -> tuple[str, Any]:
     """Parse, convert and validate; runs in the worker process."""
     import rdflib
 
@@ -202,7 +224,7 @@ def _job(inputs: list[Input], chosen: tuple[str, ...], kind: str | None,
             graph.parse(data=to_ntriples(conversion.triples()), format="nt")
             for doc in conversion.documents:
                 lines[conversion.minter.source(doc.source.stem)] = list(doc.source.lines)
-    except (InputError, SourceError) as exc:
+    except (RDFSyntaxError, SourceError) as exc:
         return "input", str(exc)
     except ValueError as exc:
         return "input", str(exc)
@@ -232,17 +254,15 @@ def _context() -> Any:
     return _CONTEXT
 
 
-class Timeout(Exception):
-    pass
-
-
-async def run_validation(inputs: list[Input], chosen: tuple[str, ...], kind: str | None,
-                         base_iri: str, timeout: float) -> tuple[str, Any]:
+async def run_validation(
+    inputs: list[Input], chosen: tuple[str, ...], kind: str | None, base_iri: str, timeout: float
+) -> tuple[str, Any]:
     """Run :func:`_job` in a child process; kill it when it takes longer than ``timeout``."""
     ctx = _context()
     parent, child = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(child, (inputs, chosen, kind, base_iri)),
-                          daemon=True)
+    process = ctx.Process(
+        target=_child, args=(child, (inputs, chosen, kind, base_iri)), daemon=True
+    )
     deadline = time.monotonic() + timeout
     try:
         await asyncio.to_thread(process.start)
@@ -250,7 +270,7 @@ async def run_validation(inputs: list[Input], chosen: tuple[str, ...], kind: str
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
-                raise Timeout
+                raise ValidationTimeout
             if await asyncio.to_thread(parent.poll, min(left, 0.5)):
                 try:
                     return await asyncio.to_thread(parent.recv)
@@ -270,10 +290,12 @@ async def run_validation(inputs: list[Input], chosen: tuple[str, ...], kind: str
 
 WORDS: dict[str, dict[str, str]] = {
     "title": {"nl": "Valideer gegevens", "en": "Validate data"},
-    "intro": {"nl": "Controleer RDF-gegevens (Turtle, N-Triples, JSON-LD, RDF/XML, N-Quads, "
-                    "TriG) of een brondocument tegen de SHACL-shapes van beleidsdata.",
-              "en": "Check RDF data (Turtle, N-Triples, JSON-LD, RDF/XML, N-Quads, TriG) or "
-                    "a source document against the beleidsdata SHACL shapes."},
+    "intro": {
+        "nl": "Controleer RDF-gegevens (Turtle, N-Triples, JSON-LD, RDF/XML, N-Quads, "
+        "TriG) of een brondocument tegen de SHACL-shapes van beleidsdata.",
+        "en": "Check RDF data (Turtle, N-Triples, JSON-LD, RDF/XML, N-Quads, TriG) or "
+        "a source document against the beleidsdata SHACL shapes.",
+    },
     "file": {"nl": "Bestand", "en": "File"},
     "paste": {"nl": "Of plak de gegevens hier", "en": "Or paste the data here"},
     "syntax": {"nl": "Formaat van de geplakte tekst", "en": "Format of the pasted text"},
@@ -286,10 +308,14 @@ WORDS: dict[str, dict[str, str]] = {
     "format": {"nl": "Rapport", "en": "Report"},
     "submit": {"nl": "Valideer", "en": "Validate"},
     "report": {"nl": "Validatierapport", "en": "Validation report"},
-    "conforms": {"nl": "De gegevens voldoen aan de shapes.",
-                 "en": "The data conforms to the shapes."},
-    "not_conforms": {"nl": "De gegevens voldoen niet aan de shapes.",
-                     "en": "The data does not conform to the shapes."},
+    "conforms": {
+        "nl": "De gegevens voldoen aan de shapes.",
+        "en": "The data conforms to the shapes.",
+    },
+    "not_conforms": {
+        "nl": "De gegevens voldoen niet aan de shapes.",
+        "en": "The data does not conform to the shapes.",
+    },
     "Violation": {"nl": "Overtredingen", "en": "Violations"},
     "Warning": {"nl": "Waarschuwingen", "en": "Warnings"},
     "Info": {"nl": "Info", "en": "Info"},
@@ -319,26 +345,47 @@ def report_html(report: ValidationReport, lang: str = "nl", **context: Any) -> b
     """The HTML report as a page of its own (also ``beleidsdata validate --format html``)."""
     from ..site.render import render
 
-    return render("report.html.j2", lang=lang, w=words(lang),
-                  report=report_formats.view(report, lang), **context)
+    return render(
+        "report.html.j2",
+        lang=lang,
+        w=words(lang),
+        report=report_formats.view(report, lang),
+        **context,
+    )
 
 
-def _form_html(lang: str, *, report: ValidationReport | None = None,
-               error: str | None = None, chosen: tuple[str, ...] = (), text: str = "",
-               fetch: bool = False) -> bytes:
+def _form_html(
+    lang: str,
+    *,
+    report: ValidationReport | None = None,
+    error: str | None = None,
+    chosen: tuple[str, ...] = (),
+    text: str = "",
+    fetch: bool = False,
+) -> bytes:
     from ..site.render import render
 
-    return render("validate.html.j2", lang=lang, w=words(lang), areas=areas(), path="/validate",
-                  chosen=list(chosen), error=error, text=text, fetch=fetch,
-                  formats=[("auto", None), *FORMAT_NAMES.items(), ("text", None)],
-                  report=report_formats.view(report, lang) if report else None)
+    return render(
+        "validate.html.j2",
+        lang=lang,
+        w=words(lang),
+        areas=areas(),
+        path="/validate",
+        chosen=list(chosen),
+        error=error,
+        text=text,
+        fetch=fetch,
+        formats=[("auto", None), *FORMAT_NAMES.items(), ("text", None)],
+        report=report_formats.view(report, lang) if report else None,
+    )
 
 
 def _language(request: Request, form_lang: str | None = None) -> str:
     from ..site.i18n import pick_language
 
-    return pick_language(form_lang or request.query_params.get("lang"),
-                         request.headers.get("accept-language"))
+    return pick_language(
+        form_lang or request.query_params.get("lang"), request.headers.get("accept-language")
+    )
 
 
 def _format_of_upload(name: str, declared: str | None, data: bytes) -> str:
@@ -353,38 +400,45 @@ def _format_of_upload(name: str, declared: str | None, data: bytes) -> str:
     return sniff_format(data) or "text"
 
 
-class BadRequest(Exception):
-    def __init__(self, detail: str, status: int = 400) -> None:
-        super().__init__(detail)
-        self.status = status
-
-
-@router.get("/validate", summary="The validation form (HTML, works without JavaScript)",
-            tags=["validation"], **oa.VALIDATE_FORM)
+@router.get(
+    "/validate",
+    summary="The validation form (HTML, works without JavaScript)",
+    tags=["validation"],
+    **oa.VALIDATE_FORM,
+)
 def validate_form(request: Request) -> Response:
     lang = _language(request)
     body = _form_html(lang, fetch=settings_of(request.app).fetch)
-    return Response(body, media_type="text/html; charset=utf-8", headers={
-        "Content-Language": lang, "Cache-Control": "public, max-age=300",
-        "Vary": "Accept, Accept-Language"})
+    return Response(
+        body,
+        media_type="text/html; charset=utf-8",
+        headers={
+            "Content-Language": lang,
+            "Cache-Control": "public, max-age=300",
+            "Vary": "Accept, Accept-Language",
+        },
+    )
 
 
 @router.post(
-    "/validate", tags=["validation"],
+    "/validate",
+    tags=["validation"],
     summary="Validate RDF or a source document against the SHACL shapes",
     description="Multipart (`file`, `text` + `syntax`, `url`; `area`, `lang`, `format`, "
-                "`kind`) or a raw body whose Content-Type names the RDF syntax "
-                "(`text/plain`: a source document; query parameters `area`, `lang`, "
-                "`kind`, `format`). `Accept` picks the report: "
-                + ", ".join(REPORT_TYPES) + ".",
-    responses={200: {"content": {t: {} for t in REPORT_TYPES}},
-               400: {"description": "unreadable input (names the line)"},
-               403: {"description": "fetching a URL is not enabled"},
-               406: {"description": "no acceptable report type"},
-               413: {"description": "body too large"},
-               415: {"description": "Content-Type names no syntax we read"},
-               422: {"description": "too slow"},
-               429: {"description": "too many validations at once"}})
+    "`kind`) or a raw body whose Content-Type names the RDF syntax "
+    "(`text/plain`: a source document; query parameters `area`, `lang`, "
+    "`kind`, `format`). `Accept` picks the report: " + ", ".join(REPORT_TYPES) + ".",
+    responses={
+        200: {"content": {t: {} for t in REPORT_TYPES}},
+        400: {"description": "unreadable input (names the line)"},
+        403: {"description": "fetching a URL is not enabled"},
+        406: {"description": "no acceptable report type"},
+        413: {"description": "body too large"},
+        415: {"description": "Content-Type names no syntax we read"},
+        422: {"description": "too slow"},
+        429: {"description": "too many validations at once"},
+    },
+)
 async def validate_post(request: Request) -> Response:
     settings = settings_of(request.app)
     params = request.query_params
@@ -395,22 +449,31 @@ async def validate_post(request: Request) -> Response:
     accept = request.headers.get("accept")
     try:
         if content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
-            form = await request.form(max_files=20, max_fields=100,
-                                      max_part_size=settings.max_bytes)
+            form = await request.form(
+                max_files=20, max_fields=100, max_part_size=settings.max_bytes
+            )
             for key, value in form.multi_items():
                 if isinstance(value, str):
                     form_fields.setdefault(key, []).append(value)
                 elif key == "file" and value.filename:
                     data = await value.read()
                     if data:
-                        inputs.append(Input(value.filename, data, _format_of_upload(
-                            value.filename, value.content_type, data)))
+                        inputs.append(
+                            Input(
+                                value.filename,
+                                data,
+                                _format_of_upload(value.filename, value.content_type, data),
+                            )
+                        )
             pasted = (form_fields.get("text") or [""])[0]
             if pasted.strip():
                 syntax = (form_fields.get("syntax") or ["auto"])[0]
                 data = pasted.encode()
-                fmt = syntax if syntax in FORMAT_NAMES or syntax == "text" else \
-                    (sniff_format(data) or "text")
+                fmt = (
+                    syntax
+                    if syntax in FORMAT_NAMES or syntax == "text"
+                    else (sniff_format(data) or "text")
+                )
                 inputs.append(Input("pasted", data, fmt))
             url = (form_fields.get("url") or [""])[0].strip()
             if url:
@@ -424,8 +487,10 @@ async def validate_post(request: Request) -> Response:
                 if fmt is None:
                     raise BadRequest(
                         f"Content-Type {content_type or '(none)'} names no syntax we read; "
-                        "use multipart/form-data, or one of " + ", ".join(
-                            sorted(t for t in _media_types())), 415)
+                        "use multipart/form-data, or one of "
+                        + ", ".join(sorted(t for t in _media_types())),
+                        415,
+                    )
                 data = await request.body()
                 inputs.append(Input(params.get("name") or "body", data, fmt))
     except BadRequest as exc:
@@ -438,35 +503,57 @@ async def validate_post(request: Request) -> Response:
     wanted = (field("format") or [None])[0]
     media_type = FORMAT_PARAM.get(wanted or "") or choose(accept, REPORT_TYPES)
     if media_type is None:
-        return problem_response(Problem(406, detail="available report types: "
-                                        + ", ".join(REPORT_TYPES), instance="/validate"),
-                                extra={"available": REPORT_TYPES})
+        return problem_response(
+            Problem(
+                406,
+                detail="available report types: " + ", ".join(REPORT_TYPES),
+                instance="/validate",
+            ),
+            extra={"available": REPORT_TYPES},
+        )
     try:
         chosen = normalise_areas([a for v in field("area") for a in v.split(",")])
     except AreaError as exc:
         return _error(request, 400, str(exc), accept, form_fields, lang)
     kind = (field("kind") or [None])[0] or None
     if not inputs:
-        return _error(request, 400, "nothing to validate: give a file, pasted text or a URL",
-                      accept, form_fields, lang)
+        return _error(
+            request,
+            400,
+            "nothing to validate: give a file, pasted text or a URL",
+            accept,
+            form_fields,
+            lang,
+        )
 
     running = getattr(request.app.state, "validations_running", 0)
     if running >= settings.concurrency:
         retry = max(1, int(settings.timeout // 4) or 1)
-        return problem_response(Problem(
-            429, detail=f"{running} validation(s) running, the limit is "
-            f"{settings.concurrency}; retry after {retry} s", instance="/validate"),
-            headers={"Retry-After": str(retry)})
+        return problem_response(
+            Problem(
+                429,
+                detail=f"{running} validation(s) running, the limit is "
+                f"{settings.concurrency}; retry after {retry} s",
+                instance="/validate",
+            ),
+            headers={"Retry-After": str(retry)},
+        )
     request.app.state.validations_running = running + 1
     try:
-        status, payload = await run_validation(inputs, chosen, kind,
-                                               request.app.state.store.base_iri,
-                                               settings.timeout)
-    except Timeout:
-        return _error(request, 422, f"the validation took longer than its time budget of "
-                      f"{settings.timeout:g} s and was stopped; validate a smaller file, "
-                      "fewer areas, or use the command line (beleidsdata validate)",
-                      accept, form_fields, lang)
+        status, payload = await run_validation(
+            inputs, chosen, kind, request.app.state.store.base_iri, settings.timeout
+        )
+    except ValidationTimeout:
+        return _error(
+            request,
+            422,
+            f"the validation took longer than its time budget of "
+            f"{settings.timeout:g} s and was stopped; validate a smaller file, "
+            "fewer areas, or use the command line (beleidsdata validate)",
+            accept,
+            form_fields,
+            lang,
+        )
     finally:
         request.app.state.validations_running -= 1
     if status == "input":
@@ -487,17 +574,23 @@ async def _fetch_input(url: str, settings: ValidationSettings) -> Input:
     from ..validation.fetch import FetchError, fetch
 
     if not settings.fetch:
-        raise BadRequest("fetching a URL is not enabled on this server (serve "
-                         "--validate-fetch); upload the file instead", 403)
+        raise BadRequest(
+            "fetching a URL is not enabled on this server (serve "
+            "--validate-fetch); upload the file instead",
+            403,
+        )
     try:
-        got = await asyncio.to_thread(fetch, url, max_bytes=settings.fetch_max_bytes,
-                                      timeout=settings.fetch_timeout,
-                                      allow_private=settings.fetch_allow_private)
+        got = await asyncio.to_thread(
+            fetch,
+            url,
+            max_bytes=settings.fetch_max_bytes,
+            timeout=settings.fetch_timeout,
+            allow_private=settings.fetch_allow_private,
+        )
     except FetchError as exc:
         raise BadRequest(str(exc), 400) from None
     name = PurePath(got.url.split("?", 1)[0]).name or got.url
-    declared = got.media_type if got.media_type not in (None, "application/octet-stream") \
-        else None
+    declared = got.media_type if got.media_type not in (None, "application/octet-stream") else None
     suffix = PurePath(name).suffix.lower()
     if suffix in RDF_FORMATS or suffix in TEXT_SUFFIXES or declared is None:
         fmt = _format_of_upload(name, declared, got.data)
@@ -506,30 +599,55 @@ async def _fetch_input(url: str, settings: ValidationSettings) -> Input:
     return Input(got.url, got.data, fmt)
 
 
-def _error(request: Request, status: int, detail: str, accept: str | None,
-           form_fields: dict[str, list[str]], lang: str | None = None) -> Response:
+def _error(
+    request: Request,
+    status: int,
+    detail: str,
+    accept: str | None,
+    form_fields: dict[str, list[str]],
+    lang: str | None = None,
+) -> Response:
     wanted = (form_fields.get("format") or request.query_params.getlist("format") or [None])[0]
-    html = wanted == "html" or (wanted is None and choose(accept, REPORT_TYPES) == "text/html"
-                                and "text/html" in (accept or ""))
+    html = wanted == "html" or (
+        wanted is None
+        and choose(accept, REPORT_TYPES) == "text/html"
+        and "text/html" in (accept or "")
+    )
     if html:
         lang = lang or _language(request)
         try:
             chosen = normalise_areas(form_fields.get("area") or [])
         except AreaError:
             chosen = ()
-        body = _form_html(lang, error=detail, chosen=chosen,
-                          text=(form_fields.get("text") or [""])[0],
-                          fetch=settings_of(request.app).fetch)
-        return Response(body, status_code=status, media_type="text/html; charset=utf-8",
-                        headers={"Cache-Control": "no-store", "Content-Language": lang})
+        body = _form_html(
+            lang,
+            error=detail,
+            chosen=chosen,
+            text=(form_fields.get("text") or [""])[0],
+            fetch=settings_of(request.app).fetch,
+        )
+        return Response(
+            body,
+            status_code=status,
+            media_type="text/html; charset=utf-8",
+            headers={"Cache-Control": "no-store", "Content-Language": lang},
+        )
     return problem_response(Problem(status, detail=detail, instance="/validate"))
 
 
-def _report_response(report: ValidationReport, media_type: str, lang: str,
-                     chosen: tuple[str, ...], pasted: str,
-                     settings: ValidationSettings) -> Response:
-    headers = {"Cache-Control": "no-store", "Content-Language": lang,
-               "Vary": "Accept, Accept-Language"}
+def _report_response(
+    report: ValidationReport,
+    media_type: str,
+    lang: str,
+    chosen: tuple[str, ...],
+    pasted: str,
+    settings: ValidationSettings,
+) -> Response:
+    headers = {
+        "Cache-Control": "no-store",
+        "Content-Language": lang,
+        "Vary": "Accept, Accept-Language",
+    }
     if media_type == "application/ld+json":
         body = report_formats.to_jsonld(report).encode()
     elif media_type == "application/json":
@@ -542,8 +660,7 @@ def _report_response(report: ValidationReport, media_type: str, lang: str,
         media_type += "; charset=utf-8"
         headers["Content-Disposition"] = 'attachment; filename="validatierapport.csv"'
     else:
-        body = _form_html(lang, report=report, chosen=chosen, text=pasted,
-                          fetch=settings.fetch)
+        body = _form_html(lang, report=report, chosen=chosen, text=pasted, fetch=settings.fetch)
         media_type = "text/html; charset=utf-8"
     return Response(body, media_type=media_type, headers=headers)
 

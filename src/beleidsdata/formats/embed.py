@@ -19,8 +19,17 @@ from .context import ID, TERMS
 # Keys that may be embedded: every forward key whose values are IRIs of things.
 EMBEDDABLE = tuple(t.key for t in TERMS if t.kind == ID and not t.reverse)
 # What ``embed=alles`` (or ``all``) means: related things, not provenance or concepts.
-ALL = ("delen", "onderdelen", "verwijstNaar", "verwijstNaarWerk", "onderwerp", "doel",
-       "auteurs", "bekleedt", "persoon")
+ALL = (
+    "delen",
+    "onderdelen",
+    "verwijstNaar",
+    "verwijstNaarWerk",
+    "onderwerp",
+    "doel",
+    "auteurs",
+    "bekleedt",
+    "persoon",
+)
 RECURSIVE = frozenset({"delen", "onderdelen"})
 MAX_ENTITIES = 2000  # a bound on one response; the biggest sample tree has ~120
 
@@ -41,8 +50,9 @@ def parse_embed(value: str) -> tuple[str, ...]:
     return tuple(k for k in EMBEDDABLE if k in keys)
 
 
-def embed(document: dict, keys: tuple[str, ...], load: Callable[[str], dict | None]
-          ) -> tuple[dict, list[str]]:
+def embed(
+    document: dict, keys: tuple[str, ...], load: Callable[[str], dict | None]
+) -> tuple[dict, list[str]]:
     """``document`` with the values of ``keys`` inlined; also the IRIs inlined, in order.
 
     ``load(iri)`` gives the stored compacted document of one of our entities, or None."""

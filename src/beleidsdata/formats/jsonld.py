@@ -42,7 +42,7 @@ def compact_iri(iri: str) -> str:
     """``prefix:local`` where a declared prefix fits, else the IRI itself."""
     for prefix, ns in PREFIXES.items():
         if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return iri
 
 
@@ -98,8 +98,12 @@ class _Writer:
             if "#" not in subject or self.references[subject]:
                 continue
             for predicate, value in sorted(self.by_subject[subject], key=_sort_key):
-                if (predicate in _REVERSE and isinstance(value, IRI) and value != subject
-                        and value in self.by_subject):
+                if (
+                    predicate in _REVERSE
+                    and isinstance(value, IRI)
+                    and value != subject
+                    and value in self.by_subject
+                ):
                     self.reverse_children[value].append((_REVERSE[predicate], subject))
                     self.reverse_parent[subject] = (predicate, value)
                     self.references[value] -= 1
@@ -154,8 +158,7 @@ _DIGITS = re.compile(r"(\d+)")
 
 def _natural(text: str) -> tuple[tuple[int, str], ...]:
     """Numbers in IRIs compare as numbers: …/actiepunt/9 before …/actiepunt/10."""
-    return tuple((int(part), "") if part.isdigit() else (-1, part)
-                 for part in _DIGITS.split(text))
+    return tuple((int(part), "") if part.isdigit() else (-1, part) for part in _DIGITS.split(text))
 
 
 def _sort_key(pair: tuple[str, Term]) -> tuple[str, tuple[tuple[int, str], ...]]:
@@ -163,8 +166,9 @@ def _sort_key(pair: tuple[str, Term]) -> tuple[str, tuple[tuple[int, str], ...]]
     return predicate, _natural(value if isinstance(value, str) else value.lexical)
 
 
-def to_jsonld(triples: Iterable[Triple], root: str | None, context: str,
-              nest_all: bool = False) -> dict[str, object]:
+def to_jsonld(
+    triples: Iterable[Triple], root: str | None, context: str, nest_all: bool = False
+) -> dict[str, object]:
     """One compacted document: ``root`` with its nested nodes embedded, other subjects in
     ``@graph``. With ``root=None`` every subject is listed in ``@graph``. ``nest_all``
     nests any node referenced once, not only ``#fragment`` nodes (collection pages)."""
@@ -172,14 +176,22 @@ def to_jsonld(triples: Iterable[Triple], root: str | None, context: str,
     subjects = sorted(writer.by_subject)
     if root is not None and root in writer.by_subject:
         top = writer.node(root, root)
-        rest = [writer.node(s, root) for s in subjects if s not in writer.emitted
-                and not writer.embeddable(s, root) and s not in writer.reverse_parent]
+        rest = [
+            writer.node(s, root)
+            for s in subjects
+            if s not in writer.emitted
+            and not writer.embeddable(s, root)
+            and s not in writer.reverse_parent
+        ]
         rest += [writer.node(s, root) for s in subjects if s not in writer.emitted]
         if not rest:
             return {"@context": context, **top}
         return {"@context": context, "@graph": [top, *rest]}
-    graph = [writer.node(s, "") for s in subjects if s not in writer.emitted
-             and s not in writer.reverse_parent]
+    graph = [
+        writer.node(s, "")
+        for s in subjects
+        if s not in writer.emitted and s not in writer.reverse_parent
+    ]
     graph += [writer.node(s, "") for s in subjects if s not in writer.emitted]
     return {"@context": context, "@graph": graph}
 

@@ -22,12 +22,12 @@ _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 def _split(iri: str, extra: dict[str, str]) -> tuple[str, str]:
     """(prefix, local name) of a predicate."""
     for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns) and _NAME.fullmatch(iri[len(ns):]):
-            return prefix, iri[len(ns):]
+        if iri.startswith(ns) and _NAME.fullmatch(iri[len(ns) :]):
+            return prefix, iri[len(ns) :]
     match = _NAME.search(iri)
     if not match or match.start() == 0:
         raise ValueError(f"cannot write predicate {iri} in RDF/XML")
-    ns, local = iri[: match.start()], iri[match.start():]
+    ns, local = iri[: match.start()], iri[match.start() :]
     prefix = extra.setdefault(ns, f"ns{len(extra) + 1}")
     return prefix, local
 
@@ -45,27 +45,31 @@ def to_rdfxml(triples: Iterable[Triple], first: str | None = None) -> str:
     blocks: list[str] = []
     for subject in sorted(by_subject, key=lambda s: (s != first, s)):
         lines = [f"  <rdf:Description rdf:about={quoteattr(subject)}>"]
-        for predicate, value in sorted(by_subject[subject],
-                                       key=lambda po: (po[0] != RDF.type, po[0],
-                                                       nt_term(po[1]))):
+        for predicate, value in sorted(
+            by_subject[subject], key=lambda po: (po[0] != RDF.type, po[0], nt_term(po[1]))
+        ):
             prefix, local = _split(predicate, extra)
             used.add(prefix)
             tag = f"{prefix}:{local}"
             if not isinstance(value, Literal):
                 lines.append(f"    <{tag} rdf:resource={quoteattr(value)}/>")
             elif value.lang:
-                lines.append(f"    <{tag} xml:lang={quoteattr(value.lang)}>"
-                             f"{_text(value.lexical)}</{tag}>")
+                lines.append(
+                    f"    <{tag} xml:lang={quoteattr(value.lang)}>{_text(value.lexical)}</{tag}>"
+                )
             elif value.datatype == XSD.string:
                 lines.append(f"    <{tag}>{_text(value.lexical)}</{tag}>")
             else:
-                lines.append(f"    <{tag} rdf:datatype={quoteattr(value.datatype)}>"
-                             f"{_text(value.lexical)}</{tag}>")
+                lines.append(
+                    f"    <{tag} rdf:datatype={quoteattr(value.datatype)}>"
+                    f"{_text(value.lexical)}</{tag}>"
+                )
         lines.append("  </rdf:Description>")
         blocks.append("\n".join(lines))
     namespaces = {p: ns for p, ns in PREFIXES.items() if p in used}
     namespaces.update({p: ns for ns, p in extra.items()})
     attrs = "".join(f"\n    xmlns:{p}={quoteattr(ns)}" for p, ns in sorted(namespaces.items()))
-    return ('<?xml version="1.0" encoding="utf-8"?>\n'
-            f"<rdf:RDF{attrs}>\n" + "\n".join(blocks) + ("\n" if blocks else "")
-            + "</rdf:RDF>\n")
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f"<rdf:RDF{attrs}>\n" + "\n".join(blocks) + ("\n" if blocks else "") + "</rdf:RDF>\n"
+    )

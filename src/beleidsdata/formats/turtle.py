@@ -21,7 +21,7 @@ _PREFIX_ORDER = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 def _prefixed(iri: str, used: set[str]) -> str | None:
     for prefix, ns in _PREFIX_ORDER:
         if iri.startswith(ns):
-            local = iri[len(ns):]
+            local = iri[len(ns) :]
             if local and _LOCAL.match(local):
                 used.add(prefix)
                 return f"{prefix}:{local}"
@@ -40,8 +40,9 @@ def _term(term: Term, used: set[str]) -> str:
     return _prefixed(term, used) or nt_term(term)
 
 
-def to_turtle(triples: Iterable[Triple], first: str | None = None,
-              header: str | None = None) -> str:
+def to_turtle(
+    triples: Iterable[Triple], first: str | None = None, header: str | None = None
+) -> str:
     """Turtle for a set of triples; ``first`` (the resource itself) is written first."""
     by_subject: dict[str, list[tuple[str, Term]]] = defaultdict(list)
     for s, p, o in triples:
@@ -50,8 +51,9 @@ def to_turtle(triples: Iterable[Triple], first: str | None = None,
     blocks: list[str] = []
     subjects = sorted(by_subject, key=lambda s: (s != first, s))
     for subject in subjects:
-        pairs = sorted(by_subject[subject],
-                       key=lambda po: (po[0] != RDF.type, po[0], nt_term(po[1])))
+        pairs = sorted(
+            by_subject[subject], key=lambda po: (po[0] != RDF.type, po[0], nt_term(po[1]))
+        )
         lines: list[str] = []
         current: str | None = None
         objects: list[str] = []

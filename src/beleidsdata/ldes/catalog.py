@@ -20,9 +20,13 @@ from .stream import LATEST, TIME, TITLE, Line, StreamLayout, _view_lines
 LICENCE = "https://data.vlaanderen.be/id/licentie/modellicentie-gratis-hergebruik/v1.0"
 PUBLISHER_NAME = "Vlaamse overheid"
 IANA = "http://www.iana.org/assignments/media-types/"
-MEDIA_TYPES = {"jsonld": "application/ld+json", "ttl": "text/turtle",
-               "nt": "application/n-triples", "nq": "application/n-quads",
-               "trig": "application/trig"}
+MEDIA_TYPES = {
+    "jsonld": "application/ld+json",
+    "ttl": "text/turtle",
+    "nt": "application/n-triples",
+    "nq": "application/n-quads",
+    "trig": "application/trig",
+}
 
 
 def _i(iri: str) -> str:
@@ -36,8 +40,12 @@ def catalog_lines(layout: StreamLayout, kinds: Iterable[str]) -> list[Line]:
         (catalog, "a", _i(DCAT.Catalog)),
         (catalog, _i(DCT.title), '"Vlaamse beleidsdocumenten als linked open data"@nl'),
         (catalog, _i(DCT.title), '"Flemish policy documents as linked open data"@en'),
-        (catalog, _i(DCT.description), '"Beleidsteksten van de Vlaamse overheid in RDF, '
-         'met een Linked Data Event Stream van elke wijziging."@nl'),
+        (
+            catalog,
+            _i(DCT.description),
+            '"Beleidsteksten van de Vlaamse overheid in RDF, '
+            'met een Linked Data Event Stream van elke wijziging."@nl',
+        ),
         (catalog, _i(DCT.publisher), publisher),
         (catalog, _i(DCT.license), _i(LICENCE)),
         (publisher, "a", _i(FOAF.Agent)),
@@ -45,7 +53,8 @@ def catalog_lines(layout: StreamLayout, kinds: Iterable[str]) -> list[Line]:
         (publisher, _i(FOAF.homepage), "<https://www.vlaanderen.be/>"),
     ]
     streams = [(TIME, layout.stream, TITLE)] + [
-        (kind, layout.stream_of(kind), f"{TITLE} ({kind})") for kind in kinds]
+        (kind, layout.stream_of(kind), f"{TITLE} ({kind})") for kind in kinds
+    ]
     for view, stream, title in streams:
         s = _i(stream)
         lines += [
@@ -54,8 +63,12 @@ def catalog_lines(layout: StreamLayout, kinds: Iterable[str]) -> list[Line]:
             (s, "a", _i(LDES.EventStream)),
             (s, _i(DCT.type), _i(LDES.EventStream)),
             (s, _i(DCT.title), f'"{title}"@nl'),
-            (s, _i(DCT.description), '"Elke creatie, wijziging en verwijdering, als versies, '
-             'in tijdsvolgorde (LDES 1.0)."@nl'),
+            (
+                s,
+                _i(DCT.description),
+                '"Elke creatie, wijziging en verwijdering, als versies, '
+                'in tijdsvolgorde (LDES 1.0)."@nl',
+            ),
             (s, _i(DCT.publisher), publisher),
             (s, _i(DCT.license), _i(LICENCE)),
             (s, _i(DCT.conformsTo), "<https://w3id.org/ldes/specification>"),
@@ -65,8 +78,11 @@ def catalog_lines(layout: StreamLayout, kinds: Iterable[str]) -> list[Line]:
         services = [view] + ([LATEST] if view == TIME else [])
         for v in services:
             lines.append((catalog, _i(DCAT.service), _i(layout.description(v))))
-            lines += [line for line in _view_lines(layout, v)
-                      if not line[0].startswith(_i(layout.page(1, v))[:-1])]
+            lines += [
+                line
+                for line in _view_lines(layout, v)
+                if not line[0].startswith(_i(layout.page(1, v))[:-1])
+            ]
         for fmt, media in MEDIA_TYPES.items():
             dist = _i(f"{stream}#distributie-{fmt}")
             lines += [

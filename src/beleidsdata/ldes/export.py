@@ -35,22 +35,28 @@ def _write(out: Path, path: str, bodies: dict[str, bytes]) -> int:
     return len(EXTENSIONS)
 
 
-def _pages(store: Store, layout: StreamLayout, view: str) -> Iterator[tuple[str, int,
-                                                                            dict[str, bytes],
-                                                                            bool]]:
+def _pages(
+    store: Store, layout: StreamLayout, view: str
+) -> Iterator[tuple[str, int, dict[str, bytes], bool]]:
     number = 1
     while True:
-        path = layout.page(number, view)[len(layout.base) + 1:]
-        stored = {fmt: store.page(view, layout.page_size, number, fmt)  # type: ignore[attr-defined]
-                  for fmt in ("ttl", "jsonld", "nt")}
+        path = layout.page(number, view)[len(layout.base) + 1 :]
+        stored = {
+            fmt: store.page(view, layout.page_size, number, fmt)  # type: ignore[attr-defined]
+            for fmt in ("ttl", "jsonld", "nt")
+        }
         if all(stored.values()):
             yield path, number, {f: b[0] for f, b in stored.items() if b}, True
         else:
             page = load_page(store, layout, number, view)
             if page is None:
                 return
-            yield path, number, {f: page_bytes(layout, page, f) for f in ("ttl", "jsonld",
-                                                                         "nt")}, page.closed
+            yield (
+                path,
+                number,
+                {f: page_bytes(layout, page, f) for f in ("ttl", "jsonld", "nt")},
+                page.closed,
+            )
         number += 1
 
 
@@ -64,8 +70,9 @@ def export(store: Store, layout: StreamLayout, out: Path) -> dict[str, int]:
     fmts = ("ttl", "jsonld", "nt")
     files += _write(out, "ldes", {f: stream_description(layout, f, kinds=kinds) for f in fmts})
     for kind in kinds:
-        files += _write(out, f"ldes/{kind}",
-                        {f: stream_description(layout, f, view=kind) for f in fmts})
+        files += _write(
+            out, f"ldes/{kind}", {f: stream_description(layout, f, view=kind) for f in fmts}
+        )
     lines = catalog_lines(layout, kinds)
     files += _write(out, "catalog", {f: render(lines, f, layout.context) for f in fmts})
     mutable: list[str] = []
@@ -82,7 +89,10 @@ def export(store: Store, layout: StreamLayout, out: Path) -> dict[str, int]:
     for shape in shapes:
         (out / "shapes" / shape.name).write_bytes(shape.read_bytes())
     (out / "shapes" / "beleidsdata.ttl").write_bytes(b"\n".join(p.read_bytes() for p in shapes))
-    (out / "mutable.map").write_text("".join(
-        f'"{u}{ext}" 1;\n' for u in mutable for ext in ("", *(f".{e}" for e in EXTENSIONS))),
-        encoding="utf-8")
+    (out / "mutable.map").write_text(
+        "".join(
+            f'"{u}{ext}" 1;\n' for u in mutable for ext in ("", *(f".{e}" for e in EXTENSIONS))
+        ),
+        encoding="utf-8",
+    )
     return {"pages": pages, "files": files + len(shapes) + 3, "mutable": len(mutable)}

@@ -23,8 +23,9 @@ def version_iri(entity: str, version: int) -> IRI:
     return IRI(f"{entity}/versie/{version}")
 
 
-def member_triples(entity: str, version: int, event: str, time: str,
-                   triples: tuple[Triple, ...] = ()) -> list[Triple]:
+def member_triples(
+    entity: str, version: int, event: str, time: str, triples: tuple[Triple, ...] = ()
+) -> list[Triple]:
     """The triples of one member. A delete carries no description, only the event."""
     member = version_iri(entity, version)
     out: list[Triple] = [
@@ -48,7 +49,7 @@ def _restate(iri: str, entity: str, member: IRI, prefix: str) -> IRI:
     if iri == entity:
         return member
     if iri.startswith(prefix):
-        return IRI(member + "#" + iri[len(prefix):])
+        return IRI(member + "#" + iri[len(prefix) :])
     return IRI(iri)
 
 

@@ -112,13 +112,15 @@ def view_total(store: Store, view: str) -> int:
     return store.view_size(view)  # type: ignore[attr-defined]
 
 
-def load_page(store: Store, layout: StreamLayout, number: int,
-              view: str = TIME) -> Page | None:
+def load_page(store: Store, layout: StreamLayout, number: int, view: str = TIME) -> Page | None:
     """Members of page ``number`` (1-based) of a view; None when there is no such page."""
     total = view_total(store, view)
     size = layout.page_size
-    if number < 1 or number > layout.page_count(total) or (view not in (TIME, LATEST)
-                                                          and total == 0):
+    if (
+        number < 1
+        or number > layout.page_count(total)
+        or (view not in (TIME, LATEST) and total == 0)
+    ):
         return None
     start = (number - 1) * size  # members before this page
     lead = 1 if number > 1 else 0  # also fetch the last member of the previous page
@@ -127,20 +129,31 @@ def load_page(store: Store, layout: StreamLayout, number: int,
     elif view == LATEST:
         prev = store.members(after_seq=start - 1, limit=1) if lead else []
         following = store.members(after_seq=start + size, limit=1)
-        return Page(number=number, closed=False,
-                    members=store.latest_members(start, start + size),  # type: ignore[attr-defined]
-                    next_time=following[0].time if following else None,
-                    remaining=max(0, total - number * size), view=view,
-                    prev_time=prev[0].time if prev else None, before=None)
+        return Page(
+            number=number,
+            closed=False,
+            members=store.latest_members(start, start + size),  # type: ignore[attr-defined]
+            next_time=following[0].time if following else None,
+            remaining=max(0, total - number * size),
+            view=view,
+            prev_time=prev[0].time if prev else None,
+            before=None,
+        )
     else:
         rows = store.view_members(view, start + 1 - lead, size + 1 + lead)  # type: ignore[attr-defined]
     prev = rows[0] if lead else None
     rows = rows[lead:]
     members, following = rows[:size], rows[size:]
-    return Page(number=number, members=members, closed=bool(following),
-                next_time=following[0].time if following else None,
-                remaining=max(0, total - number * size), view=view,
-                prev_time=prev.time if prev else None, before=start)
+    return Page(
+        number=number,
+        members=members,
+        closed=bool(following),
+        next_time=following[0].time if following else None,
+        remaining=max(0, total - number * size),
+        view=view,
+        prev_time=prev.time if prev else None,
+        before=start,
+    )
 
 
 def render(lines: list[Line], fmt: str, context: str) -> bytes:
@@ -185,18 +198,26 @@ def _view_lines(layout: StreamLayout, view: str) -> list[Line]:
     with its fragmentation, page size and retention policy."""
     root, desc = _i(layout.page(1, view)), _i(layout.description(view))
     retention = _i(layout.description(view) + "-retentie")
-    what = {TIME: ("alle versies", "every version"),
-            LATEST: ("de laatste versie van elk ding", "the latest version of each thing")}
+    what = {
+        TIME: ("alle versies", "every version"),
+        LATEST: ("de laatste versie van elk ding", "the latest version of each thing"),
+    }
     nl, en = what.get(view, (f"alle versies, soort {view}", f"every version, kind {view}"))
     lines: list[Line] = [
         (root, "a", _i(TREE.Node)),
         (root, _i(TREE.viewDescription), desc),
         (desc, "a", _i(DCAT.DataService)),
         (desc, _i(DCT.title), f'"{view}"@nl'),
-        (desc, _i(DCT.description),
-         f'"Tijdsgeordende pagina\'s van ten hoogste {layout.page_size} leden: {nl}."@nl'),
-        (desc, _i(DCT.description),
-         f'"Time-ordered pages of at most {layout.page_size} members: {en}."@en'),
+        (
+            desc,
+            _i(DCT.description),
+            f'"Tijdsgeordende pagina\'s van ten hoogste {layout.page_size} leden: {nl}."@nl',
+        ),
+        (
+            desc,
+            _i(DCT.description),
+            f'"Time-ordered pages of at most {layout.page_size} members: {en}."@en',
+        ),
         (desc, _i(DCAT.endpointURL), root),
         (desc, _i(DCAT.servesDataset), _i(layout.stream_of(view))),
         (desc, _i(LDES.retentionPolicy), retention),
@@ -241,12 +262,20 @@ def _shape_lines(layout: StreamLayout) -> list[Line]:
         lines.append((node, f"<{_SH}path>", path))
         lines.extend((node, p, o) for p, o in extra)
 
-    prop("tijdstip", "<http://www.w3.org/ns/prov#generatedAtTime>",
-         (f"<{_SH}datatype>", f"{x}dateTime>"), (f"<{_SH}minCount>", '"1"^^' + f"{x}integer>"),
-         (f"<{_SH}maxCount>", '"1"^^' + f"{x}integer>"))
-    prop("versieVan", "<http://purl.org/dc/terms/isVersionOf>",
-         (f"<{_SH}nodeKind>", f"<{_SH}IRI>"), (f"<{_SH}minCount>", '"1"^^' + f"{x}integer>"),
-         (f"<{_SH}maxCount>", '"1"^^' + f"{x}integer>"))
+    prop(
+        "tijdstip",
+        "<http://www.w3.org/ns/prov#generatedAtTime>",
+        (f"<{_SH}datatype>", f"{x}dateTime>"),
+        (f"<{_SH}minCount>", '"1"^^' + f"{x}integer>"),
+        (f"<{_SH}maxCount>", '"1"^^' + f"{x}integer>"),
+    )
+    prop(
+        "versieVan",
+        "<http://purl.org/dc/terms/isVersionOf>",
+        (f"<{_SH}nodeKind>", f"<{_SH}IRI>"),
+        (f"<{_SH}minCount>", '"1"^^' + f"{x}integer>"),
+        (f"<{_SH}maxCount>", '"1"^^' + f"{x}integer>"),
+    )
     for i, path in enumerate(_NESTED_FORWARD, 1):
         prop(f"genest-{i}", f"<{path}>", (f"<{_SH}node>", nested))
     # member ← dct:subject ← #behandeling → heeftBeslissing → #beslissing ← beschrijft ← #stuk
@@ -255,15 +284,19 @@ def _shape_lines(layout: StreamLayout) -> list[Line]:
         (f"<{layout.stream}#beslissing>", "a", f"<{_SH}NodeShape>"),
         (f"<{layout.stream}#genest-behandeling>", f"<{_SH}path>", "_:naarOnderwerp"),
         ("_:naarOnderwerp", f"<{_SH}inversePath>", "<http://purl.org/dc/terms/subject>"),
-        (f"<{layout.stream}#genest-behandeling>", f"<{_SH}node>",
-         f"<{layout.stream}#behandeling>"),
+        (f"<{layout.stream}#genest-behandeling>", f"<{_SH}node>", f"<{layout.stream}#behandeling>"),
         (shape, f"<{_SH}property>", f"<{layout.stream}#genest-behandeling>"),
-        (f"<{layout.stream}#behandeling>", f"<{_SH}property>",
-         f"<{layout.stream}#genest-beslissing>"),
-        (f"<{layout.stream}#genest-beslissing>", f"<{_SH}path>",
-         "<https://data.vlaanderen.be/ns/besluitvorming#heeftBeslissing>"),
-        (f"<{layout.stream}#genest-beslissing>", f"<{_SH}node>",
-         f"<{layout.stream}#beslissing>"),
+        (
+            f"<{layout.stream}#behandeling>",
+            f"<{_SH}property>",
+            f"<{layout.stream}#genest-beslissing>",
+        ),
+        (
+            f"<{layout.stream}#genest-beslissing>",
+            f"<{_SH}path>",
+            "<https://data.vlaanderen.be/ns/besluitvorming#heeftBeslissing>",
+        ),
+        (f"<{layout.stream}#genest-beslissing>", f"<{_SH}node>", f"<{layout.stream}#beslissing>"),
         (f"<{layout.stream}#beslissing>", f"<{_SH}property>", f"<{layout.stream}#genest-stuk>"),
         (f"<{layout.stream}#genest-stuk>", f"<{_SH}path>", "_:naarStuk"),
         ("_:naarStuk", f"<{_SH}inversePath>", "<https://data.vlaanderen.be/ns/dossier#beschrijft>"),
@@ -272,8 +305,9 @@ def _shape_lines(layout: StreamLayout) -> list[Line]:
     return lines
 
 
-def stream_description(layout: StreamLayout, fmt: str, total: int = 0,
-                       kinds: Iterable[str] = (), view: str = TIME) -> bytes:
+def stream_description(
+    layout: StreamLayout, fmt: str, total: int = 0, kinds: Iterable[str] = (), view: str = TIME
+) -> bytes:
     """A stream's description. For the whole stream (``view`` TIME): its one view, the
     latest-version view, the kinds' streams (``dct:hasPart``) with their views, and the
     member shape. For a kind's stream: the same for that kind."""
@@ -282,9 +316,11 @@ def stream_description(layout: StreamLayout, fmt: str, total: int = 0,
         lines += _view_lines(layout, LATEST)
         for kind in kinds:
             part = layout.stream_of(kind)
-            lines += [(_i(layout.stream), _i(DCT.hasPart), _i(part)),
-                      (_i(part), "a", _i(LDES.EventStream)),
-                      (_i(part), _i(TREE.view), _i(layout.page(1, kind)))]
+            lines += [
+                (_i(layout.stream), _i(DCT.hasPart), _i(part)),
+                (_i(part), "a", _i(LDES.EventStream)),
+                (_i(part), _i(TREE.view), _i(layout.page(1, kind))),
+            ]
             lines += _view_lines(layout, kind)
     lines += _shape_lines(layout)
     if fmt == "jsonld":
@@ -385,8 +421,9 @@ def page_bytes(layout: StreamLayout, page: Page, fmt: str) -> bytes:
     return b"".join(out)
 
 
-def closed_pages(store: Store, layout: StreamLayout, views: dict[str, int],
-                 written: list[Member]) -> list[PageWrite]:
+def closed_pages(
+    store: Store, layout: StreamLayout, views: dict[str, int], written: list[Member]
+) -> list[PageWrite]:
     """The pages of ``layout.page_size`` that the members just ``written`` closed, in
     every stored format (called inside the ingest transaction)."""
     size = layout.page_size
@@ -405,18 +442,24 @@ def closed_pages(store: Store, layout: StreamLayout, views: dict[str, int],
 def _page_write(store: Store, layout: StreamLayout, view: str, number: int) -> PageWrite:
     page = load_page(store, layout, number, view)
     assert page is not None and page.closed
-    return PageWrite(view=view, size=layout.page_size, number=number,
-                     bodies={fmt: page_bytes(layout, page, fmt) for fmt in FORMATS})
+    return PageWrite(
+        view=view,
+        size=layout.page_size,
+        number=number,
+        bodies={fmt: page_bytes(layout, page, fmt) for fmt in FORMATS},
+    )
 
 
 def page_closer(store: Store) -> Callable[[list[Member]], list[PageWrite]]:
     """For an ingest: stores the pages its members close, for every page size in use."""
+
     def close(written: list[Member]) -> list[PageWrite]:
         views = {TIME: store.last_seq(), **store.view_sizes()}  # type: ignore[attr-defined]
         out: list[PageWrite] = []
         for size in store.page_sizes():  # type: ignore[attr-defined]
             out += closed_pages(store, StreamLayout(store.base_iri, size), views, written)
         return out
+
     return close
 
 

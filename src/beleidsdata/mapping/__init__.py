@@ -23,8 +23,9 @@ def map_documents(documents: Sequence[ParsedDocument], minter: Minter) -> GraphB
 
     out = GraphBuilder(minter)
     decisions = DecisionIndex(minter)
-    handles = {id(doc): evaluation.collect(doc, decisions)
-               for doc in documents if doc.kind == "evaluatie"}
+    handles = {
+        id(doc): evaluation.collect(doc, decisions) for doc in documents if doc.kind == "evaluatie"
+    }
     section_titles = _section_titles(documents, minter)
     quoted = evaluation.quoted_sections(list(documents))
     for doc in documents:
@@ -56,11 +57,13 @@ def _section_titles(documents: Sequence[ParsedDocument], minter: Minter) -> dict
         if doc.kind == "evaluatie" and doc.record.section:
             sec = doc.record.section
             titles[normalise_title(sec.title)] = minter.agreement_section(
-                period_of(doc.record), sec.number)
+                period_of(doc.record), sec.number
+            )
         elif doc.kind == "regeerakkoord":
             for sec in doc.record.sections:
                 titles[normalise_title(sec.title)] = minter.agreement_section(
-                    doc.record.period or DEFAULT_PERIOD, sec.number)
+                    doc.record.period or DEFAULT_PERIOD, sec.number
+                )
     return titles
 
 

@@ -17,8 +17,16 @@ from .namespaces import ELI
 from .terms import IRI
 
 # Flemish legislatures: a government formed after the elections of the first year.
-LEGISLATURES = ((1995, 1999), (1999, 2004), (2004, 2009), (2009, 2014), (2014, 2019),
-                (2019, 2024), (2024, 2029), (2029, 2034))
+LEGISLATURES = (
+    (1995, 1999),
+    (1999, 2004),
+    (2004, 2009),
+    (2009, 2014),
+    (2014, 2019),
+    (2019, 2024),
+    (2024, 2029),
+    (2029, 2034),
+)
 # Governments took office in the autumn of an election year; decisions before October
 # belong to the outgoing one.
 _OFFICE_MONTH = 10
@@ -56,8 +64,16 @@ def agreement_iri(out: GraphBuilder, origin: Origin, period: str, span: Span | N
     return iri
 
 
-def section(out: GraphBuilder, origin: Origin, period: str, number: str, *,
-            title: str | None, text: str | None, span: Span | None) -> IRI:
+def section(
+    out: GraphBuilder,
+    origin: Origin,
+    period: str,
+    number: str,
+    *,
+    title: str | None,
+    text: str | None,
+    span: Span | None,
+) -> IRI:
     """One section, and the chain of parents its number implies."""
     agreement = agreement_iri(out, origin, period, span)
     parts = number.split(".")
@@ -68,9 +84,18 @@ def section(out: GraphBuilder, origin: Origin, period: str, number: str, *,
         is_self = depth == len(parts)
         kind = "hoofdstuk" if depth == 1 else "sectie"
         position = int(parts[depth - 1]) if parts[depth - 1].isdigit() else depth
-        part(out, origin, iri, parent, kind, number=here,
-             title=title if is_self else None, text=text if is_self else None,
-             position=position, span=span)
+        part(
+            out,
+            origin,
+            iri,
+            parent,
+            kind,
+            number=here,
+            title=title if is_self else None,
+            text=text if is_self else None,
+            position=position,
+            span=span,
+        )
         parent = iri
     return parent
 
@@ -81,5 +106,6 @@ def map_agreement(doc: ParsedDocument, out: GraphBuilder, period_hint: str | Non
     period = record.period or period_hint or DEFAULT_PERIOD
     agreement_iri(out, origin, period, record.span)
     for sec in record.sections:
-        section(out, origin, period, sec.number, title=sec.title, text=sec.text or None,
-                span=sec.span)
+        section(
+            out, origin, period, sec.number, title=sec.title, text=sec.text or None, span=sec.span
+        )

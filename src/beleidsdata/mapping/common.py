@@ -33,9 +33,16 @@ class Origin:
         out.derived_from(iri, self.source, span)
 
 
-def work(out: GraphBuilder, origin: Origin, iri: IRI, classes: tuple[str, ...],
-         document_kind: str, title: str | None, span: Span | None,
-         description: str | None = None) -> IRI:
+def work(
+    out: GraphBuilder,
+    origin: Origin,
+    iri: IRI,
+    classes: tuple[str, ...],
+    document_kind: str,
+    title: str | None,
+    span: Span | None,
+    description: str | None = None,
+) -> IRI:
     """A whole document as an ELI work of the given document kind."""
     out.add_types(iri, *classes)
     out.add(iri, ELI.work_type, concept(DOCUMENT_KINDS, document_kind))
@@ -47,9 +54,20 @@ def work(out: GraphBuilder, origin: Origin, iri: IRI, classes: tuple[str, ...],
     return iri
 
 
-def part(out: GraphBuilder, origin: Origin, iri: IRI, parent: IRI, part_kind: str, *,
-         number: str | None, title: str | None, text: str | None, position: int,
-         span: Span | None, legal: bool = False) -> IRI:
+def part(
+    out: GraphBuilder,
+    origin: Origin,
+    iri: IRI,
+    parent: IRI,
+    part_kind: str,
+    *,
+    number: str | None,
+    title: str | None,
+    text: str | None,
+    position: int,
+    span: Span | None,
+    legal: bool = False,
+) -> IRI:
     """A numbered (or ordered) part of a work, linked to its parent both ways."""
     cls = ELI.LegalResourceSubdivision if legal else ELI.WorkSubdivision
     out.add_types(iri, cls)

@@ -34,20 +34,30 @@ def date_of(record: Communication) -> str | None:
     return f"{m.group(1)}-{m.group(3)}-{m.group(2)}" if m else None
 
 
-def map_communication(doc: ParsedDocument, out: GraphBuilder, decisions: DecisionIndex,
-                      section_titles: dict[str, IRI]) -> IRI:
+def map_communication(
+    doc: ParsedDocument, out: GraphBuilder, decisions: DecisionIndex, section_titles: dict[str, IRI]
+) -> IRI:
     record: Communication = doc.record
     origin = Origin(doc.source)
     key = slug(record.document_number) if record.document_number else slug(record.subject)
     iri = out.minter.communication(record.doc_type, key)
-    work(out, origin, iri, (ELI.Work,), record.doc_type, record.subject, record.span,
-         description=record.summary or None)
+    work(
+        out,
+        origin,
+        iri,
+        (ELI.Work,),
+        record.doc_type,
+        record.subject,
+        record.span,
+        description=record.summary or None,
+    )
     if record.document_number:
         out.add(iri, DCT.identifier, terms.string(record.document_number))
 
     for position, sec in enumerate(record.sections, 1):
-        _section(out, origin, out.minter.child(iri, "sectie", _name(sec, position)), iri,
-                 sec, position)
+        _section(
+            out, origin, out.minter.child(iri, "sectie", _name(sec, position)), iri, sec, position
+        )
 
     for signatory in record.signatories:
         out.add(iri, DCT.creator, _minister(out, origin, signatory))
@@ -67,13 +77,34 @@ def _name(sec: Section, position: int) -> str:
     return sec.number or f"deel-{position}"
 
 
-def _section(out: GraphBuilder, origin: Origin, iri: IRI, parent: IRI, sec: Section,
-             position: int) -> None:
-    part(out, origin, iri, parent, "sectie", number=sec.number, title=sec.title,
-         text=sec.text or None, position=position, span=sec.span)
+def _section(
+    out: GraphBuilder, origin: Origin, iri: IRI, parent: IRI, sec: Section, position: int
+) -> None:
+    part(
+        out,
+        origin,
+        iri,
+        parent,
+        "sectie",
+        number=sec.number,
+        title=sec.title,
+        text=sec.text or None,
+        position=position,
+        span=sec.span,
+    )
     for n, item in enumerate(sec.items, 1):
-        part(out, origin, Minter.child(iri, "punt", item.number or str(n)), iri, "punt",
-             number=item.number, title=None, text=item.text, position=n, span=item.span)
+        part(
+            out,
+            origin,
+            Minter.child(iri, "punt", item.number or str(n)),
+            iri,
+            "punt",
+            number=item.number,
+            title=None,
+            text=item.text,
+            position=n,
+            span=item.span,
+        )
     for n, sub in enumerate(sec.subsections, 1):
         _section(out, origin, Minter.child(iri, _name(sub, n)), iri, sub, n)
 

@@ -36,10 +36,14 @@ from .uris import VLAAMSE_REGERING, Minter, fragment, normalise_title, short_has
 
 # Agenda item types as Kaleidos/Themis publish them (docs/research/vocabulary.md §6).
 AGENDA_ITEM_TYPES = {
-    "nota": IRI("http://themis.vlaanderen.be/id/concept/agendapunt-type/"
-                "dd47a8f8-3ad2-4d5a-8318-66fc02fe80fd"),
-    "mededeling": IRI("http://themis.vlaanderen.be/id/concept/agendapunt-type/"
-                      "8f8adcf0-58ef-4edc-9e36-0c9095fd76b0"),
+    "nota": IRI(
+        "http://themis.vlaanderen.be/id/concept/agendapunt-type/"
+        "dd47a8f8-3ad2-4d5a-8318-66fc02fe80fd"
+    ),
+    "mededeling": IRI(
+        "http://themis.vlaanderen.be/id/concept/agendapunt-type/"
+        "8f8adcf0-58ef-4edc-9e36-0c9095fd76b0"
+    ),
 }
 
 
@@ -72,8 +76,9 @@ class Decision:
         titled = sorted({m.title for m in self.mentions if m.title})
         if titled:
             return titled[0]
-        guesses = sorted({m.title_guess or m.heading for m in self.mentions
-                          if m.title_guess or m.heading})
+        guesses = sorted(
+            {m.title_guess or m.heading for m in self.mentions if m.title_guess or m.heading}
+        )
         return guesses[0] if guesses else None
 
     def first(self, attr: str) -> str | None:
@@ -151,8 +156,11 @@ class DecisionIndex:
                 m = self._mentions[h]
                 if m.title or m.heading:
                     continue
-                by_id = [d for d in groups.values()
-                         if m.document_id and d.first("document_id") == m.document_id]
+                by_id = [
+                    d
+                    for d in groups.values()
+                    if m.document_id and d.first("document_id") == m.document_id
+                ]
                 if by_id:
                     resolved[h] = by_id[0]
                 elif len(groups) == 1:
@@ -166,9 +174,13 @@ class DecisionIndex:
             title = decision.title
             doc_id = decision.first("document_id")
             first = decision.mentions[0]
-            key = (Minter.decision_key(title) if title
-                   else short_hash(doc_id) if doc_id
-                   else short_hash(f"{first.source.stem}:{first.span}"))
+            key = (
+                Minter.decision_key(title)
+                if title
+                else short_hash(doc_id)
+                if doc_id
+                else short_hash(f"{first.source.stem}:{first.span}")
+            )
             decision.iri = self.minter.decision(decision.date, key)
         self._resolved = resolved
         return resolved
@@ -237,7 +249,8 @@ _SCALE_WORD = r"(?:\s*(miljard|miljoen|duizend))?"
 _AMOUNT = re.compile(
     rf"(?<![\w.,]){_NUMBER}{_SCALE_WORD}\s*(?:euro|EUR|€)(?!\w)"
     rf"|(?:€|\bEUR)\s?{_NUMBER}{_SCALE_WORD}(?![\w.,]\d)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def find_amounts(text: str) -> list[Amount]:

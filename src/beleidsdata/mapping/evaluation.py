@@ -26,11 +26,20 @@ def collect(doc: ParsedDocument, decisions: DecisionIndex) -> dict[int, int]:
     for ref in record.references:
         if not ref.date:
             continue
-        handles[ref.number] = decisions.add(DecisionMention(
-            date=ref.date, source=doc.source, span=ref.span, title=ref.title,
-            heading=ref.heading, title_guess=ref.title_guess, summary=ref.summary,
-            decision_type=ref.decision_type, document_id=ref.document_id,
-            search_url=ref.search_url))
+        handles[ref.number] = decisions.add(
+            DecisionMention(
+                date=ref.date,
+                source=doc.source,
+                span=ref.span,
+                title=ref.title,
+                heading=ref.heading,
+                title_guess=ref.title_guess,
+                summary=ref.summary,
+                decision_type=ref.decision_type,
+                document_id=ref.document_id,
+                search_url=ref.search_url,
+            )
+        )
     return handles
 
 
@@ -55,16 +64,27 @@ def quoted_sections(documents: list[ParsedDocument]) -> dict[str, tuple[str, str
     return out
 
 
-def map_evaluation(doc: ParsedDocument, out: GraphBuilder, decisions: DecisionIndex,
-                   handles: dict[int, int],
-                   sections: dict[str, tuple[str, str]] | None = None) -> IRI:
+def map_evaluation(
+    doc: ParsedDocument,
+    out: GraphBuilder,
+    decisions: DecisionIndex,
+    handles: dict[int, int],
+    sections: dict[str, tuple[str, str]] | None = None,
+) -> IRI:
     record: EvaluationReport = doc.record
     origin = Origin(doc.source)
     section_iri: IRI | None = None
     if record.section:
         sec = record.section
-        section_iri = section(out, origin, period_of(record), sec.number, title=sec.title,
-                              text=sec.text or None, span=sec.span)
+        section_iri = section(
+            out,
+            origin,
+            period_of(record),
+            sec.number,
+            title=sec.title,
+            text=sec.text or None,
+            span=sec.span,
+        )
     elif record.findings and sections and content_key(record) in sections:
         period, number = sections[content_key(record)]
         section_iri = out.minter.agreement_section(period, number)
@@ -72,8 +92,16 @@ def map_evaluation(doc: ParsedDocument, out: GraphBuilder, decisions: DecisionIn
     if record.section:
         key = f"{record.section.number}-{key}"
     iri = out.minter.evaluation(key)
-    work(out, origin, iri, (ELI.Work, BD.Evaluatie), "evaluatie", record.title, record.span,
-         description=record.summary or None)
+    work(
+        out,
+        origin,
+        iri,
+        (ELI.Work, BD.Evaluatie),
+        "evaluatie",
+        record.title,
+        record.span,
+        description=record.summary or None,
+    )
     out.add(iri, DCT.subject, section_iri)
     if record.status:
         out.add(iri, BD.realisatiestatus, concept(STATUS, record.status))

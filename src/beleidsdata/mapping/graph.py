@@ -34,8 +34,14 @@ class EntityDescription:
     def build(cls, iri: str, path: str, triples: Iterable[Triple]) -> EntityDescription:
         ordered = tuple(sorted(set(triples), key=terms.nt_line))
         nt = "".join(terms.nt_line(t) + "\n" for t in ordered)
-        return cls(iri=iri, path=path, kind=Minter.kind_of_path(path), triples=ordered,
-                   ntriples=nt, content_hash=hashlib.sha256(nt.encode()).hexdigest())
+        return cls(
+            iri=iri,
+            path=path,
+            kind=Minter.kind_of_path(path),
+            triples=ordered,
+            ntriples=nt,
+            content_hash=hashlib.sha256(nt.encode()).hexdigest(),
+        )
 
     @property
     def types(self) -> tuple[str, ...]:

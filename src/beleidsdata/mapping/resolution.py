@@ -51,8 +51,19 @@ def map_resolution(doc: ParsedDocument, out: GraphBuilder) -> IRI:
         seen[segment] = seen.get(segment, 0) + 1
         name = segment if seen[segment] == 1 else f"{segment}-{seen[segment]}"
         clause_iri = out.minter.child(iri, name)
-        part(out, origin, clause_iri, iri, kind, number=None, title=clause.intro,
-             text=clause.text or None, position=position, span=clause.span, legal=True)
+        part(
+            out,
+            origin,
+            clause_iri,
+            iri,
+            kind,
+            number=None,
+            title=clause.intro,
+            text=clause.text or None,
+            position=position,
+            span=clause.span,
+            legal=True,
+        )
         _points(out, origin, clause_iri, clause.points)
     return iri
 
@@ -77,7 +88,17 @@ def natural_key(record: Resolution) -> str:
 def _points(out: GraphBuilder, origin: Origin, parent: IRI, points: tuple[Point, ...]) -> None:
     for position, point in enumerate(points, 1):
         iri = out.minter.child(parent, point.number)
-        part(out, origin, iri, parent, "punt", number=point.label, title=None,
-             text=point.text or None, position=position, span=point.span, legal=True)
+        part(
+            out,
+            origin,
+            iri,
+            parent,
+            "punt",
+            number=point.label,
+            title=None,
+            text=point.text or None,
+            position=position,
+            span=point.span,
+            legal=True,
+        )
         _points(out, origin, iri, point.parts)
-

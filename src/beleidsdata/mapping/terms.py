@@ -74,8 +74,15 @@ def entity_of(iri: str) -> str:
     return iri.split("#", 1)[0]
 
 
-_NT_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b",
-               "\f": "\\f"}
+_NT_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+}
 
 
 # What makes a string need escaping (every _NT_ESCAPES key is '\\', '"' or a control

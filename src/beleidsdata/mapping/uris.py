@@ -27,8 +27,9 @@ CONCEPT_BASE = f"{VOCAB_BASE}/concept"
 # The bodies that decide and pass what we publish. The Flemish Government is the body
 # Kaleidos/Themis publish; the Parliament has no published IRI we know of, so it is ours,
 # described in vocab/organisaties.ttl.
-VLAAMSE_REGERING = IRI("http://themis.vlaanderen.be/id/bestuursorgaan/"
-                       "7f2c82aa-75ac-40f8-a6c3-9fe539163025")
+VLAAMSE_REGERING = IRI(
+    "http://themis.vlaanderen.be/id/bestuursorgaan/7f2c82aa-75ac-40f8-a6c3-9fe539163025"
+)
 VLAAMS_PARLEMENT = IRI(f"{VOCAB_BASE}/id/bestuursorgaan/vlaams-parlement")
 
 DEFAULT_BASE = "http://localhost:8000"
@@ -143,7 +144,7 @@ class Minter:
         """``{base}/id/beslissing/x`` → ``beslissing/x`` (the part after /id/)."""
         if not self.is_ours(iri):
             raise ValueError(f"{iri} is not an IRI of {self.base}")
-        return iri[len(self.id_root):].split("#", 1)[0]
+        return iri[len(self.id_root) :].split("#", 1)[0]
 
     def iri_of(self, path: str) -> IRI:
         return IRI(self.id_root + path)

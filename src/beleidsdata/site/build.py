@@ -49,9 +49,15 @@ class BuildResult:
         return self.pages / self.seconds if self.seconds else float("inf")
 
 
-def build_site(store: SQLiteStore, out: Path, *, lang: str = "nl",
-               service_url: str | None = None, batch: int = 500,
-               progress: Callable[[str], None] | None = None) -> BuildResult:
+def build_site(
+    store: SQLiteStore,
+    out: Path,
+    *,
+    lang: str = "nl",
+    service_url: str | None = None,
+    batch: int = 500,
+    progress: Callable[[str], None] | None = None,
+) -> BuildResult:
     """Write every page of ``store`` under ``out`` (created; existing files are replaced)."""
     say = progress or (lambda _msg: None)
     started = time.perf_counter()

@@ -23,21 +23,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "search_label": {"nl": "Zoek op titel", "en": "Search by title"},
     "search_button": {"nl": "Zoek", "en": "Search"},
     "other_lang": {"nl": "English", "en": "Nederlands"},
-    "footer": {"nl": "Vlaamse beleidsdocumenten als linked open data · OSLO · ELI · LDES",
-               "en": "Flemish policy documents as linked open data · OSLO · ELI · LDES"},
-    "landing_title": {"nl": "Vlaamse beleidsdocumenten als linked open data",
-                      "en": "Flemish policy documents as linked open data"},
+    "footer": {
+        "nl": "Vlaamse beleidsdocumenten als linked open data · OSLO · ELI · LDES",
+        "en": "Flemish policy documents as linked open data · OSLO · ELI · LDES",
+    },
+    "landing_title": {
+        "nl": "Vlaamse beleidsdocumenten als linked open data",
+        "en": "Flemish policy documents as linked open data",
+    },
     "landing_intro": {
         "nl": "Wat beloofde de Vlaamse Regering, wat besliste ze, met hoeveel geld, en hoe ver "
-              "staat het? Regeerakkoord, Vlaamse Digitale Strategie, beslissingen van de "
-              "Vlaamse Regering, resoluties van het Vlaams Parlement, mededelingen en "
-              "evaluaties: gelezen uit de bronteksten, als RDF volgens OSLO en ELI, gevalideerd "
-              "met SHACL, elk gegeven terug te volgen tot op de regel in de bron.",
+        "staat het? Regeerakkoord, Vlaamse Digitale Strategie, beslissingen van de "
+        "Vlaamse Regering, resoluties van het Vlaams Parlement, mededelingen en "
+        "evaluaties: gelezen uit de bronteksten, als RDF volgens OSLO en ELI, gevalideerd "
+        "met SHACL, elk gegeven terug te volgen tot op de regel in de bron.",
         "en": "What did the Flemish Government promise, what did it decide, with how much "
-              "money, and how far has it got? Coalition agreement, Flemish Digital Strategy, "
-              "decisions of the Flemish Government, resolutions of the Flemish Parliament, "
-              "communications and evaluations: read from the source texts, as RDF with OSLO "
-              "and ELI, validated with SHACL, every fact traceable to its line in the source."},
+        "money, and how far has it got? Coalition agreement, Flemish Digital Strategy, "
+        "decisions of the Flemish Government, resolutions of the Flemish Parliament, "
+        "communications and evaluations: read from the source texts, as RDF with OSLO "
+        "and ELI, validated with SHACL, every fact traceable to its line in the source.",
+    },
     "start_here": {"nl": "Begin hier", "en": "Start here"},
     "counts": {"nl": "Wat staat hier", "en": "What is here"},
     "kind": {"nl": "Soort", "en": "Kind"},
@@ -74,11 +79,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "total": {"nl": "Totaal van de genoemde bedragen", "en": "Total of the amounts named"},
     "total_note": {
         "nl": "De som van alle bedragen die de samenvattingen van deze beslissingen noemen. "
-              "Een samenvatting kan een bedrag noemen dat een ander bedrag bevat (een "
-              "jaarbudget en een schijf ervan): lees de som als een bovengrens.",
+        "Een samenvatting kan een bedrag noemen dat een ander bedrag bevat (een "
+        "jaarbudget en een schijf ervan): lees de som als een bovengrens.",
         "en": "The sum of all amounts the summaries of these decisions name. A summary can "
-              "name an amount that contains another (a yearly budget and a tranche of it): "
-              "read the sum as an upper bound."},
+        "name an amount that contains another (a yearly budget and a tranche of it): "
+        "read the sum as an upper bound.",
+    },
     "evaluations": {"nl": "Evaluaties", "en": "Evaluations"},
     "findings": {"nl": "Bevindingen", "en": "Findings"},
     "conclusion": {"nl": "Conclusie", "en": "Conclusion"},
@@ -87,15 +93,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cites": {"nl": "Haalt aan", "en": "Cites"},
     "cited_by": {"nl": "Aangehaald door", "en": "Cited by"},
     "no_decisions": {"nl": "Geen beslissingen aangehaald.", "en": "No decisions cited."},
-    "section_decisions": {"nl": "Beslissingen die de evaluaties aanhalen, in de tijd",
-                          "en": "Decisions the evaluations cite, in time order"},
+    "section_decisions": {
+        "nl": "Beslissingen die de evaluaties aanhalen, in de tijd",
+        "en": "Decisions the evaluations cite, in time order",
+    },
     "strategy_tree": {"nl": "De strategie als boom", "en": "The strategy as a tree"},
     "axes": {"nl": "Assen", "en": "Axes"},
     "speerpunten": {"nl": "Speerpunten", "en": "Spearheads"},
     "action_points": {"nl": "actiepunten", "en": "action points"},
     "related_decisions": {"nl": "Verwante beslissingen", "en": "Related decisions"},
-    "announced": {"nl": "De inleiding kondigt {n} actiepunten aan; de tekst bevat er {m}.",
-                  "en": "The introduction announces {n} action points; the text holds {m}."},
+    "announced": {
+        "nl": "De inleiding kondigt {n} actiepunten aan; de tekst bevat er {m}.",
+        "en": "The introduction announces {n} action points; the text holds {m}.",
+    },
     "signed_by": {"nl": "Ondertekend door", "en": "Signed by"},
     "derived": {"nl": "Gelezen uit deze bron", "en": "Read from this source"},
     "results": {"nl": "Resultaten", "en": "Results"},
@@ -122,8 +132,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "download": {"nl": "Download als Turtle", "en": "Download as Turtle"},
     "shape_files": {"nl": "Shape-bestanden", "en": "Shape files"},
     "all_shapes": {"nl": "Alle shapes in één bestand", "en": "All shapes in one file"},
-    "vocab_files": {"nl": "Vocabularia en begrippenlijsten",
-                    "en": "Vocabularies and concept schemes"},
+    "vocab_files": {
+        "nl": "Vocabularia en begrippenlijsten",
+        "en": "Vocabularies and concept schemes",
+    },
     "not_static": {"nl": "(enkel op de live dienst)", "en": "(on the live service only)"},
 }
 

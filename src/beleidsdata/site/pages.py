@@ -29,8 +29,13 @@ SPECIAL = {"@context", "id", "type", "titel", "herkomst", "afgeleidVan"}
 LONG_TEXT = {"tekst", "beschrijving", "conclusie", "inhoudstekst"}
 CONCEPT_ROOT = "https://w3id.org/beleidsdata/concept/"
 # Kinds whose label is a class label (the other kinds are document kinds in concepten.ttl).
-KIND_CLASS = {"beslissing": "Agendapunt", "bron": "Bron", "persoon": "Persoon",
-              "mandataris": "Mandataris", "mandaat": "Mandaat"}
+KIND_CLASS = {
+    "beslissing": "Agendapunt",
+    "bron": "Bron",
+    "persoon": "Persoon",
+    "mandataris": "Mandataris",
+    "mandaat": "Mandaat",
+}
 # Links that say where a thing was read, shown under provenance rather than as citations.
 PROVENANCE_PREDICATES = {PROV.wasDerivedFrom, PROV.entity}
 SERVICES = ("ldes", "catalog", "developers", "validate", "docs")
@@ -104,22 +109,35 @@ class Ref:
 
 
 class SitePages:
-    def __init__(self, store: SQLiteStore, *, static: bool = False,
-                 services: dict[str, str | None] | None = None) -> None:
+    def __init__(
+        self,
+        store: SQLiteStore,
+        *,
+        static: bool = False,
+        services: dict[str, str | None] | None = None,
+    ) -> None:
         self.store = store
         self.base = store.base_iri
         self.id_root = self.base + "/id/"
         self.static = static
-        default = {"ldes": "/ldes", "catalog": "/catalog", "developers": "/developers",
-                   "validate": "/validate", "docs": "/docs"}
-        self.services = {**default, **(services or {})} if services is not None or not static \
+        default = {
+            "ldes": "/ldes",
+            "catalog": "/catalog",
+            "developers": "/developers",
+            "validate": "/validate",
+            "docs": "/docs",
+        }
+        self.services = (
+            {**default, **(services or {})}
+            if services is not None or not static
             else dict.fromkeys(SERVICES)
+        )
         self._source_lines: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------------ helpers
     def path_of(self, iri: str) -> str | None:
         if iri.startswith(self.id_root):
-            return iri[len(self.id_root):].split("#", 1)[0]
+            return iri[len(self.id_root) :].split("#", 1)[0]
         return None
 
     def href(self, iri: str, current: str | None = None) -> str | None:
@@ -134,8 +152,13 @@ class SitePages:
             return "#" + fragment
         return f"/doc/{path}.html" + (f"#{fragment}" if fragment else "")
 
-    def ref(self, iri: str, titles: dict[str, tuple[str, str, str | None]], lang: str,
-            current: str | None = None) -> Ref:
+    def ref(
+        self,
+        iri: str,
+        titles: dict[str, tuple[str, str, str | None]],
+        lang: str,
+        current: str | None = None,
+    ) -> Ref:
         entity = iri.split("#", 1)[0]
         if entity in titles:
             path, kind, title = titles[entity]
@@ -157,8 +180,14 @@ class SitePages:
         return iri_label(f"{CONCEPT_ROOT}documentsoort/{kind}", lang) or kind
 
     def common(self, lang: str, **extra: Any) -> dict[str, Any]:
-        return {"lang": lang, "t": Translator(lang), "services": self.services,
-                "static": self.static, "base": self.base, **extra}
+        return {
+            "lang": lang,
+            "t": Translator(lang),
+            "services": self.services,
+            "static": self.static,
+            "base": self.base,
+            **extra,
+        }
 
     def load(self, path: str) -> tuple[EntityState, dict[str, Any]] | None:
         entity = self.store.entity(path)
@@ -181,8 +210,12 @@ class SitePages:
                 r = self.ref(v["id"], titles, lang, current)
                 return {"kind": "link", "href": r.href, "text": r.text}
             return {"kind": "node", **self.node(v, titles, lang, current)}
-        if isinstance(v, str) and v.startswith(("http://", "https://")) and \
-                key_iri(key) is not None and key not in ("munt",):
+        if (
+            isinstance(v, str)
+            and v.startswith(("http://", "https://"))
+            and key_iri(key) is not None
+            and key not in ("munt",)
+        ):
             r = self.ref(v, titles, lang, current)
             return {"kind": "link", "href": r.href, "text": r.text}
         if key == "waarde":
@@ -197,43 +230,86 @@ class SitePages:
         for key, value in data.items():
             if key in ("id", "type", "@context"):
                 continue
-            rows.append({"key": key, "label": key_label(key, lang),
-                         "definition": key_definition(key, lang),
-                         "values": self.values(key, value, titles, lang, current)})
-        return {"anchor": iri.split("#", 1)[1] if "#" in iri else "", "iri": iri,
-                "types": [class_label(t, lang) for t in as_list(data.get("type"))],
-                "rows": rows}
+            rows.append(
+                {
+                    "key": key,
+                    "label": key_label(key, lang),
+                    "definition": key_definition(key, lang),
+                    "values": self.values(key, value, titles, lang, current),
+                }
+            )
+        return {
+            "anchor": iri.split("#", 1)[1] if "#" in iri else "",
+            "iri": iri,
+            "types": [class_label(t, lang) for t in as_list(data.get("type"))],
+            "rows": rows,
+        }
 
     # ------------------------------------------------------------------ pages
     def landing(self, lang: str) -> bytes:
         t = Translator(lang)
-        kinds = [{"kind": k, "label": self.kind_label(k, lang), "count": n,
-                  "href": (f"/zoeken/#soort-{k}" if self.static else f"/zoeken?soort={k}")}
-                 for k, n in self.store.kinds().items()]
+        kinds = [
+            {
+                "kind": k,
+                "label": self.kind_label(k, lang),
+                "count": n,
+                "href": (f"/zoeken/#soort-{k}" if self.static else f"/zoeken?soort={k}"),
+            }
+            for k, n in self.store.kinds().items()
+        ]
         last = self.store.last_seq()
         latest = []
         for m in reversed(self.store.members(max(0, last - 12), 12)):
             path = self.path_of(m.entity)
             ent = self.store.entity(path) if path else None
-            latest.append({"time": m.time, "event": t(m.event),
-                           "href": self.href(m.entity) if ent else None,
-                           "text": (ent.title if ent and ent.title else path) or m.entity,
-                           "kind": self.kind_label(m.kind, lang)})
+            latest.append(
+                {
+                    "time": m.time,
+                    "event": t(m.event),
+                    "href": self.href(m.entity) if ent else None,
+                    "text": (ent.title if ent and ent.title else path) or m.entity,
+                    "kind": self.kind_label(m.kind, lang),
+                }
+            )
         start = []
-        for path in ("regeerakkoord/2019-2024/sectie/2.3.5",
-                     "strategie/vlaamse-digitale-strategie"):
+        for path in (
+            "regeerakkoord/2019-2024/sectie/2.3.5",
+            "strategie/vlaamse-digitale-strategie",
+        ):
             ent = self.store.entity(path)
             if ent is not None:
-                start.append({"href": self.href(ent.iri), "text": ent.title or path,
-                              "kind": self.kind_label(ent.kind, lang)})
+                start.append(
+                    {
+                        "href": self.href(ent.iri),
+                        "text": ent.title or path,
+                        "kind": self.kind_label(ent.kind, lang),
+                    }
+                )
         for row in self.store.find_titles("", "regeerakkoord", limit=None):
-            if row[0].count("/") >= 3 and row[0] != "regeerakkoord/2019-2024/sectie/2.3.5" and \
-                    self.store.links_to(self.id_root + row[0]):
-                start.append({"href": f"/doc/{row[0]}.html", "text": row[2] or row[0],
-                              "kind": self.kind_label("regeerakkoord", lang)})
-        return render("landing.html.j2", **self.common(
-            lang, kinds=kinds, latest=latest, start=start, members=self.store.count_members(),
-            entities=self.store.count_entities(), path="/"))
+            if (
+                row[0].count("/") >= 3
+                and row[0] != "regeerakkoord/2019-2024/sectie/2.3.5"
+                and self.store.links_to(self.id_root + row[0])
+            ):
+                start.append(
+                    {
+                        "href": f"/doc/{row[0]}.html",
+                        "text": row[2] or row[0],
+                        "kind": self.kind_label("regeerakkoord", lang),
+                    }
+                )
+        return render(
+            "landing.html.j2",
+            **self.common(
+                lang,
+                kinds=kinds,
+                latest=latest,
+                start=start,
+                members=self.store.count_members(),
+                entities=self.store.count_entities(),
+                path="/",
+            ),
+        )
 
     def search(self, query: str, kind: str | None, lang: str) -> bytes:
         query = query.strip()
@@ -243,11 +319,20 @@ class SitePages:
         for path, k, title in rows:
             g = groups.setdefault(k, {"kind": k, "label": self.kind_label(k, lang), "items": []})
             g["items"].append({"href": f"/doc/{path}.html", "text": title or path, "path": path})
-        return render("search.html.j2", **self.common(
-            lang, query=query, kind=kind or "", groups=list(groups.values()), count=len(rows),
-            limited=limit is not None and len(rows) >= limit, kinds=self.store.kinds(),
-            kind_labels={k: self.kind_label(k, lang) for k in self.store.kinds()},
-            path="/zoeken"))
+        return render(
+            "search.html.j2",
+            **self.common(
+                lang,
+                query=query,
+                kind=kind or "",
+                groups=list(groups.values()),
+                count=len(rows),
+                limited=limit is not None and len(rows) >= limit,
+                kinds=self.store.kinds(),
+                kind_labels={k: self.kind_label(k, lang) for k in self.store.kinds()},
+                path="/zoeken",
+            ),
+        )
 
     def resource(self, entity: EntityState, lang: str) -> bytes:
         document = entity.bodies["jsonld"]
@@ -264,18 +349,30 @@ class SitePages:
         for key, value in root.items():
             if key in SPECIAL:
                 continue
-            props.append({"key": key, "label": key_label(key, lang),
-                          "definition": key_definition(key, lang),
-                          "values": self.values(key, value, titles, lang, current)})
+            props.append(
+                {
+                    "key": key,
+                    "label": key_label(key, lang),
+                    "definition": key_definition(key, lang),
+                    "values": self.values(key, value, titles, lang, current),
+                }
+            )
         ctx = self.common(
-            lang, path=f"/doc/{entity.path}", doc_path=entity.path, iri=entity.iri,
-            kind=entity.kind, kind_label=self.kind_label(entity.kind, lang),
+            lang,
+            path=f"/doc/{entity.path}",
+            doc_path=entity.path,
+            iri=entity.iri,
+            kind=entity.kind,
+            kind_label=self.kind_label(entity.kind, lang),
             title=entity.title or root.get("titel") or entity.path,
             types=[class_label(x, lang) for x in as_list(root.get("type"))],
-            props=props, others=[self.node(n, titles, lang, current) for n in others],
+            props=props,
+            others=[self.node(n, titles, lang, current) for n in others],
             links_out=self.grouped(out_rows, lang, exclude=PROVENANCE_PREDICATES),
             links_in=self.grouped(in_rows, lang),
-            provenance=self.provenance(root, lang), jsonld=_script_safe(document))
+            provenance=self.provenance(root, lang),
+            jsonld=_script_safe(document),
+        )
         template = self.template_for(entity, root)
         extra = getattr(self, "_ctx_" + template.split(".")[0])(entity, root, titles, lang, ctx)
         return render(template, **ctx, **extra)
@@ -299,17 +396,22 @@ class SitePages:
             return "source.html.j2"
         return "work.html.j2"
 
-    def grouped(self, rows: Iterable[tuple], lang: str,
-                exclude: set[str] | frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    def grouped(
+        self, rows: Iterable[tuple], lang: str, exclude: set[str] | frozenset[str] = frozenset()
+    ) -> list[dict[str, Any]]:
         groups: dict[str, dict[str, Any]] = {}
         for _iri, predicate, path, kind, title in rows:
             if predicate in exclude:
                 continue
             label = iri_label(predicate, lang) or predicate
-            g = groups.setdefault(predicate, {"label": label, "predicate": predicate,
-                                              "items": []})
-            g["items"].append({"href": f"/doc/{path}.html", "text": title or path,
-                               "kind": self.kind_label(kind, lang)})
+            g = groups.setdefault(predicate, {"label": label, "predicate": predicate, "items": []})
+            g["items"].append(
+                {
+                    "href": f"/doc/{path}.html",
+                    "text": title or path,
+                    "kind": self.kind_label(kind, lang),
+                }
+            )
         return sorted(groups.values(), key=lambda g: g["label"])
 
     def provenance(self, root: dict[str, Any], lang: str) -> list[dict[str, Any]]:
@@ -323,15 +425,31 @@ class SitePages:
             if lines is None or not isinstance(start, int) or not isinstance(end, int):
                 continue
             shown = lines[start - 1 : min(end, start + 199)]
-            out.append({"href": self.href(src_iri), "name": self._source_names.get(src_iri),
-                        "start": start, "end": end, "lines": list(enumerate(shown, start)),
-                        "cut": end - start + 1 > len(shown),
-                        "line_href": f"{self.href(src_iri)}#r{start}"})
+            out.append(
+                {
+                    "href": self.href(src_iri),
+                    "name": self._source_names.get(src_iri),
+                    "start": start,
+                    "end": end,
+                    "lines": list(enumerate(shown, start)),
+                    "cut": end - start + 1 > len(shown),
+                    "line_href": f"{self.href(src_iri)}#r{start}",
+                }
+            )
         if not out:
             for s in as_list(root.get("afgeleidVan")):
                 path = self.path_of(s)
-                out.append({"href": self.href(s), "name": path, "start": None, "end": None,
-                            "lines": [], "cut": False, "line_href": self.href(s)})
+                out.append(
+                    {
+                        "href": self.href(s),
+                        "name": path,
+                        "start": None,
+                        "end": None,
+                        "lines": [],
+                        "cut": False,
+                        "line_href": self.href(s),
+                    }
+                )
         return out
 
     _source_names: dict[str, str]
@@ -353,11 +471,22 @@ class SitePages:
         parents = [self.ref(p, titles, lang) for p in as_list(root.get("onderdeelVan"))]
         authors = [self.ref(p, titles, lang) for p in as_list(root.get("auteurs"))]
         decisions = [g for g in ctx["links_in"] + ctx["links_out"]]
-        related = sorted({(i["href"], i["text"]) for g in decisions for i in g["items"]
-                          if i["kind"] == self.kind_label("beslissing", lang)})
-        return {"parts": parts, "parents": parents, "authors": authors,
-                "text": root.get("tekst"), "number": root.get("nummer"),
-                "related": [{"href": h, "text": t} for h, t in related]}
+        related = sorted(
+            {
+                (i["href"], i["text"])
+                for g in decisions
+                for i in g["items"]
+                if i["kind"] == self.kind_label("beslissing", lang)
+            }
+        )
+        return {
+            "parts": parts,
+            "parents": parents,
+            "authors": authors,
+            "text": root.get("tekst"),
+            "number": root.get("nummer"),
+            "related": [{"href": h, "text": t} for h, t in related],
+        }
 
     def _ctx_decision(self, entity, root, titles, lang, ctx) -> dict[str, Any]:
         data = json.loads(entity.bodies["jsonld"])
@@ -374,14 +503,23 @@ class SitePages:
         decisions = self.decisions_of([entity.iri], lang)
         section = self.ref(root["onderwerp"], titles, lang) if root.get("onderwerp") else None
         status = iri_label(str(root.get("realisatiestatus", "")), lang)
-        return {"findings": findings, "decisions": decisions, "section": section,
-                "status": status, "summary": root.get("beschrijving"),
-                "conclusion": root.get("conclusie"), "total": total_of(decisions, lang)}
+        return {
+            "findings": findings,
+            "decisions": decisions,
+            "section": section,
+            "status": status,
+            "summary": root.get("beschrijving"),
+            "conclusion": root.get("conclusie"),
+            "total": total_of(decisions, lang),
+        }
 
     def _ctx_finding(self, entity, root, titles, lang, ctx) -> dict[str, Any]:
         info = self.finding_info(entity, root, lang)
-        return {"finding": info, "decisions": self.decisions_of([entity.iri], lang),
-                "report": self.ref(root["deelVan"], titles, lang) if root.get("deelVan") else None}
+        return {
+            "finding": info,
+            "decisions": self.decisions_of([entity.iri], lang),
+            "report": self.ref(root["deelVan"], titles, lang) if root.get("deelVan") else None,
+        }
 
     def _ctx_section(self, entity, root, titles, lang, ctx) -> dict[str, Any]:
         evaluations, findings, citing = [], [], []
@@ -392,12 +530,17 @@ class SitePages:
             ent, data = loaded
             types = as_list(data.get("type"))
             if predicate == DCT.subject and "Evaluatie" in types:
-                evaluations.append({
-                    "href": f"/doc/{path}.html", "text": ent.title or path,
-                    "status": iri_label(str(data.get("realisatiestatus", "")), lang),
-                    "summary": data.get("beschrijving"), "conclusion": data.get("conclusie"),
-                    "sources": [self.path_of(s) for s in as_list(data.get("afgeleidVan"))],
-                    "findings": []})
+                evaluations.append(
+                    {
+                        "href": f"/doc/{path}.html",
+                        "text": ent.title or path,
+                        "status": iri_label(str(data.get("realisatiestatus", "")), lang),
+                        "summary": data.get("beschrijving"),
+                        "conclusion": data.get("conclusie"),
+                        "sources": [self.path_of(s) for s in as_list(data.get("afgeleidVan"))],
+                        "findings": [],
+                    }
+                )
                 citing.append(iri)
             elif predicate == OA.hasTarget:
                 findings.append((data.get("deelVan"), self.finding_info(ent, data, lang)))
@@ -409,11 +552,15 @@ class SitePages:
         for ev in evaluations:
             ev["findings"].sort(key=lambda f: f["position"] or 0)
         decisions = self.decisions_of(citing, lang)
-        return {"evaluations": evaluations, "decisions": decisions,
-                "total": total_of(decisions, lang), "text": root.get("tekst"),
-                "number": root.get("nummer"),
-                "parents": [self.ref(p, titles, lang) for p in as_list(root.get("onderdeelVan"))],
-                "parts": [self.ref(p, titles, lang) for p in as_list(root.get("onderdelen"))]}
+        return {
+            "evaluations": evaluations,
+            "decisions": decisions,
+            "total": total_of(decisions, lang),
+            "text": root.get("tekst"),
+            "number": root.get("nummer"),
+            "parents": [self.ref(p, titles, lang) for p in as_list(root.get("onderdeelVan"))],
+            "parts": [self.ref(p, titles, lang) for p in as_list(root.get("onderdelen"))],
+        }
 
     def _ctx_strategy(self, entity, root, titles, lang, ctx) -> dict[str, Any]:
         axes, speerpunten, other = [], [], []
@@ -424,9 +571,13 @@ class SitePages:
                 continue
             ent, data = loaded
             soort = str(data.get("soortOnderdeel", "")).rsplit("/", 1)[-1]
-            item = {"href": f"/doc/{ent.path}.html", "text": ent.title or ent.path,
-                    "number": data.get("nummer"), "position": data.get("positie") or 0,
-                    "soort": iri_label(str(data.get("soortOnderdeel", "")), lang) or soort}
+            item = {
+                "href": f"/doc/{ent.path}.html",
+                "text": ent.title or ent.path,
+                "number": data.get("nummer"),
+                "position": data.get("positie") or 0,
+                "soort": iri_label(str(data.get("soortOnderdeel", "")), lang) or soort,
+            }
             if soort == "as":
                 axes.append(item)
             elif soort == "speerpunt":
@@ -437,19 +588,29 @@ class SitePages:
                 other.append(item)
         for group in (axes, speerpunten, other):
             group.sort(key=lambda i: i["position"])
-        return {"axes": axes, "speerpunten": speerpunten, "other_parts": other,
-                "n_actions": n_actions, "announced": root.get("aangekondigdAantal")}
+        return {
+            "axes": axes,
+            "speerpunten": speerpunten,
+            "other_parts": other,
+            "n_actions": n_actions,
+            "announced": root.get("aangekondigdAantal"),
+        }
 
     def _ctx_person(self, entity, root, titles, lang, ctx) -> dict[str, Any]:
         return {"name": root.get("naam")}
 
     def _ctx_source(self, entity, root, titles, lang, ctx) -> dict[str, Any]:
         lines = self.source_text(entity.iri) or []
-        derived = [g for g in self.grouped(self.store.links_to(entity.iri), lang)
-                   if g["predicate"] == PROV.wasDerivedFrom]
-        return {"source_lines": list(enumerate(lines, 1)),
-                "derived": derived[0]["items"] if derived else [],
-                "file_name": root.get("bestandsnaam")}
+        derived = [
+            g
+            for g in self.grouped(self.store.links_to(entity.iri), lang)
+            if g["predicate"] == PROV.wasDerivedFrom
+        ]
+        return {
+            "source_lines": list(enumerate(lines, 1)),
+            "derived": derived[0]["items"] if derived else [],
+            "file_name": root.get("bestandsnaam"),
+        }
 
     # ------------------------------------------------------------------ pieces
     def action_points(self, speerpunt: dict[str, Any], lang: str) -> list[dict[str, Any]]:
@@ -464,23 +625,35 @@ class SitePages:
             ent, data = loaded
             if not str(data.get("soortOnderdeel", "")).endswith("/actiepunt"):
                 continue
-            related = [{"href": f"/doc/{p}.html", "text": t or p}
-                       for rows in (self.store.links_to(ent.iri), self.store.links_from(ent.iri))
-                       for _, _, p, k, t in rows if k == "beslissing"]
-            out.append({"href": f"/doc/{ent.path}.html", "text": ent.title or ent.path,
-                        "number": data.get("nummer"), "position": data.get("positie") or 0,
-                        "decisions": related})
+            related = [
+                {"href": f"/doc/{p}.html", "text": t or p}
+                for rows in (self.store.links_to(ent.iri), self.store.links_from(ent.iri))
+                for _, _, p, k, t in rows
+                if k == "beslissing"
+            ]
+            out.append(
+                {
+                    "href": f"/doc/{ent.path}.html",
+                    "text": ent.title or ent.path,
+                    "number": data.get("nummer"),
+                    "position": data.get("positie") or 0,
+                    "decisions": related,
+                }
+            )
         out.sort(key=lambda a: a["position"])
         return out
 
-    def finding_info(self, entity: EntityState, data: dict[str, Any],
-                     lang: str) -> dict[str, Any]:
+    def finding_info(self, entity: EntityState, data: dict[str, Any], lang: str) -> dict[str, Any]:
         body = [b.get("inhoudstekst") for b in as_list(data.get("inhoud")) if isinstance(b, dict)]
-        return {"href": f"/doc/{entity.path}.html", "text": entity.title or data.get("thema")
-                or entity.path, "theme": data.get("thema"), "position": data.get("positie"),
-                "body": "\n".join(b for b in body if b),
-                "status": iri_label(str(data.get("realisatiestatus", "")), lang),
-                "cites": len(as_list(data.get("verwijstNaar")))}
+        return {
+            "href": f"/doc/{entity.path}.html",
+            "text": entity.title or data.get("thema") or entity.path,
+            "theme": data.get("thema"),
+            "position": data.get("positie"),
+            "body": "\n".join(b for b in body if b),
+            "status": iri_label(str(data.get("realisatiestatus", "")), lang),
+            "cites": len(as_list(data.get("verwijstNaar"))),
+        }
 
     def decisions_of(self, citing: Iterable[str], lang: str) -> list[dict[str, Any]]:
         """The decisions cited by these resources, with date and amounts, in time order."""
@@ -507,15 +680,24 @@ def decision_info(data: dict[str, Any], lang: str) -> dict[str, Any]:
     amounts = []
     for node in find_nodes(data, "Bedrag"):
         value = node.get("waarde")
-        amounts.append({"value": value, "text": node.get("bedragTekst"),
-                        "formatted": euro(value, lang) if value is not None else "",
-                        "currency": node.get("munt")})
+        amounts.append(
+            {
+                "value": value,
+                "text": node.get("bedragTekst"),
+                "formatted": euro(value, lang) if value is not None else "",
+                "currency": node.get("munt"),
+            }
+        )
     stukken = [i for node in find_nodes(data, "Stuk") for i in as_list(node.get("identificator"))]
     by = find_key(data, "genomenDoor")
-    return {"date": find_key(data, "datum"), "amounts": amounts, "documents": stukken,
-            "by": iri_label(by, lang) if isinstance(by, str) else None,
-            "type": iri_label(str(find_key(data, "agendapuntType") or ""), lang),
-            "see_also": as_list(root_of(data).get("zieOok"))}
+    return {
+        "date": find_key(data, "datum"),
+        "amounts": amounts,
+        "documents": stukken,
+        "by": iri_label(by, lang) if isinstance(by, str) else None,
+        "type": iri_label(str(find_key(data, "agendapuntType") or ""), lang),
+        "see_also": as_list(root_of(data).get("zieOok")),
+    }
 
 
 def total_of(decisions: list[dict[str, Any]], lang: str) -> str | None:

@@ -34,8 +34,13 @@ def environment() -> Environment:
     return env
 
 
-DEFAULT_SERVICES = {"ldes": "/ldes", "catalog": "/catalog", "developers": "/developers",
-                    "validate": "/validate", "docs": "/docs"}
+DEFAULT_SERVICES = {
+    "ldes": "/ldes",
+    "catalog": "/catalog",
+    "developers": "/developers",
+    "validate": "/validate",
+    "docs": "/docs",
+}
 
 
 def render(template: str, **context: Any) -> bytes:

@@ -14,7 +14,8 @@ from functools import cache
 from types import ModuleType
 from typing import Any
 
-from .base import SourceError, SourceText, Span, UnknownKindError
+from ..errors import SourceError, UnknownKindError
+from .base import SourceText, Span
 
 # Order matters only for ties: the more specific kind first.
 _MODULES = ("evaluation", "strategy", "resolution", "communication", "agreement")
@@ -51,8 +52,10 @@ def detect(source: SourceText) -> str:
     if scores[best] < MIN_CONFIDENCE:
         known = ", ".join(f"{k} ({label})" for k, label in kinds().items())
         raise UnknownKindError(
-            source.name, f"cannot tell what kind of document this is; known kinds: {known}. "
-            "Use --kind to say which it is.")
+            source.name,
+            f"cannot tell what kind of document this is; known kinds: {known}. "
+            "Use --kind to say which it is.",
+        )
     return best
 
 
@@ -61,8 +64,9 @@ def parse(source: SourceText, kind: str | None = None) -> ParsedDocument:
     if kind is None:
         kind = detect(source)
     elif kind not in parsers():
-        raise UnknownKindError(source.name, f"unknown kind {kind!r}; known kinds: "
-                               + ", ".join(parsers()))
+        raise UnknownKindError(
+            source.name, f"unknown kind {kind!r}; known kinds: " + ", ".join(parsers())
+        )
     try:
         record = parsers()[kind].parse(source)
     except SourceError:
@@ -73,5 +77,15 @@ def parse(source: SourceText, kind: str | None = None) -> ParsedDocument:
     return ParsedDocument(source=source, kind=kind, record=record)
 
 
-__all__ = ["MIN_CONFIDENCE", "ParsedDocument", "SourceError", "SourceText", "Span",
-           "UnknownKindError", "detect", "kinds", "parse", "parsers"]
+__all__ = [
+    "MIN_CONFIDENCE",
+    "ParsedDocument",
+    "SourceError",
+    "SourceText",
+    "Span",
+    "UnknownKindError",
+    "detect",
+    "kinds",
+    "parse",
+    "parsers",
+]

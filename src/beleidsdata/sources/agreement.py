@@ -56,6 +56,7 @@ _AGREEMENT_WORD = re.compile(r"regeerakkoord|regeerverklaring|coalitieakkoord", 
 _MARKUP = re.compile(r"^\s*(?:#{1,6}\s|</?(?:details|summary|p)\b)|\\\[\d+\\\]")
 _QUOTES = "\"'“”‘’«(["
 
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -151,8 +152,14 @@ def detect(source: SourceText) -> float:
     if any(_AGREEMENT_WORD.search(line) and len(line.split()) <= 12 for line in head):
         score += 0.5
     heads = _scan_headings(source.lines)
-    first_content = next((n for n, line in enumerate(source.lines, start=1)
-                          if line.strip() and not _is_header(line.strip())), 0)
+    first_content = next(
+        (
+            n
+            for n, line in enumerate(source.lines, start=1)
+            if line.strip() and not _is_header(line.strip())
+        ),
+        0,
+    )
     if heads and heads[0][0] == first_content:
         score += 0.3
     if len(heads) >= 2:
@@ -237,8 +244,9 @@ def parse(source: SourceText) -> Agreement:
     title = next((line for line in preamble if _AGREEMENT_WORD.search(line)), None)
     if title is None and preamble and _heading_like(preamble[0]):
         title = preamble[0]
-    period = next((f"{m.group(1)}-{m.group(2)}" for line in preamble
-                   if (m := _PERIOD.search(line))), None)
+    period = next(
+        (f"{m.group(1)}-{m.group(2)}" for line in preamble if (m := _PERIOD.search(line))), None
+    )
 
     sections: list[AgreementSection] = []
     seen: set[str] = set()
@@ -252,16 +260,19 @@ def parse(source: SourceText) -> Agreement:
         paragraphs = [first_text] if first_text else []
         paragraphs += _paragraphs([lines[n - 1] for n in body])
         last_line = max([start, *(n for n in body if lines[n - 1].strip())])
-        sections.append(AgreementSection(
-            number=number,
-            title=section_title,
-            text="\n\n".join(paragraphs),
-            parent=_parent(number, seen),
-            span=Span(start, last_line),
-        ))
+        sections.append(
+            AgreementSection(
+                number=number,
+                title=section_title,
+                text="\n\n".join(paragraphs),
+                parent=_parent(number, seen),
+                span=Span(start, last_line),
+            )
+        )
         seen.add(number)
-    return Agreement(period=period, title=title, sections=tuple(sections),
-                     span=Span(1, nonblank[-1]))
+    return Agreement(
+        period=period, title=title, sections=tuple(sections), span=Span(1, nonblank[-1])
+    )
 
 
 def _check_duplicates(source: SourceText, heads: list[tuple[int, str, str]]) -> None:
@@ -269,18 +280,20 @@ def _check_duplicates(source: SourceText, heads: list[tuple[int, str, str]]) -> 
     first: dict[str, int] = {}
     for line, number, _ in heads:
         if number in first:
-            raise source.error(f"section {number} appears twice (first on line {first[number]})",
-                               line)
+            raise source.error(
+                f"section {number} appears twice (first on line {first[number]})", line
+            )
         first[number] = line
     # _scan_headings only keeps increasing numbers, so also look for repeats it dropped.
-    for line_no, raw in enumerate(source.lines[heads[0][0]:], start=heads[0][0] + 1):
+    for line_no, raw in enumerate(source.lines[heads[0][0] :], start=heads[0][0] + 1):
         match = _SECTION_LINE.match(raw.strip())
         if not match or "." not in match.group(1):
             continue
         number = match.group(1)
         if number in first and first[number] != line_no and _starts_like_title(match.group(2)):
             raise source.error(
-                f"section {number} appears twice (first on line {first[number]})", line_no)
+                f"section {number} appears twice (first on line {first[number]})", line_no
+            )
 
 
 def _continues_title(line: str) -> bool:

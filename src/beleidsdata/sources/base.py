@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from ..errors import SourceError
+
 
 @dataclass(frozen=True, order=True)
 class Span:
@@ -30,29 +32,6 @@ class Span:
 
     def __str__(self) -> str:
         return f"{self.start}" if self.start == self.end else f"{self.start}-{self.end}"
-
-
-class SourceError(Exception):
-    """A problem with one input document, reported as ``file:line: problem``.
-
-    Raised for unreadable input (empty, binary, not UTF-8) and for documents that are
-    recognised but malformed. The CLI prints it on one line and exits non-zero; the API
-    turns it into a problem+json response.
-    """
-
-    def __init__(self, name: str, message: str, line: int | None = None) -> None:
-        self.name = name
-        self.line = line
-        self.message = message
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = f"{self.name}:{self.line}" if self.line else self.name
-        return f"{where}: {self.message}"
-
-
-class UnknownKindError(SourceError):
-    """The document's kind could not be recognised from its content."""
 
 
 @dataclass(frozen=True)
@@ -85,8 +64,12 @@ class SourceText:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if _control_ratio(text) > 0.05:
             raise SourceError(name, "this looks like a binary file, not a text document")
-        return cls(name=name, text=text, sha256=hashlib.sha256(data).hexdigest(),
-                   lines=tuple(text.split("\n")))
+        return cls(
+            name=name,
+            text=text,
+            sha256=hashlib.sha256(data).hexdigest(),
+            lines=tuple(text.split("\n")),
+        )
 
     @classmethod
     def from_string(cls, name: str, text: str) -> SourceText:

@@ -46,8 +46,10 @@ STATUS_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"\b(?:nog\s+)?niet\s+{_DONE}", "niet-nagekomen"),
         (rf"\bgrotendeels\s+{_DONE}", "grotendeels-nagekomen"),
         (rf"\bin\s+(?:grote|belangrijke)\s+mate\s+{_DONE}", "grotendeels-nagekomen"),
-        (rf"\b(?:deels|gedeeltelijk|ten\s+dele|partieel|slechts\s+beperkt)\s+{_DONE}",
-         "deels-nagekomen"),
+        (
+            rf"\b(?:deels|gedeeltelijk|ten\s+dele|partieel|slechts\s+beperkt)\s+{_DONE}",
+            "deels-nagekomen",
+        ),
         (rf"\b(?:volledig|helemaal|geheel)\s+{_DONE}", "nagekomen"),
         (r"\bnagekomen\b", "nagekomen"),
     )
@@ -163,6 +165,7 @@ class EvaluationReport:
 
 # ---------------------------------------------------------------------------------- detect
 
+
 def detect(source: SourceText) -> float:
     """How sure we are that ``source`` is an evaluation report (0..1).
 
@@ -175,17 +178,21 @@ def detect(source: SourceText) -> float:
     if any("<summary" in line.lower() and "regeerakkoord" in line.lower() for line in lines):
         score += 0.35
     definitions = [bool(_REF_A.match(line) or _REF_B.match(line)) for line in lines]
-    cited = sum(len(_ESCAPED_CITATION.findall(line))
-                for line, is_definition in zip(lines, definitions, strict=True)
-                if not is_definition)
+    cited = sum(
+        len(_ESCAPED_CITATION.findall(line))
+        for line, is_definition in zip(lines, definitions, strict=True)
+        if not is_definition
+    )
     if cited >= 2:
         score += 0.25
     if sum(definitions) >= 2:
         score += 0.2
     if any(_is_references_label(line) for line in lines):
         score += 0.1
-    if any(_CONCLUSION_LABEL.match(line) or _heading_name(line) in {"conclusie", "conclusies"}
-           for line in lines):
+    if any(
+        _CONCLUSION_LABEL.match(line) or _heading_name(line) in {"conclusie", "conclusies"}
+        for line in lines
+    ):
         score += 0.1
     if any(_SUMMARY_LABEL.match(line) or _heading_name(line) == "samenvatting" for line in lines):
         score += 0.05
@@ -210,6 +217,7 @@ def _is_references_label(line: str) -> bool:
 
 
 # ----------------------------------------------------------------------------------- parse
+
 
 @dataclass
 class _Block:
@@ -254,14 +262,17 @@ def parse(source: SourceText) -> EvaluationReport:
     findings = _findings(source, blocks, defined)
 
     conclusion_blocks = [b for b in blocks if b.kind == "conclusion"]
-    conclusion = "\n".join(
-        _prose(source, block.content, defined)[0] for block in conclusion_blocks
-    ).strip() or None
+    conclusion = (
+        "\n".join(_prose(source, block.content, defined)[0] for block in conclusion_blocks).strip()
+        or None
+    )
 
     # An explicit "Status: …" line beats the prose of the summary, then the conclusion.
     labelled = [m.group("rest") for line in lines if (m := _STATUS_LABEL.match(line.strip()))]
-    status = next((found for text in [*labelled, summary, conclusion or ""]
-                   if (found := find_status(text))), None)
+    status = next(
+        (found for text in [*labelled, summary, conclusion or ""] if (found := find_status(text))),
+        None,
+    )
 
     title = h1 or (section.title if section else None)
     if not title:
@@ -304,11 +315,12 @@ def _blocks(source: SourceText) -> tuple[int | None, list[_Block]]:
         raw = lines[number - 1]
         text = raw.strip()
         if text.lower().startswith("<details"):
-            end = next((n for n in range(number, len(lines) + 1)
-                        if "</details>" in lines[n - 1].lower()), None)
+            end = next(
+                (n for n in range(number, len(lines) + 1) if "</details>" in lines[n - 1].lower()),
+                None,
+            )
             if end is None:
-                raise source.error("a <details> block is not closed (expected </details>)",
-                                   number)
+                raise source.error("a <details> block is not closed (expected </details>)", number)
             blocks.append(_details_block(source, number, end))
             early = all(b.kind in {"preamble", "section", "other"} for b in blocks)
             blocks.append(_Block("preamble" if early else "other", "", 0, end + 1))
@@ -333,8 +345,11 @@ def _blocks(source: SourceText) -> tuple[int | None, list[_Block]]:
     for block in blocks:
         # "## Regeerakkoord sectie" + "2.3.5 Title text…": the quoted section as a heading.
         first = next((line.strip() for _, line in block.content if line.strip()), "")
-        if block.kind == "theme" and "regeerakkoord" in block.label.casefold() \
-                and _SECTION_NUMBER.match(first):
+        if (
+            block.kind == "theme"
+            and "regeerakkoord" in block.label.casefold()
+            and _SECTION_NUMBER.match(first)
+        ):
             block.kind = "section"
     return title_line, blocks
 
@@ -386,17 +401,22 @@ def _section(source: SourceText, block: _Block, h1: str | None) -> QuotedSection
     if not match:
         raise source.error(
             "the quoted agreement section does not start with a section number "
-            "(expected '2.3.5 Title text…')", first)
+            "(expected '2.3.5 Title text…')",
+            first,
+        )
     number, rest = match.group(1), match.group(2)
-    if h1 and rest.casefold().startswith(h1.casefold()) and (
-        len(rest) == len(h1) or rest[len(h1)] == " "
+    if (
+        h1
+        and rest.casefold().startswith(h1.casefold())
+        and (len(rest) == len(h1) or rest[len(h1)] == " ")
     ):
-        title, body = rest[: len(h1)], rest[len(h1):].strip()
+        title, body = rest[: len(h1)], rest[len(h1) :].strip()
     else:
         title, body = split_title(rest)
     last = block.content[-1][0] if block.content else block.line
-    return QuotedSection(number=number, title=title, text=body,
-                         span=Span(min(block.line, first), last))
+    return QuotedSection(
+        number=number, title=title, text=body, span=Span(min(block.line, first), last)
+    )
 
 
 def _findings(source: SourceText, blocks: list[_Block], defined: set[int]) -> tuple[Finding, ...]:
@@ -410,8 +430,9 @@ def _findings(source: SourceText, blocks: list[_Block], defined: set[int]) -> tu
                 continue  # a group heading ("## Bevindingen") above the themes
             raise source.error(f"the finding '{block.label}' has no text", block.line)
         text, citations, last = _prose(source, block.content, defined)
-        findings.append(Finding(theme=block.label, text=text, citations=citations,
-                                span=Span(block.line, last)))
+        findings.append(
+            Finding(theme=block.label, text=text, citations=citations, span=Span(block.line, last))
+        )
     return tuple(findings)
 
 
@@ -436,12 +457,14 @@ def _prose(
             if cited not in defined:
                 raise source.error(
                     f"citation [{cited}] has no matching reference "
-                    "(expected it in the reference list)", number)
+                    "(expected it in the reference list)",
+                    number,
+                )
             if cited not in citations:
                 citations.append(cited)
         bullet = _BULLET.match(raw)
         if bullet or not open_item:
-            items.append([raw[bullet.end():] if bullet else raw])
+            items.append([raw[bullet.end() :] if bullet else raw])
             open_item = True
         else:
             items[-1].append(raw)
@@ -460,6 +483,7 @@ def _clean(text: str) -> str:
 
 # ------------------------------------------------------------------------------ references
 
+
 def _references(source: SourceText, blocks: list[_Block]) -> tuple[Reference, ...]:
     """All reference lists merged by number; every non-blank line must be an entry.
 
@@ -477,14 +501,19 @@ def _references(source: SourceText, blocks: list[_Block]) -> tuple[Reference, ..
             entry = _reference_line(source, number, text)
             if entry is not None:
                 previous = _merge(source, partials, entry[0], entry[1], number)
-            elif previous and previous[1] in {"full_text", "title"} \
-                    and not _LOOKS_LIKE_REF.match(text):
+            elif (
+                previous
+                and previous[1] in {"full_text", "title"}
+                and not _LOOKS_LIKE_REF.match(text)
+            ):
                 _continue_entry(*previous, number, text)
             else:
                 raise source.error(
                     "reference line not understood: expected '**[\\[N\\]](url)** : "
                     "**(YYYY-MM-DD)** Title', '\\[N\\]: clean/YYYY/MM/YYYY-MM-DD-"
-                    "{nota|mededeling}-{id}.txt' or '\\[N\\]: full text'", number)
+                    "{nota|mededeling}-{id}.txt' or '\\[N\\]: full text'",
+                    number,
+                )
     return tuple(_finish(partials[n]) for n in sorted(partials))
 
 
@@ -514,12 +543,16 @@ def _reference_line(
             if not path:
                 raise source.error(
                     f"reference [{number}]: source path '{value}' does not match "
-                    "'clean/YYYY/MM/YYYY-MM-DD-{nota|mededeling}-{id}.txt'", line)
+                    "'clean/YYYY/MM/YYYY-MM-DD-{nota|mededeling}-{id}.txt'",
+                    line,
+                )
             kind = path.group("type")
             if kind not in DECISION_TYPES:
                 raise source.error(
                     f"reference [{number}]: decision type '{kind}' in '{value}' is not one of "
-                    f"{', '.join(DECISION_TYPES)}", line)
+                    f"{', '.join(DECISION_TYPES)}",
+                    line,
+                )
             return number, {
                 "source_path": value,
                 "date": _iso_date(source, line, path.group("date")),
@@ -558,17 +591,25 @@ def _merge(
     partial = partials.get(number)
     if partial is None:
         partial = partials[number] = _PartialRef(number, here)
-    kind = "full_text" if "full_text" in values else (
-        "source_path" if "source_path" in values else "title")
+    kind = (
+        "full_text"
+        if "full_text" in values
+        else ("source_path" if "source_path" in values else "title")
+    )
     if kind in partial.fields:
-        raise source.error(f"reference [{number}] is listed twice in the same form "
-                           f"(first on line {partial.span.start})", line)
+        raise source.error(
+            f"reference [{number}] is listed twice in the same form "
+            f"(first on line {partial.span.start})",
+            line,
+        )
     for key, value in values.items():
         old = partial.fields.get(key)
         if old is not None and value is not None and old != value:
             raise source.error(
                 f"reference [{number}]: {key.replace('_', ' ')} '{value}' contradicts "
-                f"'{old}' given on line {partial.span.start}", line)
+                f"'{old}' given on line {partial.span.start}",
+                line,
+            )
         if value is not None or key not in partial.fields:
             partial.fields[key] = value
     if kind == "full_text":
@@ -584,7 +625,7 @@ def _finish(partial: _PartialRef) -> Reference:
         flat = full_text.replace("\n", " ").strip()
         split = _SEPARATOR.search(flat)
         heading = squash(flat[: split.start()]) if split else squash(flat)
-        summary = (squash(flat[split.end():]) or None) if split else None
+        summary = (squash(flat[split.end() :]) or None) if split else None
     return Reference(
         number=partial.number,
         date=fields.get("date"),
@@ -636,8 +677,10 @@ def guess_short_title(heading: str) -> str:
         return heading[: words[index][0]].strip()
 
     for i, (_, word) in enumerate(words):
-        if i and re.fullmatch(r"[A-Z]\.", word) and any(
-            re.fullmatch(chr(ord(word[0]) + 1) + r"\.", w) for _, w in words[i + 1:]
+        if (
+            i
+            and re.fullmatch(r"[A-Z]\.", word)
+            and any(re.fullmatch(chr(ord(word[0]) + 1) + r"\.", w) for _, w in words[i + 1 :])
         ):
             return cut(i)
     candidates: list[int] = []
@@ -663,8 +706,13 @@ def guess_short_title(heading: str) -> str:
             return cut(i)
     for i in range(max(colon, 1), len(words) - 1):
         word = words[i][1]
-        if i > colon and word[:1].isupper() and not word.isupper() \
-                and words[i - 1][1][:1].islower() and words[i + 1][1][:1].islower():
+        if (
+            i > colon
+            and word[:1].isupper()
+            and not word.isupper()
+            and words[i - 1][1][:1].islower()
+            and words[i + 1][1][:1].islower()
+        ):
             return cut(i)
     return heading.strip()
 

@@ -61,8 +61,7 @@ DEFAULT_TITLE = "Vlaamse Digitale Strategie"
 
 # Kinds of Box and of Subsection, for the mapping's concept schemes.
 BOX_KINDS = ("voorbeeld", "samenwerking", "citaat", "kader", "voetnoot", "sectie")
-SUBSECTION_KINDS = ("ambities", "uitdagingen", "initiatieven", "actiepunten", "principes",
-                    "sectie")
+SUBSECTION_KINDS = ("ambities", "uitdagingen", "initiatieven", "actiepunten", "principes", "sectie")
 
 
 # --------------------------------------------------------------------------- records
@@ -223,7 +222,7 @@ _LOGO = re.compile(r"^[\s/\\()\"'`.,|]*(?:Vlaanderen)?[\s/\\()\"'`.,|]*$")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*")
 _WORD_OR_STOP = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*|[.!?:•“\"‘(]")
-_SENTENCE_STOPS = frozenset(".!?:•“\"‘(")
+_SENTENCE_STOPS = frozenset('.!?:•“"‘(')
 _BULLET = re.compile(r"^(?:[D»«*•·▪■►▶+\-–]|o(?=\s+\S)|e(?=\s+[A-Z]))\s+(?=\S)")
 _SOUP = re.compile(r"\S {2,}\S|\s[*«»•·▪■]\s")
 _QUOTE_OPEN = "“\"„‘'«"
@@ -233,9 +232,29 @@ _QUESTION = re.compile(r"^[A-Z][^?“”\"]{5,118}\?$")
 _QUOTE_CLOSE = "”\"’'»"
 _TERMINAL = ".!?"
 # A heading in capitals that ends in one of these words wraps onto the next line.
-_FUNCTION_WORDS = frozenset((
-    "EN", "MET", "VAN", "DE", "HET", "EEN", "OP", "IN", "VOOR", "NAAR", "TOT", "OM", "BIJ",
-    "AAN", "DOOR", "OF", "ALS", "TE", "DAT"))
+_FUNCTION_WORDS = frozenset(
+    (
+        "EN",
+        "MET",
+        "VAN",
+        "DE",
+        "HET",
+        "EEN",
+        "OP",
+        "IN",
+        "VOOR",
+        "NAAR",
+        "TOT",
+        "OM",
+        "BIJ",
+        "AAN",
+        "DOOR",
+        "OF",
+        "ALS",
+        "TE",
+        "DAT",
+    )
+)
 
 
 @dataclass
@@ -295,8 +314,11 @@ class _Doc:
         fixed = tuple(fix_ocr(source.text).split("\n"))
         self.lines = fixed if len(fixed) == self.n else self.raw
         self.furniture = self._furniture()
-        lengths = sorted(len(self.lines[i - 1].strip()) for i in range(1, self.n + 1)
-                         if i not in self.furniture and len(self.lines[i - 1].strip()) >= 20)
+        lengths = sorted(
+            len(self.lines[i - 1].strip())
+            for i in range(1, self.n + 1)
+            if i not in self.furniture and len(self.lines[i - 1].strip()) >= 20
+        )
         # Body width: most body lines run (nearly) full width; a prose line is at least ~55%.
         self.width = lengths[int(len(lengths) * 0.8)] if lengths else 80
         self.words: dict[str, int] = {}
@@ -352,8 +374,13 @@ class _Doc:
                 else:
                     words[low] = words.get(low, 0) + 1
                     if previous not in _SENTENCE_STOPS and not caps:
-                        form = ("upper" if word.isupper() and len(word) > 1 else
-                                "title" if word[0].isupper() else "lower")
+                        form = (
+                            "upper"
+                            if word.isupper() and len(word) > 1
+                            else "title"
+                            if word[0].isupper()
+                            else "lower"
+                        )
                         counts = casing.setdefault(low, {})
                         counts[form] = counts.get(form, 0) + 1
                 previous = word
@@ -368,7 +395,7 @@ class _Doc:
                 continue
             for k, c in enumerate(word):
                 if c == "i":
-                    candidate = f"{word[:k]}l{word[k + 1:]}"
+                    candidate = f"{word[:k]}l{word[k + 1 :]}"
                     if words.get(candidate, 0) >= 2:
                         fixes[word] = candidate
                         break
@@ -460,8 +487,11 @@ class _Doc:
         """
         if _BULLET.match(text) and not _is_caps(text):
             return True
-        if _is_caps(text) != _is_caps(previous) and len(text.split()) >= 2 \
-                and len(previous.split()) >= 2:
+        if (
+            _is_caps(text) != _is_caps(previous)
+            and len(text.split()) >= 2
+            and len(previous.split()) >= 2
+        ):
             return True
         finished = previous[-1] in _TERMINAL or len(previous) < 0.7 * self.width
         if _QUESTION.match(text) and (finished or previous.endswith("?")):
@@ -471,16 +501,23 @@ class _Doc:
         short_open = len(previous) < 0.7 * self.width and previous[-1] not in _TERMINAL + ",;:-"
         if short_open and _starts_we(text) and not _starts_we(previous):
             return True  # "Principes van … (caption)" + "We ontwikkelen …" (a heading)
-        if previous[-1] in _TERMINAL and _NUMBERED_ITEM.match(text) \
-                and len(text) < 0.7 * self.width and text[-1] not in _TERMINAL:
+        if (
+            previous[-1] in _TERMINAL
+            and _NUMBERED_ITEM.match(text)
+            and len(text) < 0.7 * self.width
+            and text[-1] not in _TERMINAL
+        ):
             return True  # "4. Soevereiniteit over eigen gegevens" after a finished paragraph
         page_start = self.raw[number - 1][:1].isspace()
         if page_start and _FOOTNOTE.match(previous):
             return True  # a footnote ends the page before
         if _FOOTNOTE.match(text) and previous[-1] in _TERMINAL and self.page_end_after(number):
             return True  # a footnote at the foot of the page
-        return page_start and finished and (text[:1].isupper() or text[:1].isdigit()
-                                            or text[:1] in _QUOTE_OPEN)
+        return (
+            page_start
+            and finished
+            and (text[:1].isupper() or text[:1].isdigit() or text[:1] in _QUOTE_OPEN)
+        )
 
     # ---- joining
 
@@ -578,12 +615,15 @@ def _texty(text: str) -> bool:
 
 def _memo(key: str) -> Callable[[Callable[[_Block, int], bool]], Callable[[_Block, int], bool]]:
     """Remember a shape test per block: the action-point walk asks the same questions often."""
+
     def wrap(test: Callable[[_Block, int], bool]) -> Callable[[_Block, int], bool]:
         def cached(block: _Block, width: int) -> bool:
             if key not in block.memo:
                 block.memo[key] = test(block, width)
             return block.memo[key]
+
         return cached
+
     return wrap
 
 
@@ -601,8 +641,9 @@ def _is_prose(block: _Block, width: int) -> bool:
     texts = block.texts
     if len(texts) == 1:
         text = texts[0]
-        return text[-1] in _TERMINAL + ":;”\"" and (
-            len(text) >= 0.55 * width or len(text.split()) >= 4)
+        return text[-1] in _TERMINAL + ':;”"' and (
+            len(text) >= 0.55 * width or len(text.split()) >= 4
+        )
     return all(len(t) >= 0.55 * width for k, t in enumerate(texts[:-1]) if k not in block.breaks)
 
 
@@ -610,9 +651,15 @@ def _is_prose(block: _Block, width: int) -> bool:
 def _is_sentence(block: _Block, width: int) -> bool:
     """Short text that still reads as a sentence (a lead-in ending in ":", a one-line item)."""
     flat = block.flat
-    return (len(block.lines) <= 2 and not _is_soup(block, width) and _texty(flat)
-            and not _is_caps(flat) and flat[-1] in _TERMINAL + ":;,”"
-            and len(flat.split()) >= 3 and flat[:1].isalnum())
+    return (
+        len(block.lines) <= 2
+        and not _is_soup(block, width)
+        and _texty(flat)
+        and not _is_caps(flat)
+        and flat[-1] in _TERMINAL + ":;,”"
+        and len(flat.split()) >= 3
+        and flat[:1].isalnum()
+    )
 
 
 @_memo("bullet")
@@ -621,9 +668,13 @@ def _is_bullet_item(block: _Block, width: int) -> bool:
     m = _BULLET.match(block.first)
     if m is None or _is_soup(block, width):
         return False
-    rest = block.flat[m.end():]
-    return (rest[:1].isalnum() or rest[:1] in _QUOTE_OPEN) and len(rest.split()) >= 2 \
-        and _texty(rest) and (len(block.lines) == 1 or _is_prose(block, width))
+    rest = block.flat[m.end() :]
+    return (
+        (rest[:1].isalnum() or rest[:1] in _QUOTE_OPEN)
+        and len(rest.split()) >= 2
+        and _texty(rest)
+        and (len(block.lines) == 1 or _is_prose(block, width))
+    )
 
 
 @_memo("text")
@@ -659,15 +710,23 @@ def _is_headlike(block: _Block, width: int) -> bool:
 def _is_attribution(block: _Block) -> bool:
     """The signature under a quote, in capitals ("- FRANK BECKX, VOKA")."""
     flat = block.flat.lstrip("-–— ")
-    return (len(block.lines) <= 3 and _is_caps(flat) and len(flat.split()) >= 2
-            and _letters(flat) >= 6 and not _is_example_marker(block))
+    return (
+        len(block.lines) <= 3
+        and _is_caps(flat)
+        and len(flat.split()) >= 2
+        and _letters(flat) >= 6
+        and not _is_example_marker(block)
+    )
 
 
 def _is_example_marker(block: _Block) -> bool:
     """The "STRATEGIE IN DE PRAKTIJK — EEN VOORBEELD" banner (OCR may garble PRAKTIJK)."""
     flat = block.flat
-    return (len(block.lines) <= 2 and _is_caps(flat)
-            and re.search(r"PRAKTI|VOORBEELD", flat) is not None)
+    return (
+        len(block.lines) <= 2
+        and _is_caps(flat)
+        and re.search(r"PRAKTI|VOORBEELD", flat) is not None
+    )
 
 
 def _question_marker(block: _Block) -> str | None:
@@ -675,8 +734,11 @@ def _question_marker(block: _Block) -> str | None:
 
     Such a box runs to the end of the speerpunt; other questions stay in the running text.
     """
-    if len(block.lines) == 1 and _QUESTION.match(block.first) \
-            and re.search(r"\bsamen", block.first, re.I):
+    if (
+        len(block.lines) == 1
+        and _QUESTION.match(block.first)
+        and re.search(r"\bsamen", block.first, re.I)
+    ):
         return block.first
     return None
 
@@ -693,15 +755,25 @@ _SUB = re.compile(r"^\s*(?P<tok>\S{1,8})\s+(?P<title>\S.*?)\s*$")
 _SUB_KINDS = (
     ("ambitions", re.compile(r"^ambities?\b", re.I)),
     ("challenges", re.compile(r"^(?:een\s+|de\s+)?(?:schets\s+van\s+de\s+)?uitdagingen\b", re.I)),
-    ("initiatives", re.compile(r"^(?:enkele\s+|de\s+)?(?:lopende\s+)?initiatieven\b"
-                               r"|\blopende\s+initiatieven\b", re.I)),
+    (
+        "initiatives",
+        re.compile(
+            r"^(?:enkele\s+|de\s+)?(?:lopende\s+)?initiatieven\b"
+            r"|\blopende\s+initiatieven\b",
+            re.I,
+        ),
+    ),
     ("action_points", re.compile(r"verschil\s+maken\.?$|^(?:acties|actiepunten)\b", re.I)),
     ("principles", re.compile(r"\bprincipes\b", re.I)),
 )
 _ORDER = {"ambitions": 1, "challenges": 2, "initiatives": 3, "action_points": 4}
-_SUBSECTION_KIND = {"ambitions": "ambities", "challenges": "uitdagingen",
-                    "initiatives": "initiatieven", "action_points": "actiepunten",
-                    "principles": "principes"}
+_SUBSECTION_KIND = {
+    "ambitions": "ambities",
+    "challenges": "uitdagingen",
+    "initiatives": "initiatieven",
+    "action_points": "actiepunten",
+    "principles": "principes",
+}
 
 
 def _digits(token: str) -> str:
@@ -765,7 +837,7 @@ def _scan_subs(doc: _Doc) -> list[_Sub]:
             continue
         token, title = m.group("tok"), m.group("title")
         numeric = re.fullmatch(r"[\d.,]+", token) is not None
-        garbled = (not numeric and len(token) <= 6 and re.search(r"[\d.\]\[|]", token) is not None)
+        garbled = not numeric and len(token) <= 6 and re.search(r"[\d.\]\[|]", token) is not None
         if not (numeric or garbled) or re.fullmatch(r"\d{4}", token) or not title[:1].isupper():
             continue
         kind = _sub_kind(title)
@@ -811,16 +883,19 @@ def _attach(doc: _Doc, heads: list[_Head], subs: list[_Sub]) -> list[_Head]:
         owner = None
         if sub in numeric:
             for head in reversed(before):
-                extra = digits[len(head.digits):]
+                extra = digits[len(head.digits) :]
                 if digits.startswith(head.digits) and (
-                        len(extra) == 1 or (len(extra) == 2 and sub.token.count(".") >= 2)):
+                    len(extra) == 1 or (len(extra) == 2 and sub.token.count(".") >= 2)
+                ):
                     owner = head
                     sub.k = int(extra)
                     break
             if owner is None and sub.token.count(".") >= 2 and sub.kind is not None:
                 raise doc.source.error(
                     f"sub-section {sub.token} '{sub.title}' does not belong to the speerpunt "
-                    f"before it (expected a number under {before[-1].label})", sub.line)
+                    f"before it (expected a number under {before[-1].label})",
+                    sub.line,
+                )
         elif before[-1] in owned:
             owner = before[-1]  # a garbled number: the wording says what it is
         if owner is None or (owner is not before[-1] and owner not in owned):
@@ -828,7 +903,9 @@ def _attach(doc: _Doc, heads: list[_Head], subs: list[_Sub]) -> list[_Head]:
         if owner is not before[-1]:
             raise doc.source.error(
                 f"sub-section {sub.token} '{sub.title}' comes after heading {before[-1].label} "
-                f"but is numbered under {owner.label}", sub.line)
+                f"but is numbered under {owner.label}",
+                sub.line,
+            )
         owner.subs.append(sub)
         if owner not in owned:
             owned.append(owner)
@@ -854,8 +931,13 @@ def _wrap_subheading(doc: _Doc, sub: _Sub) -> None:
         return
     text = doc.line(nxt).strip()
     after = doc.line(nxt + 1).strip() if nxt + 1 <= doc.n else ""
-    if (text and text[0].islower() and len(text) <= 45 and text[-1] not in _TERMINAL + ",;"
-            and not after):
+    if (
+        text
+        and text[0].islower()
+        and len(text) <= 45
+        and text[-1] not in _TERMINAL + ",;"
+        and not after
+    ):
         if doc.plausible(text):
             sub.title = fix_ocr(f"{sub.title} {text}")
         sub.end_line = nxt  # either way the line belongs to the heading, not the text
@@ -871,9 +953,11 @@ def parse(source: SourceText) -> Strategy:
     subs = _scan_subs(doc)
     speerpunt_heads = _attach(doc, heads, subs)
     if not speerpunt_heads:
-        raise source.error("expected speerpunt sections: a numbered heading in capitals "
-                           "(e.g. '2.1 IEDEREEN …') followed by sub-sections such as "
-                           "'2.1.1 Ambities' or '2.1.4 …: hiermee willen we het verschil maken'")
+        raise source.error(
+            "expected speerpunt sections: a numbered heading in capitals "
+            "(e.g. '2.1 IEDEREEN …') followed by sub-sections such as "
+            "'2.1.1 Ambities' or '2.1.4 …: hiermee willen we het verschil maken'"
+        )
     _check_numbering(doc, speerpunt_heads)
     first_line = speerpunt_heads[0].line
     pre_heads = [h for h in heads if h.line < first_line]
@@ -887,7 +971,8 @@ def parse(source: SourceText) -> Strategy:
     announced = re.search(r"\b(\d+)\s+actiepunten\b", pre_text)
     speerpunten = tuple(
         _speerpunt(doc, head, listing.get(index), speerpunt_heads, heads)
-        for index, head in enumerate(speerpunt_heads))
+        for index, head in enumerate(speerpunt_heads)
+    )
     last = max((i for i in range(1, doc.n + 1) if doc.line(i).strip()), default=1)
     return Strategy(
         title=_title(doc),
@@ -906,12 +991,14 @@ def _check_numbering(doc: _Doc, heads: list[_Head]) -> None:
         raise doc.source.error(
             f"expected the first speerpunt to be numbered "
             f"{'.'.join(map(str, (*heads[0].number[:-1], 1)))}, found {heads[0].label}",
-            heads[0].line)
+            heads[0].line,
+        )
     for head in heads:
         if head.number[-1] != expected:
             wanted = ".".join(map(str, (*head.number[:-1], expected)))
             raise doc.source.error(
-                f"expected speerpunt {wanted} next, found {head.label} '{head.title}'", head.line)
+                f"expected speerpunt {wanted} next, found {head.label} '{head.title}'", head.line
+            )
         expected += 1
 
 
@@ -939,13 +1026,16 @@ def _finish_heads(doc: _Doc, speerpunt_heads: list[_Head], listing: dict[int, _L
             if sub.k is None:
                 sub.k = previous_k + 1
             if sub.kind is None:
-                sub.kind = next((k for k, v in _ORDER.items() if v == sub.k and k not in seen),
-                                None)
+                sub.kind = next(
+                    (k for k, v in _ORDER.items() if v == sub.k and k not in seen), None
+                )
             if sub.kind is not None:
                 if sub.kind in seen:
                     raise doc.source.error(
                         f"speerpunt {head.label} has a second '{sub.kind}' sub-section "
-                        f"(first at line {seen[sub.kind].line})", sub.line)
+                        f"(first at line {seen[sub.kind].line})",
+                        sub.line,
+                    )
                 seen[sub.kind] = sub
             previous_k = sub.k
             _wrap_subheading(doc, sub)
@@ -953,8 +1043,10 @@ def _finish_heads(doc: _Doc, speerpunt_heads: list[_Head], listing: dict[int, _L
 
 def _similar(a: str, b: str) -> float:
     """Similarity of two titles, ignoring case and punctuation (OCR damages both)."""
+
     def norm(s: str) -> str:
         return re.sub(r"[^a-z0-9à-ÿ]+", " ", s.lower()).strip()
+
     return SequenceMatcher(None, norm(a), norm(b)).ratio()
 
 
@@ -963,8 +1055,9 @@ def _similar(a: str, b: str) -> float:
 
 def _flat_text(doc: _Doc, start: int, end: int) -> str:
     """Lines as one string, for phrases that may wrap ("niet minder dan\\n36 actiepunten")."""
-    return fix_ocr(squash(" ".join(doc.line(i) for i in range(start, end + 1)
-                                   if i not in doc.furniture)))
+    return fix_ocr(
+        squash(" ".join(doc.line(i) for i in range(start, end + 1) if i not in doc.furniture))
+    )
 
 
 def _introduction(doc: _Doc, pre_heads: list[_Head], end: int) -> str:
@@ -979,8 +1072,12 @@ def _introduction(doc: _Doc, pre_heads: list[_Head], end: int) -> str:
             start = pre_heads[0].line + 1
             end = pre_heads[1].line - 1 if len(pre_heads) > 1 else end
     blocks = doc.blocks(start, end)
-    while blocks and len(blocks[0].lines) == 1 and len(blocks[0].first.split()) <= 4 \
-            and blocks[0].first[-1] not in _TERMINAL:
+    while (
+        blocks
+        and len(blocks[0].lines) == 1
+        and len(blocks[0].first.split()) <= 4
+        and blocks[0].first[-1] not in _TERMINAL
+    ):
         blocks = blocks[1:]  # "Inleiding", a cover title
     if blocks and blocks[-1].flat.endswith(":") and len(blocks[-1].lines) == 1:
         blocks = blocks[:-1]  # "De speerpunten zijn:", the lead-in of the list
@@ -991,7 +1088,8 @@ def _introduction(doc: _Doc, pre_heads: list[_Head], end: int) -> str:
 
 _TITLE_RUNNING = re.compile(
     r"(?<![\w])((?:(?!(?:De|Deze|Onze|Een|Het|Dit|Die|Zo|Met|In)\b)[A-Z][a-zà-ÿ]+\s+){1,3}"
-    r"Strategie)\b")
+    r"Strategie)\b"
+)
 _TITLE_CAPS = re.compile(r"^\s*((?:[A-Z]+\s+){1,3}STRATEGIE)\b", re.M)
 
 
@@ -1009,8 +1107,11 @@ def _title(doc: _Doc) -> str:
 
 
 _NUMBER_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8}
-_AXES = re.compile(r"\b(?P<n>\d+|twee|drie|vier|vijf|zes|zeven|acht)\s+assen\b[^:(.]{0,40}?"
-                   r"[:(]\s*(?P<list>[^.)]+)", re.I)
+_AXES = re.compile(
+    r"\b(?P<n>\d+|twee|drie|vier|vijf|zes|zeven|acht)\s+assen\b[^:(.]{0,40}?"
+    r"[:(]\s*(?P<list>[^.)]+)",
+    re.I,
+)
 
 
 def _axes(doc: _Doc, pre_heads: list[_Head], end: int) -> tuple[Axis, ...]:
@@ -1081,8 +1182,12 @@ def _speerpunt_list(doc: _Doc, start: int, end: int, count: int) -> dict[int, _L
     for index, (line, n, title) in enumerate(best):
         stop = best[index + 1][0] - 1 if index + 1 < len(best) else end
         blocks = _merge_continuations(doc.blocks(line + 1, stop))
-        if blocks and blocks[0].first[:1].islower() and len(blocks[0].lines) == 1 \
-                and blocks[0].start == line + 1:
+        if (
+            blocks
+            and blocks[0].first[:1].islower()
+            and len(blocks[0].lines) == 1
+            and blocks[0].start == line + 1
+        ):
             title = fix_ocr(f"{title} {blocks[0].first}")  # a wrapped item title
             blocks = blocks[1:]
         texts = [b for b in blocks if _is_text(b, doc.width)]
@@ -1102,9 +1207,14 @@ def _merge_continuations(blocks: list[_Block]) -> list[_Block]:
     out: list[_Block] = []
     for block in blocks:
         first = block.first
-        if out and ((first[:1].islower() and not _BULLET.match(first))
-                    or (_NUMBER_GOES_ON.match(first) and out[-1].texts[-1][-1] not in ".!?:;”\""
-                        and len(out[-1].lines) > 1)):
+        if out and (
+            (first[:1].islower() and not _BULLET.match(first))
+            or (
+                _NUMBER_GOES_ON.match(first)
+                and out[-1].texts[-1][-1] not in '.!?:;”"'
+                and len(out[-1].lines) > 1
+            )
+        ):
             out[-1] = _joined(out[-1], block)
         else:
             out.append(block)
@@ -1124,8 +1234,13 @@ _NUMBER_GOES_ON = re.compile(r"^\d[\d.,%]*\s+[a-zà-ÿ]")
 
 def _drop_orphans(blocks: list[_Block]) -> list[_Block]:
     """A lone lower-case scrap right after a heading is heading debris ("ijbenen")."""
-    if blocks and blocks[0].first[:1].islower() and len(blocks[0].lines) == 1 \
-            and len(blocks[0].first.split()) <= 3 and not _BULLET.match(blocks[0].first):
+    if (
+        blocks
+        and blocks[0].first[:1].islower()
+        and len(blocks[0].lines) == 1
+        and len(blocks[0].first.split()) <= 3
+        and not _BULLET.match(blocks[0].first)
+    ):
         return blocks[1:]
     return blocks
 
@@ -1136,9 +1251,13 @@ def _extract_footnotes(doc: _Doc, blocks: list[_Block]) -> tuple[list[_Block], l
     notes: list[Box] = []
     for block in blocks:
         m = _FOOTNOTE.match(block.first)
-        if m and len(block.lines) <= 3 and doc.page_end_after(block.end) \
-                and not _is_caps(block.flat):
-            text = fix_ocr(squash(block.flat[m.end(1):]))
+        if (
+            m
+            and len(block.lines) <= 3
+            and doc.page_end_after(block.end)
+            and not _is_caps(block.flat)
+        ):
+            text = fix_ocr(squash(block.flat[m.end(1) :]))
             notes.append(Box("voetnoot", m.group(1), text, block.span))
         else:
             kept.append(block)
@@ -1180,7 +1299,7 @@ def _extract_quotes(doc: _Doc, blocks: list[_Block]) -> tuple[list[_Block], list
         who = fix_ocr(squash(block.flat).lstrip("-–— "))
         span = Span(quote_blocks[0].start, block.end)
         quotes.append((quote_blocks[0].start, Box("citaat", who, text, span)))
-        del kept[start:i + 1]
+        del kept[start : i + 1]
         i = start
     return kept, [q for _, q in quotes]
 
@@ -1209,16 +1328,21 @@ def _end_of_last(doc: _Doc, head: _Head, heads: list[_Head]) -> int:
     for h in inside:
         if len(h.number) > depth or h.number <= head.number:
             continue
-        run = any(o.line < h.line and len(o.number) == len(h.number)
-                  and o.number[:-1] == h.number[:-1] and o.number[-1] == h.number[-1] - 1
-                  for o in inside)
+        run = any(
+            o.line < h.line
+            and len(o.number) == len(h.number)
+            and o.number[:-1] == h.number[:-1]
+            and o.number[-1] == h.number[-1] - 1
+            for o in inside
+        )
         if not run:
             return h.line - 1
     return doc.n
 
 
-def _speerpunt(doc: _Doc, head: _Head, item: _ListItem | None, speerpunt_heads: list[_Head],
-               heads: list[_Head]) -> Speerpunt:
+def _speerpunt(
+    doc: _Doc, head: _Head, item: _ListItem | None, speerpunt_heads: list[_Head], heads: list[_Head]
+) -> Speerpunt:
     """One speerpunt: its region split at its sub-headings, each part read for what it is."""
     index = speerpunt_heads.index(head)
     if index + 1 < len(speerpunt_heads):
@@ -1254,8 +1378,14 @@ def _speerpunt(doc: _Doc, head: _Head, item: _ListItem | None, speerpunt_heads: 
             while last > sub.end_line and (not doc.line(last).strip() or last in doc.furniture):
                 last -= 1
             number = f"{head.label}.{sub.k}"
-            subsections.append(Subsection(number, _SUBSECTION_KIND.get(sub.kind or "", "sectie"),
-                                          sub.title, Span(sub.line, max(last, sub.end_line))))
+            subsections.append(
+                Subsection(
+                    number,
+                    _SUBSECTION_KIND.get(sub.kind or "", "sectie"),
+                    sub.title,
+                    Span(sub.line, max(last, sub.end_line)),
+                )
+            )
         blocks, extra = _prepare(doc, start, stop)
         boxes.extend(extra)
         kind = sub.kind if sub is not None else "introduction"
@@ -1275,7 +1405,8 @@ def _speerpunt(doc: _Doc, head: _Head, item: _ListItem | None, speerpunt_heads: 
             principles, principles_closing, lead = _principles(doc, blocks)
             if lead:
                 parts["introduction"] = "\n\n".join(
-                    x for x in (parts.get("introduction", ""), lead) if x)
+                    x for x in (parts.get("introduction", ""), lead) if x
+                )
         else:
             assert sub is not None
             text = doc.render([b for b in blocks if _is_text(b, doc.width)])
@@ -1340,8 +1471,11 @@ def _split_we(block: _Block, width: int) -> int | None:
         head = texts[:j]
         if any(t[-1] in _TERMINAL + ",;:" for t in head[:-1]) or not texts[j][:1].isupper():
             continue
-        if head[-1][-1] in ",;:" or len(head[-1]) >= 0.92 * width \
-                or (head[-1][-1] in _TERMINAL and len(head[-1]) >= 0.8 * width):
+        if (
+            head[-1][-1] in ",;:"
+            or len(head[-1]) >= 0.92 * width
+            or (head[-1][-1] in _TERMINAL and len(head[-1]) >= 0.8 * width)
+        ):
             continue
         rest = block.tail(j)
         if _is_prose(rest, width):
@@ -1355,9 +1489,14 @@ def _titled(block: _Block, width: int) -> bool:
     if len(texts) < 2:
         return False
     title = texts[0]
-    return (len(title) < 0.55 * width and title[:1].isupper() and title[-1] not in _TERMINAL + ",;:"
-            and not _is_caps(title) and _texty(title)
-            and _is_prose(block.tail(1), width))
+    return (
+        len(title) < 0.55 * width
+        and title[:1].isupper()
+        and title[-1] not in _TERMINAL + ",;:"
+        and not _is_caps(title)
+        and _texty(title)
+        and _is_prose(block.tail(1), width)
+    )
 
 
 def _body_after(doc: _Doc, blocks: list[_Block], i: int, mode: str) -> tuple[list[_Block], int]:
@@ -1397,8 +1536,9 @@ def _qualifies(doc: _Doc, blocks: list[_Block], i: int, mode: str) -> bool:
     return lines >= 3
 
 
-def _action_section(doc: _Doc, blocks: list[_Block], sub: _Sub) -> tuple[
-        tuple[ActionPoint, ...], list[Box], list[Box], list[_Block], list[_Block]]:
+def _action_section(
+    doc: _Doc, blocks: list[_Block], sub: _Sub
+) -> tuple[tuple[ActionPoint, ...], list[Box], list[Box], list[_Block], list[_Block]]:
     """Split the action-point sub-section into action points, examples and boxes.
 
     Returns the action points, the examples, the other boxes, prose before the first action
@@ -1449,8 +1589,9 @@ def _action_section(doc: _Doc, blocks: list[_Block], sub: _Sub) -> tuple[
             head_block = block.head(split)
             rest = block.tail(split)
             body, _ = _body_after(doc, blocks, i + 1, mode)
-            current = target = open_item(item_kind, doc.join(head_block.texts), block.start,
-                                         [rest, *body])
+            current = target = open_item(
+                item_kind, doc.join(head_block.texts), block.start, [rest, *body]
+            )
             pending = None
             i += 1 + len(body)
             continue
@@ -1513,7 +1654,9 @@ def _action_section(doc: _Doc, blocks: list[_Block], sub: _Sub) -> tuple[
     if not action_points:
         raise doc.source.error(
             f"expected action points after '{sub.token} {sub.title}': a heading line (such as "
-            "'We …') followed by a paragraph", sub.line)
+            "'We …') followed by a paragraph",
+            sub.line,
+        )
     return tuple(action_points), examples, boxes, lead, spill
 
 
@@ -1533,8 +1676,12 @@ def _principles(doc: _Doc, blocks: list[_Block]) -> tuple[tuple[Principle, ...],
     for block in blocks:
         m = _PRINCIPLE.match(block.first)
         expected = len(found) + 1
-        if m and int(m.group("n")) == expected and block.first[-1] not in _TERMINAL \
-                and len(block.first) <= 100:
+        if (
+            m
+            and int(m.group("n")) == expected
+            and block.first[-1] not in _TERMINAL
+            and len(block.first) <= 100
+        ):
             body = [block.tail(1)] if len(block.lines) > 1 else []
             found.append((expected, fix_ocr(m.group("title")), block.start, body))
         elif _is_text(block, doc.width):
@@ -1546,5 +1693,6 @@ def _principles(doc: _Doc, blocks: list[_Block]) -> tuple[tuple[Principle, ...],
             closing.insert(0, body.pop())
     principles = tuple(
         Principle(n, title, doc.render(body), Span(line, body[-1].end if body else line))
-        for n, title, line, body in found)
+        for n, title, line, body in found
+    )
     return principles, doc.render(closing), doc.render(lead)

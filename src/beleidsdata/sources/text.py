@@ -36,20 +36,54 @@ from collections.abc import Callable
 #     "ondernemingen! verhogen" → "ondernemingen verhogen".
 
 # Words that follow the Dutch adverb/quantifier "al" ("Al die jaren", "Al sinds 2019").
-_DUTCH_AL_NEXT = frozenset((
-    "die", "deze", "dat", "dit", "de", "het", "onze", "zijn", "haar", "hun", "mijn", "uw",
-    "wat", "sinds", "jaren", "lang", "meer", "veel", "snel", "vroeg", "eerder", "decennia",
-    "maanden", "weken", "dagen", "geruime", "enkele", "heel", "ruim", "bijna", "gauw", "wel",
-    "zo", "tientallen", "honderden"))
+_DUTCH_AL_NEXT = frozenset(
+    (
+        "die",
+        "deze",
+        "dat",
+        "dit",
+        "de",
+        "het",
+        "onze",
+        "zijn",
+        "haar",
+        "hun",
+        "mijn",
+        "uw",
+        "wat",
+        "sinds",
+        "jaren",
+        "lang",
+        "meer",
+        "veel",
+        "snel",
+        "vroeg",
+        "eerder",
+        "decennia",
+        "maanden",
+        "weken",
+        "dagen",
+        "geruime",
+        "enkele",
+        "heel",
+        "ruim",
+        "bijna",
+        "gauw",
+        "wel",
+        "zo",
+        "tientallen",
+        "honderden",
+    )
+)
 
 
 def _ai(match: re.Match[str]) -> str:
     """Decide whether one standalone "Al" is the acronym AI (rule 4)."""
-    before = match.string[max(0, match.start() - 12): match.start()].rstrip()
+    before = match.string[max(0, match.start() - 12) : match.start()].rstrip()
     at_start = not before or before[-1] in ".!?:;•"
     if not at_start:
         return "AI"
-    after = match.string[match.end(): match.end() + 30].split()
+    after = match.string[match.end() : match.end() + 30].split()
     following = after[0].strip(",.;:").lower() if after else ""
     return "Al" if following in _DUTCH_AL_NEXT else "AI"
 
@@ -57,27 +91,29 @@ def _ai(match: re.Match[str]) -> str:
 # Every pattern starts with a literal character (context goes in look-arounds after it), which
 # lets the regex engine skip quickly through long texts.
 _OCR_RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
-    (re.compile(r"\|(?:(?=[A-Z])|(?<=[A-Z]\|))"), "I"),                                # 1
-    (re.compile(r"l(?<!\wl)(?=edere(?:en)?\b|[A-Z]{2,}|n[a-z]*\b|k\b)"), "I"),          # 2
-    (re.compile(r"I(?<=\b[A-Z]I)(?=[a-zà-ÿ]{2,})"), "l"),                                # 3
-    (re.compile(r"Al(?<![\w]Al)(?=-(?:\w|\s+(?:en|of)\b))|Al(?<=\w-Al)\b"), "AI"),      # 4
+    (re.compile(r"\|(?:(?=[A-Z])|(?<=[A-Z]\|))"), "I"),  # 1
+    (re.compile(r"l(?<!\wl)(?=edere(?:en)?\b|[A-Z]{2,}|n[a-z]*\b|k\b)"), "I"),  # 2
+    (re.compile(r"I(?<=\b[A-Z]I)(?=[a-zà-ÿ]{2,})"), "l"),  # 3
+    (re.compile(r"Al(?<![\w]Al)(?=-(?:\w|\s+(?:en|of)\b))|Al(?<=\w-Al)\b"), "AI"),  # 4
     (re.compile(r"Al(?<![\w-]Al)(?![\w-])"), _ai),
-    (re.compile(r"eén(?<!\weén)\b"), "één"),                                            # 5
+    (re.compile(r"eén(?<!\weén)\b"), "één"),  # 5
     (re.compile(r"[€&]én\b"), "één"),
     (re.compile(r"eé(?<=\weé)"), "eë"),
     (re.compile(r"ié(?:(?=[nlr])|(?<=\w{4}ié)\b)"), "ië"),
-    (re.compile(r"o[éd](?<=[Cc]o[éd])(?=rdin|perat)"), "oö"),                            # 6
-    (re.compile(r"nquéte(?<=[Ee]nquéte)"), "nquête"),                                    # 7
-    (re.compile(r"ei(?<=\b[Gg]ei)(?=n(?:tegr|form|trodu|teress|spir|vest|stall|terpret|novee))"),
-     "eï"),
+    (re.compile(r"o[éd](?<=[Cc]o[éd])(?=rdin|perat)"), "oö"),  # 6
+    (re.compile(r"nquéte(?<=[Ee]nquéte)"), "nquête"),  # 7
+    (
+        re.compile(r"ei(?<=\b[Gg]ei)(?=n(?:tegr|form|trodu|teress|spir|vest|stall|terpret|novee))"),
+        "eï",
+    ),
     (re.compile(r"uiteit\b"), "uïteit"),
-    (re.compile(r"o0\.a\.(?<!\wo0\.a\.)"), "o.a."),                                     # 8
+    (re.compile(r"o0\.a\.(?<!\wo0\.a\.)"), "o.a."),  # 8
     (re.compile(r"0\.a\.(?<![\w.]0\.a\.)"), "o.a."),
-    (re.compile(r"‘'|'‘"), "‘"),                                                         # 9
+    (re.compile(r"‘'|'‘"), "‘"),  # 9
     (re.compile(r"['’]{2,}"), "’"),
-    (re.compile(r"\.\.(?<=[^\W\d_]\.\.)(?!\.)"), "."),                                  # 10
-    (re.compile(r"LLK(?<=[A-Z]LLK)(?=[A-Z])"), "LIJK"),                                  # 11
-    (re.compile(r"!(?<=[a-zà-ÿ]!)(?= [a-zà-ÿ])"), ""),                                   # 12
+    (re.compile(r"\.\.(?<=[^\W\d_]\.\.)(?!\.)"), "."),  # 10
+    (re.compile(r"LLK(?<=[A-Z]LLK)(?=[A-Z])"), "LIJK"),  # 11
+    (re.compile(r"!(?<=[a-zà-ÿ]!)(?= [a-zà-ÿ])"), ""),  # 12
 )
 
 

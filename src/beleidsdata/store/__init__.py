@@ -1,10 +1,19 @@
 """Storage of the event log and the current state (SQLite by default)."""
 
-from .base import ChangeSet, EntityState, Member, SourceRecord, Store, StoreError
+from ..errors import StoreError
+from .base import ChangeSet, EntityState, Member, SourceRecord, Store
 from .sqlite import SQLiteStore, utc_now
 
-__all__ = ["ChangeSet", "EntityState", "Member", "SQLiteStore", "SourceRecord", "Store",
-           "StoreError", "utc_now"]
+__all__ = [
+    "ChangeSet",
+    "EntityState",
+    "Member",
+    "SQLiteStore",
+    "SourceRecord",
+    "Store",
+    "StoreError",
+    "utc_now",
+]
 
 
 def open_store(path: str, base_iri: str | None = None, *, create: bool = True) -> SQLiteStore:

@@ -95,7 +95,7 @@ def index_entry(entity: EntityDescription, id_root: str) -> IndexEntry:
     names = {iri: name for name, iri in CLASSES.items()}
 
     def path(iri: str) -> str | None:
-        return iri[len(id_root):].split("#", 1)[0] if iri.startswith(id_root) else None
+        return iri[len(id_root) :].split("#", 1)[0] if iri.startswith(id_root) else None
 
     root = entity.iri
     date = ""
@@ -103,8 +103,10 @@ def index_entry(entity: EntityDescription, id_root: str) -> IndexEntry:
     cites: set[str] = set()
     amounts: list[Decimal] = []
     for s, p, o in entity.triples:
-        if isinstance(o, Literal) and (p == DOSSIER["Activiteit.startdatum"] or (
-                p == ELI.date_document and s == root and not date)):
+        if isinstance(o, Literal) and (
+            p == DOSSIER["Activiteit.startdatum"]
+            or (p == ELI.date_document and s == root and not date)
+        ):
             date = o.lexical
         elif p in _TEXTS and isinstance(o, Literal):
             texts.append(o.lexical)
@@ -130,27 +132,50 @@ def index_entry(entity: EntityDescription, id_root: str) -> IndexEntry:
             title = sorted(values, key=lambda v: (v.lang != "nl", v.lexical))[0].lexical
             break
     return IndexEntry(
-        types=tuple(sorted(names.get(t, t) for t in entity.types)), date=date, title=title,
-        text="\n".join(sorted(set(texts))), soort=soort, itemtype=item[0] if item else None,
-        subject=subjects[0] if subjects else None, amounts=tuple(sorted(amounts)),
-        cites=tuple(sorted(cites)))
+        types=tuple(sorted(names.get(t, t) for t in entity.types)),
+        date=date,
+        title=title,
+        text="\n".join(sorted(set(texts))),
+        soort=soort,
+        itemtype=item[0] if item else None,
+        subject=subjects[0] if subjects else None,
+        amounts=tuple(sorted(amounts)),
+        cites=tuple(sorted(cites)),
+    )
 
 
-def write_index(conn: sqlite3.Connection, iri: str, path: str, kind: str,
-                entry: IndexEntry) -> None:
+def write_index(
+    conn: sqlite3.Connection, iri: str, path: str, kind: str, entry: IndexEntry
+) -> None:
     """Replace the index rows of one entity (inside the caller's transaction)."""
     delete_index(conn, iri)
     conn.execute(
         "INSERT INTO entity_index(iri, path, kind, types, date, title, soort, itemtype, subject) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (iri, path, kind, " " + " ".join(entry.types) + " ", entry.date, entry.title,
-         entry.soort, entry.itemtype, entry.subject))
-    conn.executemany("INSERT INTO entity_amounts(path, value) VALUES (?, ?)",
-                     [(path, float(a)) for a in entry.amounts])
-    conn.executemany("INSERT OR IGNORE INTO citations(entity, cited) VALUES (?, ?)",
-                     [(path, c) for c in entry.cites])
-    conn.execute("INSERT INTO entity_fts(path, title, text) VALUES (?, ?, ?)",
-                 (path, entry.title or "", entry.text))
+        (
+            iri,
+            path,
+            kind,
+            " " + " ".join(entry.types) + " ",
+            entry.date,
+            entry.title,
+            entry.soort,
+            entry.itemtype,
+            entry.subject,
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO entity_amounts(path, value) VALUES (?, ?)",
+        [(path, float(a)) for a in entry.amounts],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO citations(entity, cited) VALUES (?, ?)",
+        [(path, c) for c in entry.cites],
+    )
+    conn.execute(
+        "INSERT INTO entity_fts(path, title, text) VALUES (?, ?, ?)",
+        (path, entry.title or "", entry.text),
+    )
 
 
 def delete_index(conn: sqlite3.Connection, iri: str) -> None:
@@ -165,6 +190,7 @@ def delete_index(conn: sqlite3.Connection, iri: str) -> None:
 
 
 # Reading: one page of a collection.
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -236,8 +262,10 @@ def _where(kind: str, f: Filters) -> tuple[str, list[object]]:
         args.append(f.cited_by)
     if f.section:
         exact = "/" in f.section
-        sql.append("e.path IN (SELECT c.cited FROM citations c JOIN entity_index s "
-                   f"ON s.path = c.entity WHERE s.subject {'=' if exact else 'LIKE'} ?)")
+        sql.append(
+            "e.path IN (SELECT c.cited FROM citations c JOIN entity_index s "
+            f"ON s.path = c.entity WHERE s.subject {'=' if exact else 'LIKE'} ?)"
+        )
         args.append(f.section if exact else "%/sectie/" + f.section.replace("%", ""))
     if f.amount_min is not None or f.amount_max is not None:
         cond = ["a.path = e.path"]
@@ -267,9 +295,17 @@ def decode_cursor(token: str, width: int) -> tuple[str, ...] | None:
     return tuple(key)
 
 
-def query_page(conn: sqlite3.Connection, kind: str, filters: Filters, *, sort: str = "pad",
-               after: tuple[str, ...] | None = None, before: tuple[str, ...] | None = None,
-               last: bool = False, limit: int = 20) -> Page:
+def query_page(
+    conn: sqlite3.Connection,
+    kind: str,
+    filters: Filters,
+    *,
+    sort: str = "pad",
+    after: tuple[str, ...] | None = None,
+    before: tuple[str, ...] | None = None,
+    last: bool = False,
+    limit: int = 20,
+) -> Page:
     """One page in keyset order. ``sort``: ``pad`` (path), ``datum`` or ``-datum``."""
     where, args = _where(kind, filters)
     columns = ["e.path"] if sort == "pad" else ["e.date", "e.path"]
@@ -287,13 +323,16 @@ def query_page(conn: sqlite3.Connection, kind: str, filters: Filters, *, sort: s
     order = ", ".join(f"{c} {desc if backwards else asc}" for c in columns)
     rows = conn.execute(
         f"SELECT e.path, e.types, e.date, e.title FROM entity_index e WHERE {cond} "
-        f"ORDER BY {order} LIMIT ?", [*cargs, limit + 1]).fetchall()
+        f"ORDER BY {order} LIMIT ?",
+        [*cargs, limit + 1],
+    ).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
     if backwards:
         rows.reverse()
-    total = int(conn.execute(f"SELECT count(*) FROM entity_index e WHERE {where}",
-                             args).fetchone()[0])
+    total = int(
+        conn.execute(f"SELECT count(*) FROM entity_index e WHERE {where}", args).fetchone()[0]
+    )
     out = [Row(path=r[0], types=tuple(r[1].split()), date=r[2], title=r[3]) for r in rows]
 
     def key(row: Row) -> tuple[str, ...]:
@@ -303,6 +342,11 @@ def query_page(conn: sqlite3.Connection, kind: str, filters: Filters, *, sort: s
         has_previous, has_next = more, bool(out) and not last
     else:
         has_previous, has_next = after is not None and bool(out), more
-    return Page(rows=out, total=total, first_key=key(out[0]) if out else None,
-                last_key=key(out[-1]) if out else None, has_previous=has_previous,
-                has_next=has_next)
+    return Page(
+        rows=out,
+        total=total,
+        first_key=key(out[0]) if out else None,
+        last_key=key(out[-1]) if out else None,
+        has_previous=has_previous,
+        has_next=has_next,
+    )

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..errors import StoreError
 from .base import (
     FORMATS,
     ChangeSet,
@@ -20,7 +21,6 @@ from .base import (
     Member,
     PageWrite,
     SourceRecord,
-    StoreError,
 )
 from .index import INDEX_SCHEMA, Filters, IndexEntry, Page, delete_index, query_page, write_index
 
@@ -109,8 +109,14 @@ def utc_now() -> str:
 class SQLiteStore:
     """The store in one SQLite file (see :class:`beleidsdata.store.base.Store`)."""
 
-    def __init__(self, path: str | Path, base_iri: str | None = None, *,
-                 create: bool = True, readonly: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        base_iri: str | None = None,
+        *,
+        create: bool = True,
+        readonly: bool = False,
+    ) -> None:
         self.path = Path(path)
         if not self.path.exists() and (readonly or not create):
             raise StoreError(f"{self.path}: no store here (run 'beleidsdata ingest' first)")
@@ -132,17 +138,25 @@ class SQLiteStore:
             if readonly:
                 raise StoreError(f"{self.path}: not a beleidsdata store (no base IRI)")
             self.base_iri = (base_iri or "http://localhost:8000").rstrip("/")
-            conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", [
-                ("base_iri", self.base_iri), ("schema_version", SCHEMA_VERSION),
-                ("created_at", utc_now())])
+            conn.executemany(
+                "INSERT INTO meta(key, value) VALUES (?, ?)",
+                [
+                    ("base_iri", self.base_iri),
+                    ("schema_version", SCHEMA_VERSION),
+                    ("created_at", utc_now()),
+                ],
+            )
         else:
             if base_iri and base_iri.rstrip("/") != stored:
                 raise StoreError(
                     f"{self.path} was created with base IRI {stored}; it cannot serve "
-                    f"{base_iri.rstrip('/')}. Use another --db for another base IRI.")
+                    f"{base_iri.rstrip('/')}. Use another --db for another base IRI."
+                )
             if self._meta("schema_version") != SCHEMA_VERSION:
-                raise StoreError(f"{self.path}: store schema {self._meta('schema_version')} "
-                                 f"is not supported (expected {SCHEMA_VERSION})")
+                raise StoreError(
+                    f"{self.path}: store schema {self._meta('schema_version')} "
+                    f"is not supported (expected {SCHEMA_VERSION})"
+                )
             self.base_iri = stored
         if not readonly:
             self._fill_views()
@@ -150,15 +164,21 @@ class SQLiteStore:
     def _fill_views(self) -> None:
         """Per-view positions for a store written before views existed (once)."""
         conn = self._conn()
-        if conn.execute("SELECT 1 FROM views LIMIT 1").fetchone() or \
-                not conn.execute("SELECT 1 FROM members LIMIT 1").fetchone():
+        if (
+            conn.execute("SELECT 1 FROM views LIMIT 1").fetchone()
+            or not conn.execute("SELECT 1 FROM members LIMIT 1").fetchone()
+        ):
             return
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.execute("INSERT OR IGNORE INTO view_members(view, position, seq) SELECT kind, "
-                         "row_number() OVER (PARTITION BY kind ORDER BY seq), seq FROM members")
-            conn.execute("INSERT OR REPLACE INTO views(view, members) "
-                         "SELECT kind, count(*) FROM members GROUP BY kind")
+            conn.execute(
+                "INSERT OR IGNORE INTO view_members(view, position, seq) SELECT kind, "
+                "row_number() OVER (PARTITION BY kind ORDER BY seq), seq FROM members"
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO views(view, members) "
+                "SELECT kind, count(*) FROM members GROUP BY kind"
+            )
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -194,20 +214,36 @@ class SQLiteStore:
     @staticmethod
     def _entity(row: tuple) -> EntityState:
         iri, path, kind, hash_, version, updated, title, types, nt, ttl, jsonld = row
-        return EntityState(iri=iri, path=path, kind=kind, content_hash=hash_, version=version,
-                           updated_at=updated, title=title, types=tuple(json.loads(types)),
-                           bodies={"nt": nt, "ttl": ttl, "jsonld": jsonld})
+        return EntityState(
+            iri=iri,
+            path=path,
+            kind=kind,
+            content_hash=hash_,
+            version=version,
+            updated_at=updated,
+            title=title,
+            types=tuple(json.loads(types)),
+            bodies={"nt": nt, "ttl": ttl, "jsonld": jsonld},
+        )
 
     def entity(self, path: str) -> EntityState | None:
-        row = self._conn().execute(
-            f"SELECT {self._ENTITY_COLUMNS} FROM entities WHERE path = ? AND hash IS NOT NULL",
-            (path,)).fetchone()
+        row = (
+            self._conn()
+            .execute(
+                f"SELECT {self._ENTITY_COLUMNS} FROM entities WHERE path = ? AND hash IS NOT NULL",
+                (path,),
+            )
+            .fetchone()
+        )
         return self._entity(row) if row else None
 
     def entity_rdfxml(self, path: str) -> bytes | None:
         """The RDF/XML body of an entity, serialised at ingest (None for older rows)."""
-        row = self._conn().execute("SELECT rdf FROM entities WHERE path = ? AND hash IS NOT "
-                                   "NULL", (path,)).fetchone()
+        row = (
+            self._conn()
+            .execute("SELECT rdf FROM entities WHERE path = ? AND hash IS NOT NULL", (path,))
+            .fetchone()
+        )
         return row[0] if row else None
 
     def collection(self, kind: str, filters: Filters, **options: object) -> Page:
@@ -215,8 +251,11 @@ class SQLiteStore:
         return query_page(self._conn(), kind, filters, **options)  # type: ignore[arg-type]
 
     def was_deleted(self, path: str) -> bool:
-        row = self._conn().execute(
-            "SELECT 1 FROM entities WHERE path = ? AND hash IS NULL", (path,)).fetchone()
+        row = (
+            self._conn()
+            .execute("SELECT 1 FROM entities WHERE path = ? AND hash IS NULL", (path,))
+            .fetchone()
+        )
         return row is not None
 
     def entity_versions(self) -> dict[str, tuple[str | None, int]]:
@@ -224,8 +263,9 @@ class SQLiteStore:
         rows = self._conn().execute("SELECT iri, hash, version FROM entities")
         return {iri: (hash_, version) for iri, hash_, version in rows}
 
-    def entities(self, kind: str | None = None, offset: int = 0,
-                 limit: int = 100) -> list[EntityState]:
+    def entities(
+        self, kind: str | None = None, offset: int = 0, limit: int = 100
+    ) -> list[EntityState]:
         sql = f"SELECT {self._ENTITY_COLUMNS} FROM entities WHERE hash IS NOT NULL"
         params: list[object] = []
         if kind:
@@ -237,28 +277,39 @@ class SQLiteStore:
 
     def count_entities(self, kind: str | None = None) -> int:
         if kind:
-            row = self._conn().execute(
-                "SELECT count(*) FROM entities WHERE hash IS NOT NULL AND kind = ?",
-                (kind,)).fetchone()
+            row = (
+                self._conn()
+                .execute(
+                    "SELECT count(*) FROM entities WHERE hash IS NOT NULL AND kind = ?", (kind,)
+                )
+                .fetchone()
+            )
         else:
-            row = self._conn().execute(
-                "SELECT count(*) FROM entities WHERE hash IS NOT NULL").fetchone()
+            row = (
+                self._conn()
+                .execute("SELECT count(*) FROM entities WHERE hash IS NOT NULL")
+                .fetchone()
+            )
         return int(row[0])
 
     def kinds(self) -> dict[str, int]:
         rows = self._conn().execute(
-            "SELECT kind, count(*) FROM entities WHERE hash IS NOT NULL GROUP BY kind "
-            "ORDER BY kind")
+            "SELECT kind, count(*) FROM entities WHERE hash IS NOT NULL GROUP BY kind ORDER BY kind"
+        )
         return {kind: n for kind, n in rows}
 
     def sources(self) -> list[SourceRecord]:
-        rows = self._conn().execute("SELECT iri, name, kind, sha256, text FROM sources "
-                                    "ORDER BY iri")
+        rows = self._conn().execute(
+            "SELECT iri, name, kind, sha256, text FROM sources ORDER BY iri"
+        )
         return [SourceRecord(*row) for row in rows]
 
     def source(self, iri: str) -> SourceRecord | None:
-        row = self._conn().execute("SELECT iri, name, kind, sha256, text FROM sources "
-                                   "WHERE iri = ?", (iri,)).fetchone()
+        row = (
+            self._conn()
+            .execute("SELECT iri, name, kind, sha256, text FROM sources WHERE iri = ?", (iri,))
+            .fetchone()
+        )
         return SourceRecord(*row) if row else None
 
     # Links between entities (filled at ingest), for the human-readable pages.
@@ -268,28 +319,44 @@ class SQLiteStore:
             conn.execute("DELETE FROM entity_links WHERE source = ?", (iri,))
         conn.executemany(
             "INSERT OR IGNORE INTO entity_links(source, target, predicate) VALUES (?, ?, ?)",
-            [(src, tgt, pred) for src, links in changes.links.items() for tgt, pred in links])
+            [(src, tgt, pred) for src, links in changes.links.items() for tgt, pred in links],
+        )
 
     def links_to(self, iri: str) -> list[tuple[str, str, str, str, str | None]]:
         """What links to an entity: (source IRI, predicate, source path, kind, title)."""
-        return self._conn().execute(
-            "SELECT l.source, l.predicate, e.path, e.kind, e.title FROM entity_links l "
-            "JOIN entities e ON e.iri = l.source AND e.hash IS NOT NULL WHERE l.target = ? "
-            "ORDER BY e.path, l.predicate", (iri,)).fetchall()
+        return (
+            self._conn()
+            .execute(
+                "SELECT l.source, l.predicate, e.path, e.kind, e.title FROM entity_links l "
+                "JOIN entities e ON e.iri = l.source AND e.hash IS NOT NULL WHERE l.target = ? "
+                "ORDER BY e.path, l.predicate",
+                (iri,),
+            )
+            .fetchall()
+        )
 
     def links_from(self, iri: str) -> list[tuple[str, str, str, str, str | None]]:
         """What an entity links to: (target IRI, predicate, target path, kind, title)."""
-        return self._conn().execute(
-            "SELECT l.target, l.predicate, e.path, e.kind, e.title FROM entity_links l "
-            "JOIN entities e ON e.iri = l.target AND e.hash IS NOT NULL WHERE l.source = ? "
-            "ORDER BY e.path, l.predicate", (iri,)).fetchall()
+        return (
+            self._conn()
+            .execute(
+                "SELECT l.target, l.predicate, e.path, e.kind, e.title FROM entity_links l "
+                "JOIN entities e ON e.iri = l.target AND e.hash IS NOT NULL WHERE l.source = ? "
+                "ORDER BY e.path, l.predicate",
+                (iri,),
+            )
+            .fetchall()
+        )
 
-    def find_titles(self, query: str = "", kind: str | None = None,
-                    limit: int | None = 100) -> list[tuple[str, str, str | None]]:
+    def find_titles(
+        self, query: str = "", kind: str | None = None, limit: int | None = 100
+    ) -> list[tuple[str, str, str | None]]:
         """Current entities whose title or path contains ``query`` (case-insensitive):
         (path, kind, title), by kind and path; an empty query lists them all."""
-        sql = ("SELECT path, kind, title FROM entities WHERE hash IS NOT NULL AND "
-               "(title LIKE ? ESCAPE '\\' OR path LIKE ? ESCAPE '\\')")
+        sql = (
+            "SELECT path, kind, title FROM entities WHERE hash IS NOT NULL AND "
+            "(title LIKE ? ESCAPE '\\' OR path LIKE ? ESCAPE '\\')"
+        )
         like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         params: list[object] = [like, like]
         if kind:
@@ -305,21 +372,33 @@ class SQLiteStore:
     @staticmethod
     def _member(row: tuple) -> Member:
         seq, iri, entity, kind, event, time, hash_, nt, ttl, jsonld = row
-        return Member(seq=seq, iri=iri, entity=entity, kind=kind, event=event, time=time,
-                      content_hash=hash_, bodies={"nt": nt, "ttl": ttl, "jsonld": jsonld})
+        return Member(
+            seq=seq,
+            iri=iri,
+            entity=entity,
+            kind=kind,
+            event=event,
+            time=time,
+            content_hash=hash_,
+            bodies={"nt": nt, "ttl": ttl, "jsonld": jsonld},
+        )
 
     _MEMBER_COLUMNS = "seq, iri, entity, kind, event, time, hash, nt, ttl, jsonld"
 
-    def members(self, after_seq: int = 0, limit: int = 250,
-                kind: str | None = None) -> list[Member]:
+    def members(
+        self, after_seq: int = 0, limit: int = 250, kind: str | None = None
+    ) -> list[Member]:
         if kind:
             rows = self._conn().execute(
                 f"SELECT {self._MEMBER_COLUMNS} FROM members WHERE kind = ? AND seq > ? "
-                "ORDER BY seq LIMIT ?", (kind, after_seq, limit))
+                "ORDER BY seq LIMIT ?",
+                (kind, after_seq, limit),
+            )
         else:
             rows = self._conn().execute(
-                f"SELECT {self._MEMBER_COLUMNS} FROM members WHERE seq > ? ORDER BY seq "
-                "LIMIT ?", (after_seq, limit))
+                f"SELECT {self._MEMBER_COLUMNS} FROM members WHERE seq > ? ORDER BY seq LIMIT ?",
+                (after_seq, limit),
+            )
         return [self._member(r) for r in rows]
 
     def iter_members(self, batch: int = 1000) -> Iterator[Member]:
@@ -333,8 +412,11 @@ class SQLiteStore:
 
     def count_members(self, kind: str | None = None) -> int:
         if kind:
-            row = self._conn().execute("SELECT count(*) FROM members WHERE kind = ?",
-                                       (kind,)).fetchone()
+            row = (
+                self._conn()
+                .execute("SELECT count(*) FROM members WHERE kind = ?", (kind,))
+                .fetchone()
+            )
         else:
             row = self._conn().execute("SELECT count(*) FROM members").fetchone()
         return int(row[0])
@@ -357,7 +439,8 @@ class SQLiteStore:
                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(iri) DO UPDATE SET name=excluded.name, "
                     "kind=excluded.kind, sha256=excluded.sha256, text=excluded.text, "
                     "ingested_at=excluded.ingested_at",
-                    (src.iri, src.name, src.kind, src.sha256, src.text, changes.time))
+                    (src.iri, src.name, src.kind, src.sha256, src.text, changes.time),
+                )
             for iri in changes.removed_sources:
                 conn.execute("DELETE FROM sources WHERE iri = ?", (iri,))
             for ent in changes.upserts:
@@ -368,10 +451,20 @@ class SQLiteStore:
                     "version=entities.version + 1, updated_at=excluded.updated_at, "
                     "title=excluded.title, types=excluded.types, nt=excluded.nt, "
                     "ttl=excluded.ttl, jsonld=excluded.jsonld",
-                    (ent.iri, ent.path, ent.kind, ent.content_hash, changes.time, ent.title,
-                     json.dumps(list(ent.types)), *(ent.bodies[f] for f in FORMATS)))
-                conn.execute("UPDATE entities SET rdf = ? WHERE iri = ?",
-                             (ent.bodies.get("rdf"), ent.iri))
+                    (
+                        ent.iri,
+                        ent.path,
+                        ent.kind,
+                        ent.content_hash,
+                        changes.time,
+                        ent.title,
+                        json.dumps(list(ent.types)),
+                        *(ent.bodies[f] for f in FORMATS),
+                    ),
+                )
+                conn.execute(
+                    "UPDATE entities SET rdf = ? WHERE iri = ?", (ent.bodies.get("rdf"), ent.iri)
+                )
                 if isinstance(ent.index, IndexEntry):
                     write_index(conn, ent.iri, ent.path, ent.kind, ent.index)
             for iri in changes.deletes:
@@ -379,18 +472,36 @@ class SQLiteStore:
                 conn.execute("UPDATE entities SET rdf = NULL WHERE iri = ?", (iri,))
                 conn.execute(
                     "UPDATE entities SET hash = NULL, version = version + 1, updated_at = ?, "
-                    "nt = NULL, ttl = NULL, jsonld = NULL WHERE iri = ?", (changes.time, iri))
+                    "nt = NULL, ttl = NULL, jsonld = NULL WHERE iri = ?",
+                    (changes.time, iri),
+                )
             self._write_links(conn, changes)
             for mem in changes.members:
                 cur = conn.execute(
                     "INSERT INTO members(iri, entity, kind, event, time, hash, nt, ttl, jsonld) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (mem.iri, mem.entity, mem.kind, mem.event, changes.time, mem.content_hash,
-                     *(mem.bodies[f] for f in FORMATS)))
-                written.append(Member(seq=int(cur.lastrowid or 0), iri=mem.iri,
-                                      entity=mem.entity, kind=mem.kind, event=mem.event,
-                                      time=changes.time, content_hash=mem.content_hash,
-                                      bodies=mem.bodies))
+                    (
+                        mem.iri,
+                        mem.entity,
+                        mem.kind,
+                        mem.event,
+                        changes.time,
+                        mem.content_hash,
+                        *(mem.bodies[f] for f in FORMATS),
+                    ),
+                )
+                written.append(
+                    Member(
+                        seq=int(cur.lastrowid or 0),
+                        iri=mem.iri,
+                        entity=mem.entity,
+                        kind=mem.kind,
+                        event=mem.event,
+                        time=changes.time,
+                        content_hash=mem.content_hash,
+                        bodies=mem.bodies,
+                    )
+                )
             self._write_view_positions(conn, written)
             if changes.close_pages is not None and written:
                 self._write_pages(conn, changes.close_pages(written))
@@ -407,14 +518,18 @@ class SQLiteStore:
         rows = []
         for mem in written:
             if mem.kind not in positions:
-                row = conn.execute("SELECT members FROM views WHERE view = ?",
-                                   (mem.kind,)).fetchone()
+                row = conn.execute(
+                    "SELECT members FROM views WHERE view = ?", (mem.kind,)
+                ).fetchone()
                 positions[mem.kind] = int(row[0]) if row else 0
             positions[mem.kind] += 1
             rows.append((mem.kind, positions[mem.kind], mem.seq))
         conn.executemany("INSERT INTO view_members(view, position, seq) VALUES (?, ?, ?)", rows)
-        conn.executemany("INSERT INTO views(view, members) VALUES (?, ?) ON CONFLICT(view) "
-                         "DO UPDATE SET members = excluded.members", list(positions.items()))
+        conn.executemany(
+            "INSERT INTO views(view, members) VALUES (?, ?) ON CONFLICT(view) "
+            "DO UPDATE SET members = excluded.members",
+            list(positions.items()),
+        )
 
     @staticmethod
     def _write_pages(conn: sqlite3.Connection, pages: list[PageWrite]) -> None:
@@ -423,8 +538,19 @@ class SQLiteStore:
         conn.executemany(
             "INSERT OR REPLACE INTO pages(view, size, number, format, etag, body) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [(p.view, p.size, p.number, fmt, '"' + hashlib.sha256(body).hexdigest()[:32] + '"',
-              body) for p in pages for fmt, body in p.bodies.items()])
+            [
+                (
+                    p.view,
+                    p.size,
+                    p.number,
+                    fmt,
+                    '"' + hashlib.sha256(body).hexdigest()[:32] + '"',
+                    body,
+                )
+                for p in pages
+                for fmt, body in p.bodies.items()
+            ],
+        )
 
     def write_pages(self, pages: list[PageWrite]) -> None:
         """Store closed pages outside an ingest (pages of a newly used page size)."""
@@ -439,15 +565,27 @@ class SQLiteStore:
 
     def page(self, view: str, size: int, number: int, fmt: str) -> tuple[bytes, str] | None:
         """A stored closed page: (bytes, strong ETag), or None."""
-        row = self._conn().execute(
-            "SELECT body, etag FROM pages WHERE view = ? AND size = ? AND number = ? "
-            "AND format = ?", (view, size, number, fmt)).fetchone()
+        row = (
+            self._conn()
+            .execute(
+                "SELECT body, etag FROM pages WHERE view = ? AND size = ? AND number = ? "
+                "AND format = ?",
+                (view, size, number, fmt),
+            )
+            .fetchone()
+        )
         return (row[0], row[1]) if row else None
 
     def stored_page_count(self, view: str, size: int) -> int:
         """The highest page number stored for a view and page size (pages close in order)."""
-        row = self._conn().execute("SELECT coalesce(max(number), 0) FROM pages WHERE view = ? "
-                                   "AND size = ?", (view, size)).fetchone()
+        row = (
+            self._conn()
+            .execute(
+                "SELECT coalesce(max(number), 0) FROM pages WHERE view = ? AND size = ?",
+                (view, size),
+            )
+            .fetchone()
+        )
         return int(row[0])
 
     def view_sizes(self) -> dict[str, int]:
@@ -456,8 +594,7 @@ class SQLiteStore:
         return {view: n for view, n in rows}
 
     def view_size(self, view: str) -> int:
-        row = self._conn().execute("SELECT members FROM views WHERE view = ?",
-                                   (view,)).fetchone()
+        row = self._conn().execute("SELECT members FROM views WHERE view = ?", (view,)).fetchone()
         return int(row[0]) if row else 0
 
     def view_members(self, view: str, first: int, limit: int) -> list[Member]:
@@ -466,7 +603,8 @@ class SQLiteStore:
         rows = self._conn().execute(
             f"SELECT {cols} FROM view_members v JOIN members m ON m.seq = v.seq "
             "WHERE v.view = ? AND v.position >= ? ORDER BY v.position LIMIT ?",
-            (view, first, limit))
+            (view, first, limit),
+        )
         return [self._member(r) for r in rows]
 
     def latest_members(self, after_seq: int, until_seq: int) -> list[Member]:
@@ -475,7 +613,9 @@ class SQLiteStore:
         rows = self._conn().execute(
             f"SELECT {cols} FROM members m JOIN entities e ON e.iri = m.entity "
             "WHERE m.seq > ? AND m.seq <= ? AND m.iri = e.iri || '/versie/' || e.version "
-            "ORDER BY m.seq", (after_seq, until_seq))
+            "ORDER BY m.seq",
+            (after_seq, until_seq),
+        )
         return [self._member(r) for r in rows]
 
     def page_sizes(self) -> list[int]:
@@ -490,5 +630,7 @@ class SQLiteStore:
             return False
         self._conn().execute(
             "INSERT INTO meta(key, value) VALUES ('ldes_page_sizes', ?) ON CONFLICT(key) "
-            "DO UPDATE SET value = excluded.value", (json.dumps(sorted({*sizes, size})),))
+            "DO UPDATE SET value = excluded.value",
+            (json.dumps(sorted({*sizes, size})),),
+        )
         return True

@@ -22,6 +22,7 @@ from functools import cache
 import rdflib
 from rdflib.namespace import SH
 
+from ..errors import AreaError, EngineError
 from ..mapping.namespaces import PREFIXES
 from ..mapping.terms import Triple, to_ntriples
 from ..resources import shapes_dir
@@ -34,16 +35,12 @@ BD = rdflib.Namespace("https://w3id.org/beleidsdata/ns#")
 DCT = rdflib.Namespace("http://purl.org/dc/terms/")
 
 
-class AreaError(ValueError):
-    """An unknown profile area was asked for."""
-
-
 @dataclass(frozen=True)
 class SourceLines:
     """Lines of a source document a focus node was read from (from its provenance)."""
 
-    source: str          # the bd:Bron IRI
-    name: str            # its file name (dct:title of the bd:Bron), else the IRI
+    source: str  # the bd:Bron IRI
+    name: str  # its file name (dct:title of the bd:Bron), else the IRI
     begin: int
     end: int
     text: tuple[str, ...] = ()  # the lines themselves, when the text is at hand
@@ -61,12 +58,16 @@ class ValidationResult:
     messages: dict[str, str]
     shape: str | None
     constraint: str | None
-    value_n3: str | None = None   # the value as an N-Triples term (IRI or typed literal)
+    value_n3: str | None = None  # the value as an N-Triples term (IRI or typed literal)
     sources: tuple[SourceLines, ...] = ()
 
     def message(self, lang: str = "nl") -> str:
-        return (self.messages.get(lang) or self.messages.get("en") or self.messages.get("")
-                or next(iter(self.messages.values()), "constraint violated"))
+        return (
+            self.messages.get(lang)
+            or self.messages.get("en")
+            or self.messages.get("")
+            or next(iter(self.messages.values()), "constraint violated")
+        )
 
     @property
     def rule(self) -> tuple[str, str]:
@@ -79,8 +80,8 @@ class ValidationReport:
     conforms: bool
     results: list[ValidationResult] = field(default_factory=list)
     focus_count: int = 0
-    areas: tuple[str, ...] = ()     # () means all areas
-    triples: int = 0                # size of the data graph validated
+    areas: tuple[str, ...] = ()  # () means all areas
+    triples: int = 0  # size of the data graph validated
 
     @property
     def violations(self) -> list[ValidationResult]:
@@ -96,21 +97,30 @@ class ValidationReport:
         groups: dict[str, list[ValidationResult]] = {}
         for r in self.results:
             groups.setdefault(r.focus, []).append(r)
-        return sorted(groups.items(), key=lambda kv: (
-            min(SEVERITY_ORDER.get(r.severity, 3) for r in kv[1]), kv[0]))
+        return sorted(
+            groups.items(),
+            key=lambda kv: (min(SEVERITY_ORDER.get(r.severity, 3) for r in kv[1]), kv[0]),
+        )
 
     def by_rule(self) -> list[tuple[tuple[str, str], list[ValidationResult]]]:
         groups: dict[tuple[str, str], list[ValidationResult]] = {}
         for r in self.results:
             groups.setdefault(r.rule, []).append(r)
-        return sorted(groups.items(), key=lambda kv: (
-            min(SEVERITY_ORDER.get(r.severity, 3) for r in kv[1]), -len(kv[1]), kv[0]))
+        return sorted(
+            groups.items(),
+            key=lambda kv: (
+                min(SEVERITY_ORDER.get(r.severity, 3) for r in kv[1]),
+                -len(kv[1]),
+                kv[0],
+            ),
+        )
 
     def summary(self) -> str:
         counts = self.counts()
         return ("conforms" if self.conforms else "does not conform") + (
             f": {counts['Violation']} violation(s), {counts['Warning']} warning(s), "
-            f"{counts['Info']} info")
+            f"{counts['Info']} info"
+        )
 
     def to_text(self, lang: str = "nl") -> str:
         lines = [self.summary()]
@@ -122,25 +132,47 @@ class ValidationReport:
         return "\n".join(lines) + "\n"
 
     def to_json(self, lang: str = "nl") -> str:
-        return json.dumps({
-            "conforms": self.conforms,
-            "counts": self.counts(),
-            "areas": list(self.areas) or "all",
-            "results": [{
-                "severity": r.severity, "focusNode": r.focus, "path": r.path,
-                "value": r.value, "message": r.message(lang), "messages": r.messages,
-                "sourceShape": r.shape, "constraint": r.constraint,
-                "sourceLines": [{"file": s.name, "source": s.source, "begin": s.begin,
-                                 "end": s.end, **({"text": list(s.text)} if s.text else {})}
-                                for s in r.sources],
-            } for r in self.results],
-        }, ensure_ascii=False, indent=2) + "\n"
+        return (
+            json.dumps(
+                {
+                    "conforms": self.conforms,
+                    "counts": self.counts(),
+                    "areas": list(self.areas) or "all",
+                    "results": [
+                        {
+                            "severity": r.severity,
+                            "focusNode": r.focus,
+                            "path": r.path,
+                            "value": r.value,
+                            "message": r.message(lang),
+                            "messages": r.messages,
+                            "sourceShape": r.shape,
+                            "constraint": r.constraint,
+                            "sourceLines": [
+                                {
+                                    "file": s.name,
+                                    "source": s.source,
+                                    "begin": s.begin,
+                                    "end": s.end,
+                                    **({"text": list(s.text)} if s.text else {}),
+                                }
+                                for s in r.sources
+                            ],
+                        }
+                        for r in self.results
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
 
 
 def _short(iri: str) -> str:
     for prefix, ns in PREFIXES.items():
         if iri.startswith(ns):
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return iri
 
 
@@ -161,8 +193,9 @@ def normalise_areas(names: Iterable[str] | None) -> tuple[str, ...]:
     known = areas()
     unknown = [n for n in chosen if n not in known]
     if unknown:
-        raise AreaError(f"unknown profile area {', '.join(unknown)}; known areas: "
-                        f"{', '.join(known)} (or all)")
+        raise AreaError(
+            f"unknown profile area {', '.join(unknown)}; known areas: {', '.join(known)} (or all)"
+        )
     return tuple(chosen) if len(chosen) < len(known) else ()
 
 
@@ -187,10 +220,6 @@ def triples_to_graph(triples: Iterable[Triple]) -> rdflib.Graph:
 ENGINES = ("fast", "pyshacl")
 
 
-class EngineError(ValueError):
-    """An unknown validation engine was asked for."""
-
-
 @cache
 def fast_evaluator(areas: tuple[str, ...] | None = None):  # type: ignore[no-untyped-def]
     """The shapes of ``areas`` compiled for :mod:`.engine`; None when they use a SHACL
@@ -203,9 +232,13 @@ def fast_evaluator(areas: tuple[str, ...] | None = None):  # type: ignore[no-unt
         return None
 
 
-def validate_graph(data: rdflib.Graph, areas: Sequence[str] | None = None,
-                   focus_nodes: Sequence[str] | None = None,
-                   provenance: bool = True, engine: str = "fast") -> ValidationReport:
+def validate_graph(
+    data: rdflib.Graph,
+    areas: Sequence[str] | None = None,
+    focus_nodes: Sequence[str] | None = None,
+    provenance: bool = True,
+    engine: str = "fast",
+) -> ValidationReport:
     """Validate ``data`` against the shapes of ``areas`` (all if empty).
 
     ``engine`` is ``fast`` (default: :mod:`.engine`, our evaluator for the SHACL subset
@@ -228,27 +261,42 @@ def validate_graph(data: rdflib.Graph, areas: Sequence[str] | None = None,
         conforms, results = _pyshacl(data, chosen, focus_nodes)
     if provenance:
         results = with_sources(results, data)
-    return ValidationReport(conforms=bool(conforms), results=results,
-                            focus_count=len({r.focus for r in results}), areas=chosen,
-                            triples=len(data))
+    return ValidationReport(
+        conforms=bool(conforms),
+        results=results,
+        focus_count=len({r.focus for r in results}),
+        areas=chosen,
+        triples=len(data),
+    )
 
 
-def _pyshacl(data: rdflib.Graph, chosen: tuple[str, ...],
-             focus_nodes: Sequence[str] | None) -> tuple[bool, list[ValidationResult]]:
+def _pyshacl(
+    data: rdflib.Graph, chosen: tuple[str, ...], focus_nodes: Sequence[str] | None
+) -> tuple[bool, list[ValidationResult]]:
     from pyshacl import validate  # imported lazily: it is slow to import and only needed here
 
     kwargs = {}
     if focus_nodes is not None:
         kwargs["focus_nodes"] = [rdflib.URIRef(n) for n in focus_nodes]
     conforms, report_graph, _ = validate(
-        data, shacl_graph=shapes_graph(chosen or None), inference="none",
-        abort_on_first=False, allow_warnings=True, advanced=False, meta_shacl=False, **kwargs)
+        data,
+        shacl_graph=shapes_graph(chosen or None),
+        inference="none",
+        abort_on_first=False,
+        allow_warnings=True,
+        advanced=False,
+        meta_shacl=False,
+        **kwargs,
+    )
     return bool(conforms), _results(report_graph)
 
 
-def validate_triples(triples: Iterable[Triple], areas: Sequence[str] | None = None,
-                     focus_nodes: Sequence[str] | None = None,
-                     engine: str = "fast") -> ValidationReport:
+def validate_triples(
+    triples: Iterable[Triple],
+    areas: Sequence[str] | None = None,
+    focus_nodes: Sequence[str] | None = None,
+    engine: str = "fast",
+) -> ValidationReport:
     return validate_graph(triples_to_graph(triples), areas, focus_nodes, engine=engine)
 
 
@@ -263,16 +311,18 @@ def _results(report: rdflib.Graph) -> list[ValidationResult]:
         path = report.value(node, SH.resultPath)
         shape = report.value(node, SH.sourceShape)
         constraint = report.value(node, SH.sourceConstraintComponent)
-        out.append(ValidationResult(
-            severity=SEVERITY_NAMES.get(report.value(node, SH.resultSeverity), "Violation"),
-            focus=str(report.value(node, SH.focusNode)),
-            path=str(path) if isinstance(path, rdflib.URIRef) else _path_text(report, path),
-            value=str(value) if value is not None else None,
-            messages=messages or {"": "constraint violated"},
-            shape=str(shape) if isinstance(shape, rdflib.URIRef) else None,
-            constraint=_short(str(constraint)) if constraint is not None else None,
-            value_n3=value.n3() if isinstance(value, rdflib.URIRef | rdflib.Literal) else None,
-        ))
+        out.append(
+            ValidationResult(
+                severity=SEVERITY_NAMES.get(report.value(node, SH.resultSeverity), "Violation"),
+                focus=str(report.value(node, SH.focusNode)),
+                path=str(path) if isinstance(path, rdflib.URIRef) else _path_text(report, path),
+                value=str(value) if value is not None else None,
+                messages=messages or {"": "constraint violated"},
+                shape=str(shape) if isinstance(shape, rdflib.URIRef) else None,
+                constraint=_short(str(constraint)) if constraint is not None else None,
+                value_n3=value.n3() if isinstance(value, rdflib.URIRef | rdflib.Literal) else None,
+            )
+        )
     out.sort(key=result_key)
     return out
 
@@ -280,8 +330,15 @@ def _results(report: rdflib.Graph) -> list[ValidationResult]:
 def result_key(r: ValidationResult) -> tuple[str, ...]:
     """The order of results in a report: by focus node, path, severity, message, then the
     rest, so that every engine lists the same results in the same order."""
-    return (r.focus, r.path or "", r.severity, r.message(), r.constraint or "",
-            r.value_n3 or r.value or "", r.shape or "")
+    return (
+        r.focus,
+        r.path or "",
+        r.severity,
+        r.message(),
+        r.constraint or "",
+        r.value_n3 or r.value or "",
+        r.shape or "",
+    )
 
 
 def _path_text(report: rdflib.Graph, path: rdflib.term.Node | None) -> str | None:
@@ -312,15 +369,19 @@ def source_lines(data: rdflib.Graph, node: str) -> tuple[SourceLines, ...]:
             except (TypeError, ValueError):
                 continue
             name = data.value(src, DCT.title)
-            out.append(SourceLines(str(src), str(name) if name is not None else str(src),
-                                   first, last))
+            out.append(
+                SourceLines(str(src), str(name) if name is not None else str(src), first, last)
+            )
         if out:
             break
     return tuple(sorted(out, key=lambda s: (s.name, s.begin)))
 
 
-def with_sources(results: list[ValidationResult], data: rdflib.Graph,
-                 texts: dict[str, Sequence[str]] | None = None) -> list[ValidationResult]:
+def with_sources(
+    results: list[ValidationResult],
+    data: rdflib.Graph,
+    texts: dict[str, Sequence[str]] | None = None,
+) -> list[ValidationResult]:
     """Results with the source lines of their focus nodes; ``texts`` (source IRI → lines of
     that document) adds the lines themselves."""
     cache_: dict[str, tuple[SourceLines, ...]] = {}
@@ -329,8 +390,12 @@ def with_sources(results: list[ValidationResult], data: rdflib.Graph,
         if r.focus not in cache_:
             found = source_lines(data, r.focus)
             if texts:
-                found = tuple(replace(s, text=tuple(texts[s.source][s.begin - 1: s.end]))
-                              if s.source in texts else s for s in found)
+                found = tuple(
+                    replace(s, text=tuple(texts[s.source][s.begin - 1 : s.end]))
+                    if s.source in texts
+                    else s
+                    for s in found
+                )
             cache_[r.focus] = found
         out.append(replace(r, sources=cache_[r.focus]) if cache_[r.focus] else r)
     return out

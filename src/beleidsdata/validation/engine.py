@@ -44,35 +44,78 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
+from ..errors import Unsupported
 from . import SEQUENCE_SEPARATOR, SEVERITY_NAMES, ValidationResult, _short, result_key
 
 # Shape parameters that carry no constraint (documentation, UI hints).
-_IGNORED = {SH.name, SH.description, SH.order, SH.group, SH.defaultValue, SH.message,
-            SH.severity, SH.path, SH.targetClass, SH.deactivated, SH.closed,
-            SH.ignoredProperties, SH.declare, SH.prefixes}
-_SUPPORTED = {SH.property, SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind,
-              SH["in"], SH.pattern, SH.flags, SH.languageIn, SH.uniqueLang, SH.hasValue,
-              SH.equals, SH.lessThanOrEquals, SH.minInclusive, SH["or"], SH["and"], SH["not"],
-              SH.node}
+_IGNORED = {
+    SH.name,
+    SH.description,
+    SH.order,
+    SH.group,
+    SH.defaultValue,
+    SH.message,
+    SH.severity,
+    SH.path,
+    SH.targetClass,
+    SH.deactivated,
+    SH.closed,
+    SH.ignoredProperties,
+    SH.declare,
+    SH.prefixes,
+}
+_SUPPORTED = {
+    SH.property,
+    SH.minCount,
+    SH.maxCount,
+    SH.datatype,
+    SH["class"],
+    SH.nodeKind,
+    SH["in"],
+    SH.pattern,
+    SH.flags,
+    SH.languageIn,
+    SH.uniqueLang,
+    SH.hasValue,
+    SH.equals,
+    SH.lessThanOrEquals,
+    SH.minInclusive,
+    SH["or"],
+    SH["and"],
+    SH["not"],
+    SH.node,
+}
 _SHAPE_TYPES = {SH.NodeShape, SH.PropertyShape, SH.Shape}
 _NODE_KINDS = {
-    SH.IRI: (URIRef,), SH.BlankNode: (BNode,), SH.Literal: (Literal,),
-    SH.BlankNodeOrIRI: (BNode, URIRef), SH.BlankNodeOrLiteral: (BNode, Literal),
+    SH.IRI: (URIRef,),
+    SH.BlankNode: (BNode,),
+    SH.Literal: (Literal,),
+    SH.BlankNodeOrIRI: (BNode, URIRef),
+    SH.BlankNodeOrLiteral: (BNode, Literal),
     SH.IRIOrLiteral: (URIRef, Literal),
 }
 _COMPONENT = {
-    SH.minCount: "MinCount", SH.maxCount: "MaxCount", SH.datatype: "Datatype",
-    SH["class"]: "Class", SH.nodeKind: "NodeKind", SH["in"]: "In", SH.pattern: "Pattern",
-    SH.languageIn: "LanguageIn", SH.uniqueLang: "UniqueLang", SH.hasValue: "HasValue",
-    SH.equals: "Equals", SH.lessThanOrEquals: "LessThanOrEquals",
-    SH.minInclusive: "MinInclusive", SH.maxInclusive: "MaxInclusive",
-    SH.minExclusive: "MinExclusive", SH.maxExclusive: "MaxExclusive", SH["or"]: "Or",
-    SH["and"]: "And", SH["not"]: "Not", SH.node: "Node",
+    SH.minCount: "MinCount",
+    SH.maxCount: "MaxCount",
+    SH.datatype: "Datatype",
+    SH["class"]: "Class",
+    SH.nodeKind: "NodeKind",
+    SH["in"]: "In",
+    SH.pattern: "Pattern",
+    SH.languageIn: "LanguageIn",
+    SH.uniqueLang: "UniqueLang",
+    SH.hasValue: "HasValue",
+    SH.equals: "Equals",
+    SH.lessThanOrEquals: "LessThanOrEquals",
+    SH.minInclusive: "MinInclusive",
+    SH.maxInclusive: "MaxInclusive",
+    SH.minExclusive: "MinExclusive",
+    SH.maxExclusive: "MaxExclusive",
+    SH["or"]: "Or",
+    SH["and"]: "And",
+    SH["not"]: "Not",
+    SH.node: "Node",
 }
-
-
-class Unsupported(Exception):
-    """The shapes use a SHACL feature this evaluator does not implement."""
 
 
 # --------------------------------------------------------------------------- data index
@@ -132,8 +175,9 @@ class DataIndex:
         out = []
         for s, po in self.spo.items():
             types = po.get(RDF.type)
-            if types and (cls in types if not self._super
-                          else any(cls in self.superclasses(t) for t in types)):
+            if types and (
+                cls in types if not self._super else any(cls in self.superclasses(t) for t in types)
+            ):
                 out.append(s)
         return out
 
@@ -147,7 +191,7 @@ class DataIndex:
                 continue
             seen = set()
             for t in types:
-                for c in (self.superclasses(t) if self._super else (t,)):
+                for c in self.superclasses(t) if self._super else (t,):
                     if c in wanted and c not in seen:
                         seen.add(c)
                         out[c].append(s)
@@ -156,12 +200,13 @@ class DataIndex:
 
 # --------------------------------------------------------------------------- compiled shapes
 
+
 @dataclass
 class Shape:
     node: rdflib.term.Node
     severity: URIRef = SH.Violation
     messages: dict[str, str] = field(default_factory=dict)
-    path: tuple[URIRef, ...] | None = None       # None: a node shape
+    path: tuple[URIRef, ...] | None = None  # None: a node shape
     targets: tuple[rdflib.term.Node, ...] = ()
     checks: list[tuple[str, Callable]] = field(default_factory=list)
 
@@ -205,8 +250,9 @@ class Evaluator:
             nodes = list(nxt)
         return nodes
 
-    def evaluate(self, shape: Shape, index: DataIndex, focus: rdflib.term.Node,
-                 out: list[Finding]) -> bool:
+    def evaluate(
+        self, shape: Shape, index: DataIndex, focus: rdflib.term.Node, out: list[Finding]
+    ) -> bool:
         """Append the findings of ``shape`` on ``focus`` to ``out``; True when it conforms
         (no sh:Violation among its findings, or the shape is a Warning/Info shape)."""
         values = self.value_nodes(shape, index, focus)
@@ -215,14 +261,14 @@ class Evaluator:
             check(index, focus, values, out)
         if shape.allows_conform:
             return True
-        return not any(f.shape.severity not in (SH.Warning, SH.Info)
-                       for f in out[start:])
+        return not any(f.shape.severity not in (SH.Warning, SH.Info) for f in out[start:])
 
     def conforms_on(self, shape: Shape, index: DataIndex, node: rdflib.term.Node) -> bool:
         return self.evaluate(shape, index, node, [])
 
-    def run(self, index: DataIndex, focus_nodes: Iterable[str] | None = None
-            ) -> tuple[bool, list[Finding]]:
+    def run(
+        self, index: DataIndex, focus_nodes: Iterable[str] | None = None
+    ) -> tuple[bool, list[Finding]]:
         wanted = None if focus_nodes is None else {URIRef(n) for n in focus_nodes}
         classes = {c for s in self.top for c in s.targets}
         instances = index.instances_of(classes)
@@ -353,8 +399,13 @@ class _Compiler:
                 raise Unsupported(f"{node}: a message that is not a literal")
             messages[m.language or ""] = str(m)
         path = self.path(node) if (node, SH.path, None) in sg else None
-        shape = Shape(node=node, severity=severity, messages=messages, path=path,
-                      targets=tuple(sg.objects(node, SH.targetClass)))
+        shape = Shape(
+            node=node,
+            severity=severity,
+            messages=messages,
+            path=path,
+            targets=tuple(sg.objects(node, SH.targetClass)),
+        )
         self.shapes[node] = shape  # before the checks: recursive shapes end here
         shape.checks = self.checks(shape)
         return shape
@@ -370,8 +421,7 @@ class _Compiler:
 
         def report(param: URIRef) -> Callable:
             component = "sh:" + _COMPONENT[param] + "ConstraintComponent"
-            return lambda focus, value, found: found.append(
-                Finding(shape, component, focus, value))
+            return lambda focus, value, found: found.append(Finding(shape, component, focus, value))
 
         if SH.minCount in params:
             n = int(self.one(node, SH.minCount).value)  # type: ignore[union-attr]
@@ -389,6 +439,7 @@ class _Compiler:
                 for v in vs:
                     if not datatype_matches(v, dtype):
                         r(f, v, found)
+
             add(SH.datatype, datatype)
         if SH["class"] in params:
             classes = list(sg.objects(node, SH["class"]))
@@ -399,6 +450,7 @@ class _Compiler:
                     for v in vs:
                         if isinstance(v, Literal) or not ix.is_instance(v, c):
                             r(f, v, found)
+
             add(SH["class"], klass)
         if SH.nodeKind in params:
             kinds = _NODE_KINDS.get(self.one(node, SH.nodeKind))  # type: ignore[arg-type]
@@ -410,6 +462,7 @@ class _Compiler:
                 for v in vs:
                     if not isinstance(v, kinds):
                         r(f, v, found)
+
             add(SH.nodeKind, nodekind)
         if SH["in"] in params:
             allowed = set()
@@ -421,6 +474,7 @@ class _Compiler:
                 for v in vs:
                     if v not in allowed:
                         r(f, v, found)
+
             add(SH["in"], in_)
         if SH.pattern in params:
             flags = 0
@@ -439,6 +493,7 @@ class _Compiler:
                     for v in vs:
                         if isinstance(v, BNode) or not rx.search(_string_of(v)):
                             r(f, v, found)
+
             add(SH.pattern, pattern)
         if SH.languageIn in params:
             langs = set()
@@ -449,10 +504,12 @@ class _Compiler:
             def language_in(ix, f, vs, found, langs=langs, r=r8):  # type: ignore[no-untyped-def]
                 for v in vs:
                     lang = v.language if isinstance(v, Literal) else None
-                    ok = bool(lang) and ("*" in langs or lang.lower() in langs
-                                         or lang.split("-")[0].lower() in langs)
+                    ok = bool(lang) and (
+                        "*" in langs or lang.lower() in langs or lang.split("-")[0].lower() in langs
+                    )
                     if not ok:
                         r(f, v, found)
+
             add(SH.languageIn, language_in)
         if SH.uniqueLang in params and self.one(node, SH.uniqueLang) == Literal(True):
             r9 = report(SH.uniqueLang)
@@ -465,6 +522,7 @@ class _Compiler:
                         (dup if low in seen else seen).add(low)
                 for _ in dup:
                     r(f, None, found)
+
             add(SH.uniqueLang, unique_lang)
         if SH.hasValue in params:
             wanted = list(sg.objects(node, SH.hasValue))
@@ -474,6 +532,7 @@ class _Compiler:
                 for w in wanted:
                     if w not in vs:
                         r(f, None, found)
+
             add(SH.hasValue, has_value)
         if SH.equals in params:
             others = list(sg.objects(node, SH.equals))
@@ -489,6 +548,7 @@ class _Compiler:
                         r(f, v, found)
                     for v in theirs - mine:
                         r(f, v, found)
+
             add(SH.equals, equals)
         if SH.lessThanOrEquals in params:
             if not is_property:
@@ -503,6 +563,7 @@ class _Compiler:
                         for t in theirs:  # pyshacl: one result per failing pair
                             if not _less_or_equal(v, t):
                                 r(f, v, found)
+
             add(SH.lessThanOrEquals, ltoe)
         for param, ok in ((SH.minInclusive, lambda c: c >= 0),):
             if param not in params:
@@ -522,6 +583,7 @@ class _Compiler:
                             passed = c is not None and ok(c)
                         if not passed:
                             r(f, v, found)
+
             add(param, in_range)
         for param in (SH["or"], SH["and"]):
             if param not in params:
@@ -536,6 +598,7 @@ class _Compiler:
                         results = (self.conforms_on(m, ix, v) for m in members)
                         if not (all(results) if need_all else any(results)):
                             r(f, v, found)
+
             add(param, logical)
         for param in (SH["not"], SH.node):
             if param not in params:
@@ -549,6 +612,7 @@ class _Compiler:
                     for v in vs:
                         if self.conforms_on(m, ix, v) == negate:
                             r(f, v, found)
+
             add(param, single)
         if SH.property in params:
             props = [self.shape(p) for p in sg.objects(node, SH.property)]
@@ -560,10 +624,14 @@ class _Compiler:
                 for p in props:
                     for v in vs:
                         self.evaluate(p, ix, v, found)
+
             out.append(("Property", properties))
         # reportable shapes need their messages: pyshacl would make generic ones
-        if any(name != "Property" for name, _ in out) and not shape.messages \
-                and not isinstance(node, BNode):
+        if (
+            any(name != "Property" for name, _ in out)
+            and not shape.messages
+            and not isinstance(node, BNode)
+        ):
             raise Unsupported(f"{node}: no sh:message (pyshacl writes generic messages)")
         return out
 
@@ -591,9 +659,21 @@ def _less_or_equal(v: rdflib.term.Node, t: rdflib.term.Node) -> bool:
 
 def compile_shapes(sg: rdflib.Graph) -> Evaluator:
     """Compile the shapes graph; :class:`Unsupported` when it needs what is not here."""
-    for p in (SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target, SH.sparql,
-              SH.rule, SH.js, SH.qualifiedValueShape, SH.xone, SH.disjoint, SH.lessThan,
-              SH.minLength, SH.maxLength):
+    for p in (
+        SH.targetNode,
+        SH.targetSubjectsOf,
+        SH.targetObjectsOf,
+        SH.target,
+        SH.sparql,
+        SH.rule,
+        SH.js,
+        SH.qualifiedValueShape,
+        SH.xone,
+        SH.disjoint,
+        SH.lessThan,
+        SH.minLength,
+        SH.maxLength,
+    ):
         if (None, p, None) in sg:
             raise Unsupported(f"{_short(str(p))} is not implemented")
     # implicit class targets: a shape that is also an rdfs:Class
@@ -610,26 +690,36 @@ def to_results(findings: Sequence[Finding]) -> list[ValidationResult]:
     out = []
     for f in findings:
         value = f.value
-        out.append(ValidationResult(
-            severity=SEVERITY_NAMES.get(f.shape.severity, "Violation"),
-            focus=str(f.focus),
-            path=f.shape.path_text,
-            value=str(value) if value is not None else None,
-            messages=dict(f.shape.messages) or {"": "constraint violated"},
-            shape=str(f.shape.node) if isinstance(f.shape.node, URIRef) else None,
-            constraint=f.component,
-            value_n3=value.n3() if isinstance(value, URIRef | Literal) else None,
-        ))
+        out.append(
+            ValidationResult(
+                severity=SEVERITY_NAMES.get(f.shape.severity, "Violation"),
+                focus=str(f.focus),
+                path=f.shape.path_text,
+                value=str(value) if value is not None else None,
+                messages=dict(f.shape.messages) or {"": "constraint violated"},
+                shape=str(f.shape.node) if isinstance(f.shape.node, URIRef) else None,
+                constraint=f.component,
+                value_n3=value.n3() if isinstance(value, URIRef | Literal) else None,
+            )
+        )
     out.sort(key=result_key)
     return out
 
 
-def validate(evaluator: Evaluator, data: rdflib.Graph,
-             focus_nodes: Iterable[str] | None = None) -> tuple[bool, list[ValidationResult]]:
+def validate(
+    evaluator: Evaluator, data: rdflib.Graph, focus_nodes: Iterable[str] | None = None
+) -> tuple[bool, list[ValidationResult]]:
     """Run compiled shapes on ``data``: (conforms, results sorted as validate_graph sorts)."""
     conforms, findings = evaluator.run(DataIndex(data), focus_nodes)
     return conforms, to_results(findings)
 
 
-__all__ = ["DataIndex", "Evaluator", "Unsupported", "compile_shapes", "datatype_matches",
-           "to_results", "validate"]
+__all__ = [
+    "DataIndex",
+    "Evaluator",
+    "Unsupported",
+    "compile_shapes",
+    "datatype_matches",
+    "to_results",
+    "validate",
+]

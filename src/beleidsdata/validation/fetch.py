@@ -16,11 +16,9 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 
+from ..errors import FetchError
+
 MAX_REDIRECTS = 5
-
-
-class FetchError(Exception):
-    """The URL could not be fetched; the message says why, for the steward."""
 
 
 @dataclass(frozen=True)
@@ -38,8 +36,9 @@ def _check_host(host: str, port: int, allow_private: bool) -> None:
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
         if not allow_private and not address.is_global:
-            raise FetchError(f"{host} resolves to {address}, a private, loopback or reserved "
-                             "address: refused")
+            raise FetchError(
+                f"{host} resolves to {address}, a private, loopback or reserved address: refused"
+            )
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -55,16 +54,21 @@ def fetch(url: str, *, max_bytes: int, timeout: float, allow_private: bool = Fal
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError(f"{url}: only http and https URLs can be fetched")
-        _check_host(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
-                    allow_private)
+        _check_host(
+            parts.hostname, parts.port or (443 if parts.scheme == "https" else 80), allow_private
+        )
         left = deadline - time.monotonic()
         if left <= 0:
             raise FetchError(f"{url}: no answer within {timeout:g} s")
-        request = urllib.request.Request(url, headers={
-            "Accept": "text/turtle, application/n-triples, application/ld+json, "
-                      "application/rdf+xml, application/n-quads, application/trig, "
-                      "text/plain;q=0.5, */*;q=0.1",
-            "User-Agent": "beleidsdata-validator"})
+        request = urllib.request.Request(
+            url,
+            headers={
+                "Accept": "text/turtle, application/n-triples, application/ld+json, "
+                "application/rdf+xml, application/n-quads, application/trig, "
+                "text/plain;q=0.5, */*;q=0.1",
+                "User-Agent": "beleidsdata-validator",
+            },
+        )
         try:
             response = opener.open(request, timeout=left)
         except urllib.error.HTTPError as exc:
@@ -78,8 +82,9 @@ def fetch(url: str, *, max_bytes: int, timeout: float, allow_private: bool = Fal
         with response:
             length = response.headers.get("content-length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise FetchError(f"{url}: {int(length)} bytes, more than the limit of "
-                                 f"{max_bytes} bytes")
+                raise FetchError(
+                    f"{url}: {int(length)} bytes, more than the limit of {max_bytes} bytes"
+                )
             chunks, size = [], 0
             while True:
                 if time.monotonic() > deadline:
@@ -94,8 +99,11 @@ def fetch(url: str, *, max_bytes: int, timeout: float, allow_private: bool = Fal
                 if size > max_bytes:
                     raise FetchError(f"{url}: more than the limit of {max_bytes} bytes")
                 chunks.append(chunk)
-            media_type = response.headers.get_content_type() \
-                if response.headers.get("content-type") else None
+            media_type = (
+                response.headers.get_content_type()
+                if response.headers.get("content-type")
+                else None
+            )
             return Fetched(url, b"".join(chunks), media_type)
     raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
 

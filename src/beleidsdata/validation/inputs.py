@@ -13,29 +13,48 @@ from pathlib import Path
 
 import rdflib
 
+from ..errors import RDFSyntaxError
 from ..formats.context import CONTEXT_PATH, context_document
 
 RDF_FORMATS = {
-    ".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".ntriples": "nt", ".nq": "nquads",
-    ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".xml": "xml",
-    ".owl": "xml", ".n3": "n3",
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".ntriples": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".xml": "xml",
+    ".owl": "xml",
+    ".n3": "n3",
 }
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 QUAD_FORMATS = {"nquads", "trig"}
 # Content-Type → rdflib syntax; "text" means a source document, converted first.
 MEDIA_TYPES = {
-    "text/turtle": "turtle", "application/x-turtle": "turtle", "application/n-triples": "nt",
-    "application/n-quads": "nquads", "application/trig": "trig",
-    "application/ld+json": "json-ld", "application/json": "json-ld",
-    "application/rdf+xml": "xml", "text/n3": "n3",
-    "text/plain": "text", "text/markdown": "text",
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/n-triples": "nt",
+    "application/n-quads": "nquads",
+    "application/trig": "trig",
+    "application/ld+json": "json-ld",
+    "application/json": "json-ld",
+    "application/rdf+xml": "xml",
+    "text/n3": "n3",
+    "text/plain": "text",
+    "text/markdown": "text",
 }
-FORMAT_NAMES = {"turtle": "Turtle", "nt": "N-Triples", "nquads": "N-Quads", "trig": "TriG",
-                "json-ld": "JSON-LD", "xml": "RDF/XML", "n3": "N3"}
-
-
-class InputError(Exception):
-    """An input that cannot be read as RDF: ``file:line: problem``."""
+FORMAT_NAMES = {
+    "turtle": "Turtle",
+    "nt": "N-Triples",
+    "nquads": "N-Quads",
+    "trig": "TriG",
+    "json-ld": "JSON-LD",
+    "xml": "RDF/XML",
+    "n3": "N3",
+}
 
 
 def sniff_format(data: bytes) -> str | None:
@@ -59,7 +78,7 @@ def rdf_format(path: Path) -> str | None:
         try:
             fmt = sniff_format(path.read_bytes())
         except OSError as exc:
-            raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+            raise RDFSyntaxError(f"{path}: cannot be read ({exc.strerror})") from None
     return fmt
 
 
@@ -67,21 +86,22 @@ def parse_rdf(graph: rdflib.Graph, path: Path, fmt: str) -> None:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise RDFSyntaxError(f"{path}: no such file") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise RDFSyntaxError(f"{path}: cannot be read ({exc.strerror})") from None
     parse_bytes(graph, data, str(path), fmt, base=path.resolve().as_uri())
 
 
-def parse_bytes(graph: rdflib.Graph, data: bytes, name: str, fmt: str,
-                base: str | None = None) -> None:
+def parse_bytes(
+    graph: rdflib.Graph, data: bytes, name: str, fmt: str, base: str | None = None
+) -> None:
     """Parse ``data`` (named ``name`` in errors) in syntax ``fmt`` into ``graph``."""
     if not data.strip():
-        raise InputError(f"{name}: the file is empty")
+        raise RDFSyntaxError(f"{name}: the file is empty")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{name}: not UTF-8 text") from None
+        raise RDFSyntaxError(f"{name}: not UTF-8 text") from None
     base = base or f"urn:beleidsdata:upload:{name}"
     if fmt == "json-ld":
         _parse_jsonld(graph, name, text, base)
@@ -97,8 +117,9 @@ def parse_bytes(graph: rdflib.Graph, data: bytes, name: str, fmt: str,
             line = max(1, min(line, text.count("\n") + (not text.endswith("\n"))))
         if line == "?" and fmt in ("nt", "nquads"):
             line = _first_bad_line(text, fmt)
-        raise InputError(f"{name}:{line}: {FORMAT_NAMES.get(fmt, fmt)} "
-                         f"syntax error: {_first_line(exc)}") from None
+        raise RDFSyntaxError(
+            f"{name}:{line}: {FORMAT_NAMES.get(fmt, fmt)} syntax error: {_first_line(exc)}"
+        ) from None
 
 
 def _merge_quads(graph: rdflib.Graph, text: str, fmt: str, base: str) -> None:
@@ -124,13 +145,14 @@ def _parse_jsonld(graph: rdflib.Graph, path: str, text: str, base: str) -> None:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}: JSON syntax error: {exc.msg}") from None
+        raise RDFSyntaxError(f"{path}:{exc.lineno}: JSON syntax error: {exc.msg}") from None
     try:
-        nquads = jsonld.to_rdf(document, {"format": "application/n-quads",
-                                          "documentLoader": _local_loader,
-                                          "base": base})
+        nquads = jsonld.to_rdf(
+            document,
+            {"format": "application/n-quads", "documentLoader": _local_loader, "base": base},
+        )
     except jsonld.JsonLdError as exc:
-        raise InputError(f"{path}: JSON-LD error: {_first_line(exc)}") from None
+        raise RDFSyntaxError(f"{path}: JSON-LD error: {_first_line(exc)}") from None
     _merge_quads(graph, nquads, "nquads", base)
 
 
@@ -140,8 +162,11 @@ def _local_loader(url: str, options: dict | None = None) -> dict:
         return {"contextUrl": None, "documentUrl": url, "document": context_document()}
     from pyld.jsonld import JsonLdError
 
-    raise JsonLdError(f"remote context {url} not loaded (only our own context is known)",
-                      "jsonld.LoadDocumentError", code="loading remote context failed")
+    raise JsonLdError(
+        f"remote context {url} not loaded (only our own context is known)",
+        "jsonld.LoadDocumentError",
+        code="loading remote context failed",
+    )
 
 
 def _line_of(exc: Exception, text: str) -> int | str:
@@ -173,5 +198,12 @@ def _first_line(exc: Exception) -> str:
     return msg[0][:300] if msg else type(exc).__name__
 
 
-__all__ = ["MEDIA_TYPES", "InputError", "format_of_media_type", "parse_bytes", "parse_rdf",
-           "rdf_format", "sniff_format"]
+__all__ = [
+    "MEDIA_TYPES",
+    "RDFSyntaxError",
+    "format_of_media_type",
+    "parse_bytes",
+    "parse_rdf",
+    "rdf_format",
+    "sniff_format",
+]

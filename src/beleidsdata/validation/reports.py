@@ -31,7 +31,10 @@ from . import (
 
 REPORT_IRI = "urn:beleidsdata:validation-report"
 JSONLD_CONTEXT: dict[str, Any] = {
-    "sh": str(SH), "xsd": str(XSD), "prov": str(PROV), "bd": str(BD),
+    "sh": str(SH),
+    "xsd": str(XSD),
+    "prov": str(PROV),
+    "bd": str(BD),
     "conforms": {"@id": "sh:conforms", "@type": "xsd:boolean"},
     "result": {"@id": "sh:result", "@container": "@set"},
     "focusNode": {"@id": "sh:focusNode", "@type": "@id"},
@@ -46,15 +49,26 @@ JSONLD_CONTEXT: dict[str, Any] = {
     "beginregel": {"@id": "bd:beginregel", "@type": "xsd:integer"},
     "eindregel": {"@id": "bd:eindregel", "@type": "xsd:integer"},
 }
-CSV_COLUMNS = ("severity", "focus_node", "path", "value", "message", "shape", "constraint",
-               "source_lines")
+CSV_COLUMNS = (
+    "severity",
+    "focus_node",
+    "path",
+    "value",
+    "message",
+    "shape",
+    "constraint",
+    "source_lines",
+)
 
 
 def _constraint_iri(r: ValidationResult) -> str | None:
     if not r.constraint:
         return None
-    return str(SH) + r.constraint.removeprefix("sh:") if r.constraint.startswith("sh:") \
+    return (
+        str(SH) + r.constraint.removeprefix("sh:")
+        if r.constraint.startswith("sh:")
         else r.constraint
+    )
 
 
 def _value_term(r: ValidationResult) -> rdflib.term.Node | None:
@@ -126,13 +140,16 @@ def to_jsonld(report: ValidationReport) -> str:
     results = []
     for i, r in enumerate(report.results, 1):
         item: dict[str, Any] = {
-            "@id": f"{REPORT_IRI}#result-{i}", "@type": "sh:ValidationResult",
-            "focusNode": r.focus, "resultSeverity": f"sh:{r.severity}",
+            "@id": f"{REPORT_IRI}#result-{i}",
+            "@type": "sh:ValidationResult",
+            "focusNode": r.focus,
+            "resultSeverity": f"sh:{r.severity}",
         }
         if r.path:
             parts = r.path.split(SEQUENCE_SEPARATOR)
-            item["resultPath"] = r.path if len(parts) == 1 else {
-                "@list": [{"@id": p} for p in parts]}
+            item["resultPath"] = (
+                r.path if len(parts) == 1 else {"@list": [{"@id": p} for p in parts]}
+            )
         value = _value_term(r)
         if isinstance(value, rdflib.URIRef):
             item["value"] = {"@id": str(value)}
@@ -150,12 +167,23 @@ def to_jsonld(report: ValidationReport) -> str:
         item["resultMessage"] = {(lang or "@none"): msg for lang, msg in r.messages.items()}
         if r.sources:
             item["qualifiedDerivation"] = [
-                {"@id": f"{REPORT_IRI}#result-{i}-bron-{j}", "@type": "prov:Derivation",
-                 "entity": s.source, "beginregel": s.begin, "eindregel": s.end}
-                for j, s in enumerate(r.sources, 1)]
+                {
+                    "@id": f"{REPORT_IRI}#result-{i}-bron-{j}",
+                    "@type": "prov:Derivation",
+                    "entity": s.source,
+                    "beginregel": s.begin,
+                    "eindregel": s.end,
+                }
+                for j, s in enumerate(r.sources, 1)
+            ]
         results.append(item)
-    doc = {"@context": JSONLD_CONTEXT, "@id": REPORT_IRI, "@type": "sh:ValidationReport",
-           "conforms": report.conforms, "result": results}
+    doc = {
+        "@context": JSONLD_CONTEXT,
+        "@id": REPORT_IRI,
+        "@type": "sh:ValidationReport",
+        "conforms": report.conforms,
+        "result": results,
+    }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -170,21 +198,42 @@ def to_csv(report: ValidationReport, lang: str = "nl") -> str:
         writer.writerow([f"# {severity}", counts[severity]])
     writer.writerow(CSV_COLUMNS)
     for r in report.results:
-        writer.writerow([r.severity, r.focus, r.path or "", r.value or "", r.message(lang),
-                         r.shape or "", r.constraint or "",
-                         "; ".join(s.label() for s in r.sources)])
+        writer.writerow(
+            [
+                r.severity,
+                r.focus,
+                r.path or "",
+                r.value or "",
+                r.message(lang),
+                r.shape or "",
+                r.constraint or "",
+                "; ".join(s.label() for s in r.sources),
+            ]
+        )
     return out.getvalue()
 
 
 def _result_view(r: ValidationResult, lang: str) -> dict[str, Any]:
     return {
-        "severity": r.severity, "focus": r.focus, "path": r.path,
+        "severity": r.severity,
+        "focus": r.focus,
+        "path": r.path,
         "path_short": short_path(r.path) if r.path else None,
-        "value": r.value, "message": r.message(lang), "shape": r.shape,
-        "shape_short": _short(r.shape) if r.shape else None, "constraint": r.constraint,
-        "sources": [{"label": s.label(), "name": s.name, "begin": s.begin, "end": s.end,
-                     "lines": [(n, line) for n, line in enumerate(s.text, s.begin)]}
-                    for s in r.sources],
+        "value": r.value,
+        "message": r.message(lang),
+        "shape": r.shape,
+        "shape_short": _short(r.shape) if r.shape else None,
+        "constraint": r.constraint,
+        "sources": [
+            {
+                "label": s.label(),
+                "name": s.name,
+                "begin": s.begin,
+                "end": s.end,
+                "lines": [(n, line) for n, line in enumerate(s.text, s.begin)],
+            }
+            for s in r.sources
+        ],
     }
 
 
@@ -197,14 +246,26 @@ def view(report: ValidationReport, lang: str = "nl") -> dict[str, Any]:
         "focus_count": len({r.focus for r in report.results}),
         "triples": report.triples,
         "areas": list(report.areas),
-        "by_focus": [{"focus": focus, "sources": _result_view(items[0], lang)["sources"],
-                      "results": [_result_view(r, lang) for r in items]}
-                     for focus, items in report.by_focus()],
-        "by_rule": [{"shape": shape, "shape_short": _short(shape) if shape else "",
-                     "path": path, "severity": items[0].severity,
-                     "message": items[0].message(lang), "count": len(items),
-                     "results": [_result_view(r, lang) for r in items]}
-                    for (shape, path), items in report.by_rule()],
+        "by_focus": [
+            {
+                "focus": focus,
+                "sources": _result_view(items[0], lang)["sources"],
+                "results": [_result_view(r, lang) for r in items],
+            }
+            for focus, items in report.by_focus()
+        ],
+        "by_rule": [
+            {
+                "shape": shape,
+                "shape_short": _short(shape) if shape else "",
+                "path": path,
+                "severity": items[0].severity,
+                "message": items[0].message(lang),
+                "count": len(items),
+                "results": [_result_view(r, lang) for r in items],
+            }
+            for (shape, path), items in report.by_rule()
+        ],
     }
 
 

@@ -676,7 +676,7 @@ def measure_ingest(work: Path, documents: int) -> IngestResult:
     # where an ingest spends its time: the pipeline's own stages (cumulative)
     stages = {
         "parse": "parse_all",
-        "map": "map_documents",
+        "map": "map_batch",
         "validate": "check_entities",
         "entity bodies": "entity_bodies",
         "member bodies": "_member",

@@ -72,8 +72,8 @@ def test_the_benchmark_reads_wrk_output() -> None:
 
 
 def test_synthetic_evaluation_reports_are_understood() -> None:
-    from beleidsdata import sources
+    from beleidsdata import kinds
 
-    doc = sources.parse(ldes_bench.evaluation_text(3, references=5))
+    doc = kinds.parse(ldes_bench.evaluation_text(3, references=5))
     assert doc.kind == "evaluatie"
     assert len(doc.record.references) == 5

@@ -215,7 +215,7 @@ def test_embed_inlines_related_resources(live_server: LiveServer) -> None:
     decisions = evaluation["verwijstNaar"]
     assert len(decisions) == 26 and all(isinstance(d, dict) for d in decisions)
     first = next(d for d in decisions if d["id"].endswith("1bf403a640"))
-    assert [b["waarde"] for b in first["bedrag"]] == ["12000000", "6000000", "6000000"]
+    assert [b["waarde"] for b in first["bedrag"]] == ["6000000", "12000000"]
     assert first["behandelingen"][0]["beslissing"]["datum"] == "2019-12-20"
     findings = evaluation["delen"]
     assert len(findings) == 8 and findings[0]["inhoud"][0]["inhoudstekst"]

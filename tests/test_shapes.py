@@ -576,7 +576,7 @@ def test_removing_a_required_property_fails_naming_node_path_and_message(
 
 WRONG_VALUES = {
     "amount as a string": (
-        lambda c: node_in(c, "#bedrag-1"),
+        lambda c: node_in(c, "#bedrag-12000000"),
         SCHEMA.value,
         terms.string("12000000"),
     ),
@@ -628,7 +628,7 @@ def test_a_value_of_the_wrong_type_fails(corpus: Conversion, case: str) -> None:
 
 
 def test_the_amount_value_must_be_a_decimal(corpus: Conversion) -> None:
-    node = node_in(corpus, "#bedrag-1")
+    node = node_in(corpus, "#bedrag-12000000")
     report = validate_entity(
         corpus, entity_of(node), replacing(node, SCHEMA.value, terms.string("12000000"))
     )

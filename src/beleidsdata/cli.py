@@ -15,7 +15,8 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, kinds
+from .errors import SourceError
 from .formats import jsonld
 from .formats.context import context_url
 from .formats.turtle import to_turtle
@@ -28,7 +29,6 @@ from .pipeline import (
     ingest,
     read_source,
 )
-from .sources import SourceError, kinds
 from .store import SQLiteStore, StoreError
 
 DEFAULT_DB = "beleidsdata.sqlite"
@@ -42,7 +42,7 @@ def _fail(message: str, code: int = EXIT_USAGE) -> None:
 
 
 def _kind_help() -> str:
-    return "; ".join(f"{k}: {label}" for k, label in kinds().items())
+    return "; ".join(f"{k.key}: {k.label.en}" for k in kinds.all_kinds())
 
 
 def _read_all(paths: Sequence[str]) -> list:
@@ -70,7 +70,7 @@ def _db_option(f):  # type: ignore[no-untyped-def]
 def _kind_option(f):  # type: ignore[no-untyped-def]
     return click.option(
         "--kind",
-        type=click.Choice(sorted(kinds())),
+        type=click.Choice(sorted(kinds.keys())),
         default=None,
         help="Read every document as this kind instead of detecting it from the content.",
     )(f)
@@ -209,8 +209,8 @@ def _explain(conversion, iri: str) -> None:  # type: ignore[no-untyped-def]
     multiple=True,
     metavar="AREA",
     help="Validate against the shapes of this profile area only (repeatable): "
-    "besluiten, regeerakkoord, strategie, resolutie, mededeling, evaluatie; "
-    "common.ttl is always included. Default: all areas.",
+    + ", ".join(kinds.areas())
+    + "; common.ttl is always included. Default: all areas.",
 )
 @click.option(
     "--engine",

@@ -16,18 +16,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import rdflib
 
-from . import sources as source_kinds
+from . import kinds
 from .errors import DoesNotConform
 from .formats import jsonld
 from .formats.context import context_url
 from .formats.rdfxml import to_rdfxml
 from .formats.turtle import to_turtle
+from .kinds.convert import combine_all, map_batch
 from .ldes.members import member_triples, serialise_member, version_iri
 from .ldes.stream import page_closer
-from .mapping import map_documents
 from .mapping.graph import EntityDescription
 from .mapping.namespaces import BD, DCT, PROV, RDF, SKOS
 from .mapping.terms import IRI, Literal, Triple, entity_of, to_ntriples
@@ -82,16 +83,16 @@ class Conversion:
         return [t for e in self.entities.values() for t in e.triples]
 
 
-def parse_all(texts: Sequence[SourceText], kind: str | None = None) -> list[ParsedDocument]:
-    return [source_kinds.parse(text, kind) for text in texts]
+def parse_all(texts: Sequence[SourceText], kind: str | None = None) -> list[ParsedDocument[Any]]:
+    return [kinds.parse(text, kind) for text in texts]
 
 
 def convert(texts: Sequence[SourceText], base_iri: str, kind: str | None = None) -> Conversion:
     """Parse and map documents together, so shared resources come out once."""
     minter = Minter(base_iri)
     documents = parse_all(texts, kind)
-    builder = map_documents(documents, minter)
-    return Conversion(documents=documents, entities=builder.entities(), minter=minter)
+    entities = combine_all(map_batch(documents, minter), minter)
+    return Conversion(documents=documents, entities=entities, minter=minter)
 
 
 class ValidationFailed(DoesNotConform):
@@ -136,10 +137,10 @@ def ingest(
     new_docs = parse_all(texts, kind)  # bad input fails here, before anything is touched
     new_iris = {minter.source(d.source.stem) for d in new_docs}
     kept = [s for s in store.sources() if s.iri not in new_iris]
-    stored_docs = [source_kinds.parse(SourceText.from_string(s.name, s.text), s.kind) for s in kept]
+    stored_docs = [kinds.parse(SourceText.from_string(s.name, s.text), s.kind) for s in kept]
     documents = stored_docs + new_docs
     say(f"converting {len(documents)} document(s) ({len(new_docs)} new or changed)")
-    entities = map_documents(documents, minter).entities()
+    entities = combine_all(map_batch(documents, minter), minter)
 
     versions = store.entity_versions()
     created = [i for i, e in entities.items() if versions.get(i, (None, 0))[0] is None]

@@ -139,7 +139,7 @@ EXAMPLE_DECISION = {
     "dd47a8f8-3ad2-4d5a-8318-66fc02fe80fd",
     "bedrag": [
         {
-            "id": f"{BASE}/id/{DECISION}#bedrag-1",
+            "id": f"{BASE}/id/{DECISION}#bedrag-750000",
             "type": ["Bedrag"],
             "waarde": "750000",
             "munt": "EUR",

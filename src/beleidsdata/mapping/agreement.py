@@ -4,17 +4,25 @@ A section's IRI comes from the agreement period and its number only, so the sect
 evaluation quotes and the same section converted from the agreement text are one
 resource. Its place in the hierarchy comes from the number too ("2.3.5" is part of "2.3",
 which is part of "2", which is part of the agreement), whoever states it.
+
+Documents that number a section under its title (the agreement text, evaluations that
+quote it) state the fact ``("sectietitel", normalised title)``, so a document that names a
+section by its title only (a communication) can link to it.
 """
 
 from __future__ import annotations
+
+from typing import cast
 
 from ..sources import ParsedDocument
 from ..sources.agreement import Agreement
 from ..sources.base import Span
 from .common import Origin, part, work
+from .facts import Fact, FactLookup
 from .graph import GraphBuilder
 from .namespaces import ELI
 from .terms import IRI
+from .uris import Minter, normalise_title
 
 # Flemish legislatures: a government formed after the elections of the first year.
 LEGISLATURES = (
@@ -31,6 +39,21 @@ LEGISLATURES = (
 # belong to the outgoing one.
 _OFFICE_MONTH = 10
 DEFAULT_PERIOD = "2019-2024"
+SECTION_TITLE = "sectietitel"  # fact topic: normalised section title → [period, number]
+
+
+def section_title_fact(period: str, number: str, title: str) -> Fact:
+    """The fact that a section of this title has this number in this agreement."""
+    return Fact(SECTION_TITLE, normalise_title(title), [period, number])
+
+
+def section_by_title(minter: Minter, facts: FactLookup, title: str) -> IRI | None:
+    """The agreement section other documents number under this title, if exactly one."""
+    found = {tuple(cast(list[str], v)) for v in facts.get(SECTION_TITLE, normalise_title(title))}
+    if len(found) != 1:
+        return None
+    period, number = next(iter(found))
+    return minter.agreement_section(period, number)
 
 
 def legislature_of(date: str) -> str | None:
@@ -100,12 +123,32 @@ def section(
     return parent
 
 
-def map_agreement(doc: ParsedDocument, out: GraphBuilder, period_hint: str | None) -> None:
-    record: Agreement = doc.record
+def map_agreement(doc: ParsedDocument[Agreement], out: GraphBuilder) -> None:
+    record = doc.record
     origin = Origin(doc.source)
-    period = record.period or period_hint or DEFAULT_PERIOD
+    period = record.period or DEFAULT_PERIOD
     agreement_iri(out, origin, period, record.span)
     for sec in record.sections:
         section(
             out, origin, period, sec.number, title=sec.title, text=sec.text or None, span=sec.span
         )
+
+
+class AgreementMapper:
+    """Maps an agreement text; it numbers its sections for documents that cite titles."""
+
+    def collect(self, doc: ParsedDocument[Agreement], minter: Minter) -> list[Fact]:
+        period = doc.record.period or DEFAULT_PERIOD
+        return [
+            section_title_fact(period, sec.number, sec.title)
+            for sec in doc.record.sections
+            if sec.title
+        ]
+
+    def map_document(
+        self, doc: ParsedDocument[Agreement], facts: FactLookup, out: GraphBuilder
+    ) -> None:
+        map_agreement(doc, out)
+
+
+MAPPER = AgreementMapper()

@@ -5,9 +5,12 @@ A minister is a ``person:Person`` plus a ``mandaat:Mandataris`` (the person hold
 portfolio) that ``org:holds`` a ``mandaat:Mandaat`` (the portfolio). The same portfolio is
 held by different people over time, so a mandataris is named by person *and* portfolio.
 
-When the communication's subject is the title of a decision of the same kind that some
-evaluation cites (the 2020-07-17 "Uitbouw van Slimme Regio Vlaanderen"), the communication
-is the document behind that decision: it ``dossier:beschrijft`` the decision activity.
+A communication with a Kaleidos number ("VR 2020 1707 MED.0213") was on the agenda of the
+meeting that number dates: it is the document behind that agenda item, which it names by
+its subject. It describes the decision (date, title, type) as an evaluation that cites
+it would, so both meet at one IRI (:mod:`.decisions`), and ``dossier:beschrijft`` the
+decision activity. An agreement section it names by title is found through the fact
+``("sectietitel", title)`` that evaluations and the agreement text state.
 """
 
 from __future__ import annotations
@@ -15,14 +18,16 @@ from __future__ import annotations
 import re
 
 from ..sources import ParsedDocument
-from ..sources.communication import Communication, Section
+from ..sources.communication import Communication, Section, Signatory
 from . import terms
+from .agreement import section_by_title
 from .common import Origin, part, work
-from .decisions import DecisionIndex
+from .decisions import DecisionMention, decision_iri, describe_decision, find_decision_date
+from .facts import Fact, FactLookup
 from .graph import GraphBuilder
 from .namespaces import DCT, DOSSIER, ELI, FOAF, MANDAAT, ORG, PERSON, PERSOON, RDFS
 from .terms import IRI
-from .uris import Minter, fragment, normalise_title, slug
+from .uris import Minter, fragment, slug
 
 # "VR 2020 1707 MED.0213": year, then day and month.
 _VR_NUMBER = re.compile(r"VR\s+(\d{4})\s+(\d{2})(\d{2})\b")
@@ -35,7 +40,7 @@ def date_of(record: Communication) -> str | None:
 
 
 def map_communication(
-    doc: ParsedDocument, out: GraphBuilder, decisions: DecisionIndex, section_titles: dict[str, IRI]
+    doc: ParsedDocument[Communication], out: GraphBuilder, facts: FactLookup
 ) -> IRI:
     record: Communication = doc.record
     origin = Origin(doc.source)
@@ -55,7 +60,7 @@ def map_communication(
         out.add(iri, DCT.identifier, terms.string(record.document_number))
 
     for position, sec in enumerate(record.sections, 1):
-        _section(
+        _part(
             out, origin, out.minter.child(iri, "sectie", _name(sec, position)), iri, sec, position
         )
 
@@ -63,11 +68,23 @@ def map_communication(
         out.add(iri, DCT.creator, _minister(out, origin, signatory))
 
     for ref in record.agreement_references:
-        target = section_titles.get(_title_key(ref.section_title)) if ref.section_title else None
-        out.add(iri, ELI.refers_to, target)
+        if ref.section_title:
+            out.add(iri, ELI.refers_to, section_by_title(out.minter, facts, ref.section_title))
 
-    decision = decisions.find(date_of(record), record.subject, record.doc_type)
-    if decision is not None:
+    date = date_of(record) or find_decision_date(facts, record.subject, record.doc_type)
+    if date is not None:
+        decision = decision_iri(out.minter, date, record.subject, slug(key))
+        describe_decision(
+            out,
+            decision,
+            DecisionMention(
+                date=date,
+                source=doc.source,
+                span=record.subject_span,
+                title=record.subject,
+                decision_type=record.doc_type,
+            ),
+        )
         out.add(iri, DOSSIER.beschrijft, fragment(decision, "beslissing"))
         out.add(iri, DCT.references, decision)
     return iri
@@ -77,7 +94,7 @@ def _name(sec: Section, position: int) -> str:
     return sec.number or f"deel-{position}"
 
 
-def _section(
+def _part(
     out: GraphBuilder, origin: Origin, iri: IRI, parent: IRI, sec: Section, position: int
 ) -> None:
     part(
@@ -106,10 +123,10 @@ def _section(
             span=item.span,
         )
     for n, sub in enumerate(sec.subsections, 1):
-        _section(out, origin, Minter.child(iri, _name(sub, n)), iri, sub, n)
+        _part(out, origin, Minter.child(iri, _name(sub, n)), iri, sub, n)
 
 
-def _minister(out: GraphBuilder, origin: Origin, signatory) -> IRI:
+def _minister(out: GraphBuilder, origin: Origin, signatory: Signatory) -> IRI:
     person = out.minter.person(signatory.name)
     out.add_types(person, PERSON.Person)
     out.add(person, FOAF.name, terms.string(signatory.name))
@@ -130,5 +147,16 @@ def _minister(out: GraphBuilder, origin: Origin, signatory) -> IRI:
     return mandatary
 
 
-def _title_key(title: str | None) -> str:
-    return normalise_title(title or "")
+class CommunicationMapper:
+    """Maps a communication; it offers no facts and asks for section titles."""
+
+    def collect(self, doc: ParsedDocument[Communication], minter: Minter) -> list[Fact]:
+        return []
+
+    def map_document(
+        self, doc: ParsedDocument[Communication], facts: FactLookup, out: GraphBuilder
+    ) -> None:
+        map_communication(doc, out, facts)
+
+
+MAPPER = CommunicationMapper()

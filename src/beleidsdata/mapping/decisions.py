@@ -1,15 +1,15 @@
-"""Government decisions, reconciled across every document that cites them.
+"""Government decisions: one resource however many documents cite or list it.
 
-Two exports of an evaluation cite the same decisions in different ways: one gives date,
-title and the public search link; the other gives date, Nota/Mededeling, the Kaleidos
-document id and "short title + long title + summary" run together. A decision is one
-resource however many documents cite it, carrying everything any of them knows.
+A decision is named by its meeting date and a hash of its normalised title
+(``beslissing/2021-06-04/{hash}``), computed by every document from what it states itself
+(and, for the two exports of one report, what its sibling states of the same reference),
+so the documents that cite one decision meet at one IRI without knowing of each other, and
+an unrelated document never moves it. A reference nothing identifies (a bare date with no
+title anywhere) is a decision of its own, keyed by its report and number, and says so.
 
-Identity: a date alone is not enough (one day holds several decisions), so a decision is
-named by its date and a hash of its normalised title. A citation without a title (a bare
-date) joins the only decision known on that date, if there is exactly one; a citation
-whose title is not separated from its summary joins the decision whose title it starts
-with. Every decision follows the chain Kaleidos/Themis publish:
+Each document contributes what *it* says (title, summary, type, Kaleidos id, search link,
+amounts); the entity is their union (:mod:`.combine`). Every decision follows the chain
+Kaleidos/Themis publish:
 
     besluit:Agendapunt ←dct:subject─ besluit:BehandelingVanAgendapunt
         ─heeftBeslissing→ besluitvorming:Beslissingsactiviteit (startdatum)
@@ -18,21 +18,26 @@ with. Every decision follows the chain Kaleidos/Themis publish:
 (OSLO's application profile names the treatment→item link "heeftOnderwerp" but its path is
 dct:subject; besluitvorming:beschrijft is for minutes (Verslag), dossier:beschrijft for a
 Stuk. The decision date is an xsd:date, as Kaleidos stores it: the texts give no time.)
+Documents that cite a decision by title state the fact ``("beslissingstitel", normalised
+title)`` with its date and type, so a communication that names its decision by its subject
+only (no Kaleidos number, so no date) can find the meeting it was on.
+Amounts are nodes named by their value (``#bedrag-1200000``), so two documents that
+mention the same amount of one decision describe one node.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..sources.base import SourceText, Span
 from . import terms
+from .facts import Fact, FactLookup
 from .graph import GraphBuilder
-from .namespaces import BD, BESLUIT, BESLUITVORMING, DCT, DOSSIER, PROV, RDFS, SCHEMA
+from .namespaces import BD, BESLUIT, BESLUITVORMING, DCT, DOSSIER, PROV, RDFS, SCHEMA, SKOS
 from .terms import IRI
-from .uris import VLAAMSE_REGERING, Minter, fragment, normalise_title, short_hash
+from .uris import VLAAMSE_REGERING, Minter, fragment, normalise_title
 
 # Agenda item types as Kaleidos/Themis publish them (docs/research/vocabulary.md §6).
 AGENDA_ITEM_TYPES = {
@@ -53,187 +58,76 @@ class DecisionMention:
 
     date: str
     source: SourceText
-    span: Span
-    title: str | None = None  # the (short) title, when the document states it apart
-    heading: str | None = None  # titles run together, when not separated
-    title_guess: str | None = None  # a parser's best guess at the title within heading
+    span: Span | None
+    title: str | None = None  # the (short) title, when the document states it
     summary: str | None = None
     decision_type: str | None = None  # "nota" | "mededeling"
     document_id: str | None = None  # Kaleidos id of the document (stuk)
     search_url: str | None = None
+    note: str | None = None  # why the decision could not be identified, when it could not
 
 
-@dataclass
-class Decision:
-    """One decision and every mention of it."""
-
-    date: str
-    mentions: list[DecisionMention] = field(default_factory=list)
-    iri: IRI | None = None
-
-    @property
-    def title(self) -> str | None:
-        titled = sorted({m.title for m in self.mentions if m.title})
-        if titled:
-            return titled[0]
-        guesses = sorted(
-            {m.title_guess or m.heading for m in self.mentions if m.title_guess or m.heading}
-        )
-        return guesses[0] if guesses else None
-
-    def first(self, attr: str) -> str | None:
-        values = sorted({getattr(m, attr) for m in self.mentions if getattr(m, attr)})
-        return values[0] if values else None
+DECISION_TITLE = "beslissingstitel"  # fact topic: normalised title → {date, type}
 
 
-class DecisionIndex:
-    """Collects mentions from all documents, then decides which are the same decision."""
-
-    def __init__(self, minter: Minter) -> None:
-        self.minter = minter
-        self._mentions: list[DecisionMention] = []
-        self._resolved: dict[int, Decision] | None = None
-
-    def add(self, mention: DecisionMention) -> int:
-        """Register a mention; returns a handle to ask its decision's IRI with later."""
-        if self._resolved is not None:
-            raise RuntimeError("decisions are already resolved")
-        self._mentions.append(mention)
-        return len(self._mentions) - 1
-
-    def iri(self, handle: int) -> IRI:
-        decision = self._resolve()[handle]
-        assert decision.iri is not None
-        return decision.iri
-
-    def decisions(self) -> list[Decision]:
-        unique = {id(d): d for d in self._resolve().values()}
-        return sorted(unique.values(), key=lambda d: d.iri or "")
-
-    def find(self, date: str | None, title: str, decision_type: str | None = None) -> IRI | None:
-        """The decision with this (normalised) title, on this date when given."""
-        wanted = normalise_title(title)
-        for decision in self.decisions():
-            if date and decision.date != date:
-                continue
-            if decision_type and decision.first("decision_type") not in (None, decision_type):
-                continue
-            names = {normalise_title(m.title or m.heading or "") for m in decision.mentions}
-            if wanted in names or any(n.startswith(wanted + " ") for n in names if n):
-                return decision.iri
-        return None
-
-    def _resolve(self) -> dict[int, Decision]:
-        if self._resolved is not None:
-            return self._resolved
-        by_date: dict[str, list[int]] = defaultdict(list)
-        for i, m in enumerate(self._mentions):
-            by_date[m.date].append(i)
-        resolved: dict[int, Decision] = {}
-        for date, handles in sorted(by_date.items()):
-            groups: dict[str, Decision] = {}
-            # 1. Mentions that state their title: the same normalised title is one decision.
-            for h in handles:
-                m = self._mentions[h]
-                if m.title:
-                    key = normalise_title(m.title)
-                    resolved[h] = groups.setdefault(key, Decision(date))
-            # 2. Titles run together with more text: join the decision whose title they
-            #    start with (the longest such title), or start a decision of their own.
-            for h in handles:
-                m = self._mentions[h]
-                if m.title or not m.heading:
-                    continue
-                heading = normalise_title(m.heading)
-                matches = [k for k in groups if heading == k or heading.startswith(k + " ")]
-                if matches:
-                    resolved[h] = groups[max(matches, key=len)]
-                else:
-                    key = normalise_title(m.title_guess or m.heading)
-                    resolved[h] = groups.setdefault(key, Decision(date))
-            # 3. A bare date joins the only decision of that date, if there is just one.
-            for h in handles:
-                m = self._mentions[h]
-                if m.title or m.heading:
-                    continue
-                by_id = [
-                    d
-                    for d in groups.values()
-                    if m.document_id and d.first("document_id") == m.document_id
-                ]
-                if by_id:
-                    resolved[h] = by_id[0]
-                elif len(groups) == 1:
-                    resolved[h] = next(iter(groups.values()))
-                else:
-                    key = f"onbekend {m.document_id or m.source.stem} {m.span.start}"
-                    resolved[h] = groups.setdefault(key, Decision(date))
-            for h in handles:
-                resolved[h].mentions.append(self._mentions[h])
-        for decision in {id(d): d for d in resolved.values()}.values():
-            title = decision.title
-            doc_id = decision.first("document_id")
-            first = decision.mentions[0]
-            key = (
-                Minter.decision_key(title)
-                if title
-                else short_hash(doc_id)
-                if doc_id
-                else short_hash(f"{first.source.stem}:{first.span}")
-            )
-            decision.iri = self.minter.decision(decision.date, key)
-        self._resolved = resolved
-        return resolved
-
-    def emit(self, out: GraphBuilder) -> None:
-        """Describe every decision, once, with what all its mentions say."""
-        for decision in self.decisions():
-            describe_decision(out, decision)
+def decision_title_fact(date: str, title: str, decision_type: str | None) -> Fact:
+    """The fact that a decision of this title was taken on this date."""
+    return Fact(DECISION_TITLE, normalise_title(title), {"date": date, "type": decision_type})
 
 
-def describe_decision(out: GraphBuilder, decision: Decision) -> None:
-    iri = decision.iri
-    assert iri is not None
+def find_decision_date(facts: FactLookup, title: str, decision_type: str | None) -> str | None:
+    """The one date other documents give a decision of this title and type, if one."""
+    dates = set()
+    for value in facts.get(DECISION_TITLE, normalise_title(title)):
+        if isinstance(value, dict) and value.get("type") in (None, decision_type):
+            dates.add(str(value["date"]))
+    return dates.pop() if len(dates) == 1 else None
+
+
+def decision_iri(minter: Minter, date: str, title: str | None, fallback: str) -> IRI:
+    """The decision of this date and title; ``fallback`` keys one that has no title."""
+    return minter.decision(date, Minter.decision_key(title) if title else fallback)
+
+
+def describe_decision(out: GraphBuilder, iri: IRI, mention: DecisionMention) -> None:
+    """What one document says of a decision, under the decision's IRI."""
     treatment = fragment(iri, "behandeling")
     activity = fragment(iri, "beslissing")
     out.add_types(iri, BESLUIT.Agendapunt)
-    if decision.title:
-        out.add(iri, DCT.title, terms.text(decision.title))
-    summary = decision.first("summary")
-    if summary:
-        out.add(iri, DCT.description, terms.text(summary))
-    decision_type = decision.first("decision_type")
-    if decision_type in AGENDA_ITEM_TYPES:
-        out.add(iri, BESLUIT["Agendapunt.type"], AGENDA_ITEM_TYPES[decision_type])
-    for m in decision.mentions:
-        if m.search_url:
-            out.add(iri, RDFS.seeAlso, IRI(m.search_url))
+    if mention.title:
+        out.add(iri, DCT.title, terms.text(mention.title))
+    if mention.summary:
+        out.add(iri, DCT.description, terms.text(mention.summary))
+    if mention.decision_type in AGENDA_ITEM_TYPES:
+        out.add(iri, BESLUIT["Agendapunt.type"], AGENDA_ITEM_TYPES[mention.decision_type])
+    if mention.search_url:
+        out.add(iri, RDFS.seeAlso, IRI(mention.search_url))
+    if mention.note:
+        out.add(iri, SKOS.editorialNote, terms.text(mention.note))
     out.add_types(treatment, BESLUIT.BehandelingVanAgendapunt)
     out.add(treatment, DCT.subject, iri)
     out.add(treatment, BESLUITVORMING.heeftBeslissing, activity)
     out.add_types(activity, BESLUITVORMING.Beslissingsactiviteit)
-    out.add(activity, DOSSIER["Activiteit.startdatum"], terms.date(decision.date))
+    out.add(activity, DOSSIER["Activiteit.startdatum"], terms.date(mention.date))
     out.add(activity, PROV.wasAssociatedWith, VLAAMSE_REGERING)
     nested = [treatment, activity]
-    doc_id = decision.first("document_id")
-    if doc_id:
+    if mention.document_id:
         stuk = fragment(iri, "stuk")
         nested.append(stuk)
         out.add_types(stuk, DOSSIER.Stuk)
-        out.add(stuk, DCT.identifier, terms.string(doc_id))
+        out.add(stuk, DCT.identifier, terms.string(mention.document_id))
         out.add(stuk, DOSSIER.beschrijft, activity)
-    for n, amount in enumerate(find_amounts(summary or ""), 1):
-        node = fragment(iri, f"bedrag-{n}")
+    for amount in find_amounts(mention.summary or ""):
+        node = fragment(iri, f"bedrag-{terms.decimal(amount.value).lexical}")
         nested.append(node)
         out.add(iri, BD.bedrag, node)
         out.add_types(node, SCHEMA.MonetaryAmount)
         out.add(node, SCHEMA.value, terms.decimal(amount.value))
         out.add(node, SCHEMA.currency, terms.string("EUR"))
         out.add(node, BD.bedragTekst, terms.text(amount.text))
-    for m in decision.mentions:
-        out.derived_from(iri, m.source, m.span)
-        for node in nested:
-            out.derived_from(node, m.source, None)
+    out.derived_from(iri, mention.source, mention.span)
+    for node in nested:
+        out.derived_from(node, mention.source, None)
 
 
 @dataclass(frozen=True)

@@ -3,44 +3,33 @@
 Each themed finding is an ``oa:Annotation`` (motivation ``oa:assessing``) whose target is
 the agreement section and whose body is the finding's text; it ``dct:references`` the
 decisions it cites. The report states an overall realisation status as a SKOS concept.
+
+The two exports of one report (same summary and findings, other layouts) know of each
+other through one fact, ``("rapport", content key)``: the section the report quotes and
+its references by number. An export that quotes no section judges its sibling's; the
+references are aligned number by number (n of one is n of the other, when their dates
+agree), which is how a bare date gets its title and both exports name each decision
+alike.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import cast
+
 from ..sources import ParsedDocument
-from ..sources.evaluation import EvaluationReport
+from ..sources.evaluation import EvaluationReport, Reference
 from . import terms
-from .agreement import DEFAULT_PERIOD, period_from_dates, section
+from .agreement import DEFAULT_PERIOD, period_from_dates, section, section_title_fact
 from .common import STATUS, Origin, work
-from .decisions import DecisionIndex, DecisionMention
+from .decisions import DecisionMention, decision_iri, decision_title_fact, describe_decision
+from .facts import JSON, Fact, FactLookup
 from .graph import GraphBuilder
 from .namespaces import BD, DCT, ELI, OA, RDF, SCHEMA
 from .terms import IRI
-from .uris import concept, fragment, normalise_title, short_hash
+from .uris import Minter, concept, fragment, normalise_title, short_hash
 
-
-def collect(doc: ParsedDocument, decisions: DecisionIndex) -> dict[int, int]:
-    """Register the report's references with the decision index: number → handle."""
-    record: EvaluationReport = doc.record
-    handles: dict[int, int] = {}
-    for ref in record.references:
-        if not ref.date:
-            continue
-        handles[ref.number] = decisions.add(
-            DecisionMention(
-                date=ref.date,
-                source=doc.source,
-                span=ref.span,
-                title=ref.title,
-                heading=ref.heading,
-                title_guess=ref.title_guess,
-                summary=ref.summary,
-                decision_type=ref.decision_type,
-                document_id=ref.document_id,
-                search_url=ref.search_url,
-            )
-        )
-    return handles
+REPORT = "rapport"  # fact topic: a report's section and references, by content key
 
 
 def period_of(record: EvaluationReport) -> str:
@@ -54,25 +43,112 @@ def content_key(record: EvaluationReport) -> str:
     return short_hash(" | ".join(normalise_title(p) for p in parts), 16)
 
 
-def quoted_sections(documents: list[ParsedDocument]) -> dict[str, tuple[str, str]]:
-    """content key → (period, section number), for evaluations that quote their section,
-    so another export of the same evaluation that does not can still say what it judges."""
-    out: dict[str, tuple[str, str]] = {}
-    for doc in documents:
-        if doc.kind == "evaluatie" and doc.record.section and doc.record.findings:
-            out[content_key(doc.record)] = (period_of(doc.record), doc.record.section.number)
-    return out
+def work_key(record: EvaluationReport) -> str:
+    """The report's own key: its section number (when quoted) and a hash of its title."""
+    key = short_hash(normalise_title(record.title))
+    return f"{record.section.number}-{key}" if record.section else key
+
+
+def _reference_fact(ref: Reference) -> dict[str, JSON]:
+    return {
+        "date": ref.date,
+        "title": ref.title,
+        "guess": ref.title_guess or ref.heading,
+    }
+
+
+class EvaluationMapper:
+    """Maps an evaluation report; see the module docstring for what it shares."""
+
+    def collect(self, doc: ParsedDocument[EvaluationReport], minter: Minter) -> list[Fact]:
+        record = doc.record
+        facts: list[Fact] = []
+        if record.findings:
+            section = [period_of(record), record.section.number] if record.section else None
+            refs: dict[str, JSON] = {str(r.number): _reference_fact(r) for r in record.references}
+            value = {"sectie": section, "refs": refs, "werk": work_key(record)}
+            facts.append(Fact(REPORT, content_key(record), value))
+        for ref in record.references:
+            title = ref.title or ref.title_guess or ref.heading
+            if ref.date and title:
+                facts.append(decision_title_fact(ref.date, title, ref.decision_type))
+        if record.section and record.section.title:
+            sec = record.section
+            facts.append(section_title_fact(period_of(record), sec.number, sec.title))
+        return facts
+
+    def map_document(
+        self, doc: ParsedDocument[EvaluationReport], facts: FactLookup, out: GraphBuilder
+    ) -> None:
+        map_evaluation(doc, out, facts)
+
+
+def _siblings(record: EvaluationReport, facts: FactLookup) -> list[Mapping[str, JSON]]:
+    """What the other exports of this report state (none when it has no findings)."""
+    if not record.findings:
+        return []
+    return [cast(Mapping[str, JSON], v) for v in facts.get(REPORT, content_key(record))]
+
+
+def _decision(
+    doc: ParsedDocument[EvaluationReport],
+    ref: Reference,
+    siblings: list[Mapping[str, JSON]],
+    out: GraphBuilder,
+) -> IRI | None:
+    """The decision a reference names, described with what this document says of it."""
+    if not ref.date:
+        return None
+    aligned = []
+    for sibling in siblings:
+        refs = cast(Mapping[str, Mapping[str, JSON]], sibling.get("refs") or {})
+        other = refs.get(str(ref.number))
+        if other is not None and other.get("date") == ref.date:
+            aligned.append(other)
+    stated = sorted(
+        {t for t in [ref.title, *(cast(str | None, o.get("title")) for o in aligned)] if t}
+    )
+    own_guess = ref.title_guess or ref.heading
+    guesses = sorted(
+        {t for t in [own_guess, *(cast(str | None, o.get("guess")) for o in aligned)] if t}
+    )
+    names = stated or guesses
+    title = names[0] if names else None
+    # No title anywhere: the reference is a decision of its own, named after the report
+    # (the smallest key among its exports, so both name it alike) and its number.
+    report = min([work_key(doc.record), *(str(s["werk"]) for s in siblings if s.get("werk"))])
+    iri = decision_iri(out.minter, ref.date, title, short_hash(f"{report}:{ref.number}"))
+    own_title = ref.title or (None if stated else own_guess)
+    note = (
+        None
+        if title
+        else f"Niet geïdentificeerd: verwijzing {ref.number} van een evaluatie noemt enkel "
+        f"de datum {ref.date}."
+    )
+    describe_decision(
+        out,
+        iri,
+        DecisionMention(
+            date=ref.date,
+            source=doc.source,
+            span=ref.span,
+            title=own_title,
+            summary=ref.summary,
+            decision_type=ref.decision_type,
+            document_id=ref.document_id,
+            search_url=ref.search_url,
+            note=note,
+        ),
+    )
+    return iri
 
 
 def map_evaluation(
-    doc: ParsedDocument,
-    out: GraphBuilder,
-    decisions: DecisionIndex,
-    handles: dict[int, int],
-    sections: dict[str, tuple[str, str]] | None = None,
+    doc: ParsedDocument[EvaluationReport], out: GraphBuilder, facts: FactLookup
 ) -> IRI:
-    record: EvaluationReport = doc.record
+    record = doc.record
     origin = Origin(doc.source)
+    siblings = _siblings(record, facts)
     section_iri: IRI | None = None
     if record.section:
         sec = record.section
@@ -85,13 +161,11 @@ def map_evaluation(
             text=sec.text or None,
             span=sec.span,
         )
-    elif record.findings and sections and content_key(record) in sections:
-        period, number = sections[content_key(record)]
-        section_iri = out.minter.agreement_section(period, number)
-    key = short_hash(normalise_title(record.title))
-    if record.section:
-        key = f"{record.section.number}-{key}"
-    iri = out.minter.evaluation(key)
+    else:
+        quoted = sorted(tuple(cast(list[str], s["sectie"])) for s in siblings if s.get("sectie"))
+        if quoted:
+            section_iri = out.minter.agreement_section(quoted[0][0], quoted[0][1])
+    iri = out.minter.evaluation(work_key(record))
     work(
         out,
         origin,
@@ -107,8 +181,12 @@ def map_evaluation(
         out.add(iri, BD.realisatiestatus, concept(STATUS, record.status))
     if record.conclusion:
         out.add(iri, BD.conclusie, terms.text(record.conclusion))
-    for number in sorted(handles):
-        out.add(iri, DCT.references, decisions.iri(handles[number]))
+    decisions: dict[int, IRI] = {}
+    for ref in record.references:
+        decision = _decision(doc, ref, siblings, out)
+        if decision is not None:
+            decisions[ref.number] = decision
+            out.add(iri, DCT.references, decision)
 
     for position, finding in enumerate(record.findings, 1):
         node = out.minter.finding(iri, position)
@@ -123,19 +201,22 @@ def map_evaluation(
         out.add(iri, DCT.hasPart, node)
         # The citations in the order the finding makes them: a set of dct:references
         # for simple queries, and numbered nodes that keep the order and the marker.
-        cited = [n for n in finding.citations if n in handles]
+        cited = [n for n in finding.citations if n in decisions]
         for order, number in enumerate(cited, 1):
-            decision = decisions.iri(handles[number])
-            ref = fragment(node, f"verwijzing-{order}")
+            decision = decisions[number]
+            ref_node = fragment(node, f"verwijzing-{order}")
             out.add(node, DCT.references, decision)
-            out.add(node, BD.verwijzing, ref)
-            out.add_types(ref, BD.Verwijzing)
-            out.add(ref, SCHEMA.position, terms.integer(order))
-            out.add(ref, DCT.references, decision)
-            out.add(ref, BD.referentienummer, terms.string(str(number)))
-            origin.attach(out, ref, None)
+            out.add(node, BD.verwijzing, ref_node)
+            out.add_types(ref_node, BD.Verwijzing)
+            out.add(ref_node, SCHEMA.position, terms.integer(order))
+            out.add(ref_node, DCT.references, decision)
+            out.add(ref_node, BD.referentienummer, terms.string(str(number)))
+            origin.attach(out, ref_node, None)
         out.add_types(body, OA.TextualBody)
         out.add(body, RDF.value, terms.text(finding.text))
         origin.attach(out, node, finding.span)
         origin.attach(out, body, None)
     return iri
+
+
+MAPPER = EvaluationMapper()

@@ -1,8 +1,12 @@
-"""Collecting triples and cutting them into entity descriptions.
+"""Collecting one document's triples and cutting them into entity descriptions.
 
 An *entity* is a thing with an ``/id/`` IRI of its own; its *description* is every triple
 whose subject is the entity or one of its ``#fragment`` nodes. Descriptions are the unit
 the store diffs, validates, versions and serialises: one description, one LDES member.
+
+Each document is mapped into a builder of its own; what it says about each entity is its
+*contribution*, and an entity several documents speak of is combined from theirs
+(:mod:`.combine`), so a document can be mapped again without touching the others.
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ class EntityDescription:
 
     @property
     def types(self) -> tuple[str, ...]:
-        return tuple(sorted(o for s, p, o in self.triples if s == self.iri and p == RDF.type))
+        return tuple(sorted(str(o) for s, p, o in self.triples if s == self.iri and p == RDF.type))
 
     def values(self, predicate: str, subject: str | None = None) -> list[Term]:
         subject = subject or self.iri
@@ -53,7 +57,7 @@ class EntityDescription:
 
 
 class GraphBuilder:
-    """Accumulates triples for a whole conversion run and cuts them into entities."""
+    """Accumulates the triples of one document and cuts them into entities."""
 
     def __init__(self, minter: Minter) -> None:
         self.minter = minter
@@ -126,15 +130,13 @@ class GraphBuilder:
         self.add(checksum, SPDX.checksumValue, Literal(source.sha256, XSD.hexBinary))
         return iri
 
-    def entities(self) -> dict[str, EntityDescription]:
-        """Group every triple under the entity its subject belongs to."""
-        grouped: dict[str, list[Triple]] = defaultdict(list)
+    def contribution(self) -> dict[str, frozenset[Triple]]:
+        """Every triple grouped under the entity its subject belongs to: what this
+        document says about each entity (its own, and shared ones such as a decision)."""
+        grouped: dict[str, set[Triple]] = defaultdict(set)
         for triple in self._triples | self._derivations():
             owner = terms.entity_of(triple[0])
             if not self.minter.is_ours(owner):
                 raise ValueError(f"triple about {triple[0]}, which is not one of our IRIs")
-            grouped[owner].append(triple)
-        return {
-            iri: EntityDescription.build(iri, self.minter.path_of(iri), triples)
-            for iri, triples in sorted(grouped.items())
-        }
+            grouped[owner].add(triple)
+        return {iri: frozenset(triples) for iri, triples in sorted(grouped.items())}

@@ -65,7 +65,7 @@ SKOS = Vocabulary(
     "skos",
     "http://www.w3.org/2004/02/skos/core#",
     "Concept ConceptScheme prefLabel altLabel definition inScheme hasTopConcept "
-    "topConceptOf notation broader narrower",
+    "topConceptOf notation broader narrower editorialNote",
 )
 PROV = Vocabulary(
     "prov",

@@ -12,6 +12,7 @@ from ..sources.resolution import Point, Resolution
 from . import terms
 from .common import Origin, part, work
 from .graph import GraphBuilder
+from .mapper import SelfContained
 from .namespaces import DCT, ELI
 from .terms import IRI
 from .uris import VLAAMS_PARLEMENT, normalise_title, short_hash, slug
@@ -32,7 +33,7 @@ CLAUSE_PARTS = {
 RESOURCE_TYPE_RESOLUTION = IRI("http://publications.europa.eu/resource/authority/resource-type/RES")
 
 
-def map_resolution(doc: ParsedDocument, out: GraphBuilder) -> IRI:
+def map_resolution(doc: ParsedDocument[Resolution], out: GraphBuilder) -> IRI:
     record: Resolution = doc.record
     origin = Origin(doc.source)
     iri = out.minter.resolution(record.kind, natural_key(record))
@@ -102,3 +103,6 @@ def _points(out: GraphBuilder, origin: Origin, parent: IRI, points: tuple[Point,
             legal=True,
         )
         _points(out, origin, iri, point.parts)
+
+
+MAPPER: SelfContained[Resolution] = SelfContained(map_resolution)

@@ -15,11 +15,12 @@ from ..sources.strategy import Speerpunt, Strategy
 from . import terms
 from .common import Origin, part, work
 from .graph import GraphBuilder
+from .mapper import SelfContained
 from .namespaces import BD, DCT, ELI
 from .terms import IRI
 
 
-def map_strategy(doc: ParsedDocument, out: GraphBuilder) -> IRI:
+def map_strategy(doc: ParsedDocument[Strategy], out: GraphBuilder) -> IRI:
     record: Strategy = doc.record
     origin = Origin(doc.source)
     iri = out.minter.strategy(record.title)
@@ -144,3 +145,6 @@ def _speerpunt(
             position=n,
             span=box.span,
         )
+
+
+MAPPER: SelfContained[Strategy] = SelfContained(map_strategy)

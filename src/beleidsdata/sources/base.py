@@ -12,8 +12,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import Generic, Protocol, TypeVar
 
 from ..errors import SourceError
+
+R_co = TypeVar("R_co", covariant=True)
 
 
 @dataclass(frozen=True, order=True)
@@ -129,3 +132,21 @@ def join_wrapped(lines: list[str]) -> str:
         else:
             out = part
     return squash(out)
+
+
+class Parser(Protocol[R_co]):
+    """What a parser module offers: how sure it is that a text is its kind, and the text
+    read as typed records. Both are pure functions of the text."""
+
+    def detect(self, source: SourceText) -> float: ...
+
+    def parse(self, source: SourceText) -> R_co: ...
+
+
+@dataclass(frozen=True)
+class ParsedDocument(Generic[R_co]):
+    """A source text, the kind it was read as, and the parser's record."""
+
+    source: SourceText
+    kind: str
+    record: R_co

@@ -181,8 +181,10 @@ def short_path(path: str) -> str:
 
 
 def areas() -> list[str]:
-    """The profile areas: the shapes files but common.ttl, which every area includes."""
-    return sorted(p.stem for p in shapes_dir().glob("*.ttl") if p.stem != "common")
+    """The profile areas: the shape files the kinds declare (common.ttl is in every area)."""
+    from .. import kinds
+
+    return list(kinds.areas())
 
 
 def normalise_areas(names: Iterable[str] | None) -> tuple[str, ...]:

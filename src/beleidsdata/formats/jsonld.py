@@ -197,4 +197,5 @@ def to_jsonld(
 
 
 def dumps(document: dict[str, object]) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
+    """One line of JSON (the C encoder: several times faster than indenting)."""
+    return (json.dumps(document, ensure_ascii=False) + "\n").encode()

@@ -8,14 +8,20 @@ uses). One ``dcat:Distribution`` per format, each with its IANA ``dcat:mediaType
 stream as ``dcat:accessURL`` and the view serving it as ``dcat:accessService``. Each view
 is a ``dcat:DataService`` (``dcat:endpointURL`` its root page, ``dcat:servesDataset`` the
 stream it serves), listed with ``dcat:service``; the kinds' streams are datasets too.
+The current-state dumps (N-Quads and JSON-LD, gzipped) are distributions of the whole
+stream with ``dcat:downloadURL``, ``dcat:byteSize``, an ``spdx:checksum`` and
+``dct:modified``. The catalogue is rendered at ingest and after each dump build.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..mapping.namespaces import DCAT, DCT, FOAF, LDES
-from .stream import LATEST, TIME, TITLE, Line, StreamLayout, _view_lines
+from ..mapping.namespaces import DCAT, DCT, FOAF, LDES, SPDX, XSD
+from ..store.core import Store
+from . import dump, render
+from .hypermedia import Line, view_lines
+from .layout import LATEST, TIME, TITLE, StreamLayout
 
 LICENCE = "https://data.vlaanderen.be/id/licentie/modellicentie-gratis-hergebruik/v1.0"
 PUBLISHER_NAME = "Vlaamse overheid"
@@ -33,7 +39,9 @@ def _i(iri: str) -> str:
     return f"<{iri}>"
 
 
-def catalog_lines(layout: StreamLayout, kinds: Iterable[str]) -> list[Line]:
+def catalog_lines(
+    layout: StreamLayout, kinds: Iterable[str], dumps: Iterable[dump.DumpInfo] = ()
+) -> list[Line]:
     base = layout.base
     catalog, publisher = _i(f"{base}/catalog"), _i(f"{base}/catalog#uitgever")
     lines: list[Line] = [
@@ -80,8 +88,8 @@ def catalog_lines(layout: StreamLayout, kinds: Iterable[str]) -> list[Line]:
             lines.append((catalog, _i(DCAT.service), _i(layout.description(v))))
             lines += [
                 line
-                for line in _view_lines(layout, v)
-                if not line[0].startswith(_i(layout.page(1, v))[:-1])
+                for line in view_lines(layout, v)
+                if not line[0].startswith(_i(layout.root(v))[:-1])
             ]
         for fmt, media in MEDIA_TYPES.items():
             dist = _i(f"{stream}#distributie-{fmt}")
@@ -94,4 +102,34 @@ def catalog_lines(layout: StreamLayout, kinds: Iterable[str]) -> list[Line]:
                 (dist, _i(DCAT.mediaType), _i(IANA + media)),
                 (dist, _i(DCT.license), _i(LICENCE)),
             ]
+    stream = _i(layout.stream)
+    for info in dumps:
+        dist = _i(f"{layout.stream}#dump-{info.name.split('.', 1)[1].replace('.', '-')}")
+        media = dump.MEDIA_TYPES[info.name]
+        checksum = _i(f"{layout.stream}#dump-{info.name.split('.', 1)[1].replace('.', '-')}-sha256")
+        lines += [
+            (stream, _i(DCAT.distribution), dist),
+            (dist, "a", _i(DCAT.Distribution)),
+            (dist, _i(DCT.title), f'"Huidige toestand ({media}, gzip)"@nl'),
+            (dist, _i(DCT.title), f'"Current state ({media}, gzip)"@en'),
+            (dist, _i(DCAT.downloadURL), _i(layout.base + info.path)),
+            (dist, _i(DCAT.accessURL), _i(layout.base + info.path)),
+            (dist, _i(DCAT.mediaType), _i(IANA + media)),
+            (dist, _i(DCAT.compressFormat), _i(IANA + "application/gzip")),
+            (dist, _i(DCAT.byteSize), f'"{info.size}"^^<{XSD.nonNegativeInteger}>'),
+            (dist, _i(DCT.modified), f'"{info.modified}"^^<{XSD.dateTime}>'),
+            (dist, _i(DCT.license), _i(LICENCE)),
+            (dist, _i(SPDX.checksum), checksum),
+            (checksum, "a", _i(SPDX.Checksum)),
+            (checksum, _i(SPDX.algorithm), _i(SPDX.checksumAlgorithm_sha256)),
+            (checksum, _i(SPDX.checksumValue), f'"{info.sha256}"^^<{XSD.hexBinary}>'),
+        ]
     return lines
+
+
+def render_catalog(store: Store, layout: StreamLayout, time: str) -> None:
+    """Store ``/catalog`` in every stream format (at ingest, and after a dump build)."""
+    dumps = [d for name in dump.PIECES if (d := dump.current(store, name)) is not None]
+    lines = catalog_lines(layout, sorted(store.view_sizes()), dumps)
+    for fmt in render.FORMATS:
+        store.put_document("/catalog", fmt, render.document(lines, fmt, layout.context), time)

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..sources.base import SourceText, Span
-from . import terms
-from .namespaces import BD, DCT, PROV, RDF, SPDX, XSD
+from . import provenance, terms
+from .namespaces import BD, DCT, OA, PROV, RDF, SPDX, XSD
 from .terms import IRI, Literal, Term, Triple
 from .uris import Minter, concept, fragment
 
@@ -65,6 +65,7 @@ class GraphBuilder:
         # (resource, source IRI) → the lines it was read from, widened when a resource
         # is stated several times from one document (a parent implied by each child).
         self._spans: dict[tuple[str, IRI], Span] = {}
+        self._sources: dict[IRI, SourceText] = {}
 
     def __len__(self) -> int:
         return len(self._triples)
@@ -99,6 +100,7 @@ class GraphBuilder:
         source, so a resource read from two documents carries two traceable records.
         """
         source_iri = self.minter.source(source.stem)
+        self._sources[source_iri] = source
         self.add(subject, PROV.wasDerivedFrom, source_iri)
         if span is None or "#" in subject:
             return
@@ -107,14 +109,20 @@ class GraphBuilder:
         self._spans[key] = span if known is None else known.union(span)
 
     def _derivations(self) -> set[Triple]:
+        """Each resource's qualified derivation: the source, and the passage it was read
+        from as a W3C Web Annotation selector (:mod:`.provenance`), never line numbers."""
         out: set[Triple] = set()
         for (subject, source_iri), span in self._spans.items():
+            source = self._sources[source_iri]
             node = fragment(subject, f"herkomst-{source_iri.rsplit('/', 1)[-1]}")
             out.add((IRI(subject), IRI(PROV.qualifiedDerivation), node))
             out.add((node, IRI(RDF.type), IRI(PROV.Derivation)))
+            out.add((node, IRI(RDF.type), IRI(OA.ResourceSelection)))
             out.add((node, IRI(PROV.entity), source_iri))
-            out.add((node, IRI(BD.beginregel), terms.integer(span.start)))
-            out.add((node, IRI(BD.eindregel), terms.integer(span.end)))
+            out.add((node, IRI(OA.hasSource), source_iri))
+            selector = provenance.select(source, span)
+            if selector is not None:
+                out.update(_selector_triples(node, selector))
         return out
 
     def describe_source(self, source: SourceText, kind: str) -> IRI:
@@ -140,3 +148,31 @@ class GraphBuilder:
                 raise ValueError(f"triple about {triple[0]}, which is not one of our IRIs")
             grouped[owner].add(triple)
         return {iri: frozenset(triples) for iri, triples in sorted(grouped.items())}
+
+
+def _quote_triples(node: IRI, quote: provenance.Quote) -> list[Triple]:
+    out: list[Triple] = [
+        (node, IRI(RDF.type), IRI(OA.TextQuoteSelector)),
+        (node, IRI(OA.exact), terms.string(quote.exact)),
+    ]
+    if quote.prefix is not None:
+        out.append((node, IRI(OA["prefix"]), terms.string(quote.prefix)))
+    if quote.suffix is not None:
+        out.append((node, IRI(OA.suffix), terms.string(quote.suffix)))
+    return out
+
+
+def _selector_triples(derivation: IRI, selector: provenance.Selector) -> list[Triple]:
+    """``derivation oa:hasSelector`` a text quote, or a range of two quotes."""
+    node = IRI(derivation + "-selectie")
+    out: list[Triple] = [(derivation, IRI(OA.hasSelector), node)]
+    if selector.quote is not None:
+        return out + _quote_triples(node, selector.quote)
+    assert selector.start is not None and selector.end is not None
+    start, end = IRI(derivation + "-begin"), IRI(derivation + "-einde")
+    out += [
+        (node, IRI(RDF.type), IRI(OA.RangeSelector)),
+        (node, IRI(OA.hasStartSelector), start),
+        (node, IRI(OA.hasEndSelector), end),
+    ]
+    return out + _quote_triples(start, selector.start) + _quote_triples(end, selector.end)

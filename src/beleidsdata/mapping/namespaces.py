@@ -83,7 +83,9 @@ ORG = Vocabulary("org", "http://www.w3.org/ns/org#", "holds heldBy role Post Org
 OA = Vocabulary(
     "oa",
     "http://www.w3.org/ns/oa#",
-    "Annotation hasTarget hasBody TextualBody motivatedBy assessing",
+    "Annotation hasTarget hasBody TextualBody motivatedBy assessing ResourceSelection "
+    "hasSource hasSelector TextQuoteSelector RangeSelector exact prefix suffix "
+    "hasStartSelector hasEndSelector",
 )
 ELI = Vocabulary(
     "eli",
@@ -118,7 +120,8 @@ DCAT = Vocabulary(
     "dcat",
     "http://www.w3.org/ns/dcat#",
     "Catalog Dataset Distribution DataService dataset distribution accessURL "
-    "endpointURL servesDataset mediaType downloadURL service accessService",
+    "endpointURL servesDataset mediaType downloadURL service accessService byteSize "
+    "compressFormat",
 )
 AS = Vocabulary("as", "https://www.w3.org/ns/activitystreams#", "Create Update Delete")
 LDES = Vocabulary(

@@ -2,11 +2,14 @@
 
 A version of a resource means its meaning changed. Line numbers change whenever anything
 above a resource moves, so published provenance does not carry them: it quotes the text,
-as W3C Web Annotation selectors do (``oa:TextQuoteSelector`` with ``oa:exact``, and
-``oa:prefix``/``oa:suffix`` only where the quote occurs more than once; a long passage as
-an ``oa:RangeSelector`` from a quote of its first words to a quote of its last). Quotes
-are taken from the *normalised* text, every run of whitespace (line breaks included) one
-space, so re-wrapping a paragraph or adding blank lines changes no quote. Line numbers
+as W3C Web Annotation selectors do: an ``oa:TextQuoteSelector`` with ``oa:exact`` (and
+``oa:prefix``/``oa:suffix`` only where the quote occurs more than once), or for a long
+passage an ``oa:RangeSelector`` from a quote of its first words (inclusive start) to the
+point right after its last words (the exclusive end: an empty ``oa:exact`` whose
+``oa:prefix`` is those last words), so the selector does not depend on what follows the
+passage. Quotes are taken from the *normalised* text, every run of whitespace (line
+breaks included) one space, so re-wrapping a paragraph or adding blank lines changes no
+quote. Line numbers
 are computed from a selector and the stored source text when someone asks for them
 (``--explain``, the site, validation reports).
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -96,8 +100,8 @@ def _unique(norm: str, quote: str, at: int) -> Quote:
 
 
 def _edge(norm: str, lo: int, hi: int, first: bool) -> Quote:
-    """A quote of the first (or last) words of ``norm[lo:hi]``, made longer until it is
-    unique where that is possible."""
+    """A quote of the first words of ``norm[lo:hi]`` (the start of a range), or the point
+    after its last words (the end), made longer until it is unique where possible."""
     words = list(re.finditer(r"\S+", norm[lo:hi]))
     count = min(EDGE_WORDS, len(words))
     while True:
@@ -106,6 +110,8 @@ def _edge(norm: str, lo: int, hi: int, first: bool) -> Quote:
         if norm.count(norm[start:end]) <= 1 or count >= len(words) or end - start > MAX_EXACT:
             break
         count = min(len(words), count + 4)
+    if not first:
+        return Quote("", prefix=norm[start:end])
     return _unique(norm, norm[start:end], start)
 
 
@@ -125,6 +131,9 @@ def select(source: SourceText, span: Span) -> Selector | None:
 
 def _find(norm: str, quote: Quote, after: int = 0) -> int | None:
     """Where a quote starts in ``norm`` (at or after ``after``), honouring its context."""
+    if not quote.exact:  # a point: right after its prefix
+        at = norm.find(quote.prefix or "", after)
+        return None if at < 0 else at + len(quote.prefix or "")
     at = norm.find(quote.exact, after)
     while at >= 0:
         before_ok = quote.prefix is None or norm[:at].endswith(quote.prefix)
@@ -151,4 +160,53 @@ def resolve(text: str, selector: Selector) -> Span | None:
     end = _find(norm.text, selector.end, start)
     if end is None:
         return None
-    return Span(norm.line_of(start), norm.line_of(end + len(selector.end.exact) - 1))
+    return Span(norm.line_of(start), norm.line_of(end - 1))
+
+
+def derivations(
+    triples: Iterable[tuple[str, str, object]], subject: str
+) -> list[tuple[str, Selector | None]]:
+    """(source IRI, selector) of each qualified derivation of ``subject`` in ``triples``
+    (the inverse of what the mapping writes; for --explain, the site and reports)."""
+    from .namespaces import OA, PROV
+
+    by_subject: dict[str, dict[str, list[object]]] = {}
+    for s, p, o in triples:
+        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+
+    def one(node: str, predicate: str) -> object | None:
+        values = by_subject.get(node, {}).get(predicate, [])
+        return values[0] if values else None
+
+    def text(node: str, predicate: str) -> str | None:
+        value = one(node, predicate)
+        return getattr(value, "lexical", None) if value is not None else None
+
+    def quote(node: object) -> Quote | None:
+        if not isinstance(node, str):
+            return None
+        exact = text(node, OA.exact)
+        if exact is None:
+            return None
+        return Quote(exact, text(node, OA["prefix"]), text(node, OA.suffix))
+
+    out: list[tuple[str, Selector | None]] = []
+    for node in by_subject.get(subject, {}).get(PROV.qualifiedDerivation, []):
+        if not isinstance(node, str):
+            continue
+        source = one(node, PROV.entity)
+        if not isinstance(source, str):
+            continue
+        sel_node = one(node, OA.hasSelector)
+        selector: Selector | None = None
+        if isinstance(sel_node, str):
+            single = quote(sel_node)
+            if single is not None:
+                selector = Selector(quote=single)
+            else:
+                start = quote(one(sel_node, OA.hasStartSelector))
+                end = quote(one(sel_node, OA.hasEndSelector))
+                if start is not None and end is not None:
+                    selector = Selector(start=start, end=end)
+        out.append((str(source), selector))
+    return sorted(out, key=lambda item: item[0])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from .namespaces import RDF, XSD
@@ -87,22 +88,22 @@ _NT_ESCAPES = {
 
 # What makes a string need escaping (every _NT_ESCAPES key is '\\', '"' or a control
 # character) and what an IRI may not contain: one regex scan instead of a loop per character.
-_STRING_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f]')
+_STRING_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
 _IRI_FORBIDDEN = re.compile(r'[<>"{}|^`\\\x00-\x20]')
+
+
+_ESCAPE_TABLE = str.maketrans(
+    {
+        **_NT_ESCAPES,
+        **{chr(c): f"\\u{c:04X}" for c in [*range(0x20), 0x7F] if chr(c) not in _NT_ESCAPES},
+    }
+)
 
 
 def _escape_string(value: str) -> str:
     if not _STRING_NEEDS_ESCAPE.search(value):
         return value
-    out = []
-    for ch in value:
-        if ch in _NT_ESCAPES:
-            out.append(_NT_ESCAPES[ch])
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04X}")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return value.translate(_ESCAPE_TABLE)
 
 
 def _escape_iri(value: str) -> str:
@@ -112,6 +113,7 @@ def _escape_iri(value: str) -> str:
     return value
 
 
+@lru_cache(maxsize=1 << 18)
 def nt_term(term: Term) -> str:
     """One term in canonical N-Triples form (RDF 1.1: xsd:string is left implicit)."""
     if isinstance(term, Literal):
@@ -132,3 +134,45 @@ def nt_line(triple: Triple) -> str:
 def to_ntriples(triples: list[Triple] | tuple[Triple, ...] | set[Triple]) -> str:
     """Sorted, canonical N-Triples: the same triples always give the same bytes."""
     return "".join(line + "\n" for line in sorted(nt_line(t) for t in triples))
+
+
+_NT_LINE = re.compile(
+    r'<([^>]*)> <([^>]*)> (?:<([^>]*)>|"((?:[^"\\]|\\.)*)"(?:@([A-Za-z0-9-]+)|\^\^<([^>]*)>)?) \.'
+)
+_UNESCAPES = {"\\": "\\", '"': '"', "n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f"}
+_ESCAPED = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+
+
+def _unescape(value: str) -> str:
+    if "\\" not in value:
+        return value
+
+    def one(match: re.Match[str]) -> str:
+        code = match.group(1)
+        if code[0] in "uU" and len(code) > 1:
+            return chr(int(code[1:], 16))
+        return _UNESCAPES.get(code, code)
+
+    return _ESCAPED.sub(one, value)
+
+
+def parse_ntriples(text: str) -> list[Triple]:
+    """Triples back from the canonical N-Triples this module writes (stored
+    contributions); not a general N-Triples parser."""
+    out: list[Triple] = []
+    for line in text.splitlines():
+        if not line:
+            continue
+        m = _NT_LINE.fullmatch(line)
+        if m is None:
+            raise ValueError(f"not canonical N-Triples: {line[:80]}")
+        s, p, o_iri, lexical, lang, datatype = m.groups()
+        obj: Term
+        if o_iri is not None:
+            obj = IRI(o_iri)
+        elif lang:
+            obj = Literal(_unescape(lexical), RDF.langString, lang)
+        else:
+            obj = Literal(_unescape(lexical), datatype or XSD.string)
+        out.append((IRI(s), IRI(p), obj))
+    return out

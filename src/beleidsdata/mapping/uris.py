@@ -136,6 +136,11 @@ class Minter:
     def mandatary(self, name: str, portfolio: str) -> IRI:
         return self._id("mandataris", slug(name), short_hash(normalise_title(portfolio)))
 
+    # Who published a version (a token's name, or "lokaal" for the command line): an
+    # agent described by the event stream, not an entity of the data.
+    def publisher(self, name: str) -> IRI:
+        return IRI(f"{self.base}/ldes/uitgever/{slug(name)}")
+
     # Reading IRIs back.
     def is_ours(self, iri: str) -> bool:
         return iri.startswith(self.id_root)

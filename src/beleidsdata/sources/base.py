@@ -75,6 +75,12 @@ class SourceText:
         )
 
     @classmethod
+    def stored(cls, name: str, text: str, sha256: str) -> SourceText:
+        """A text as the store keeps it (already decoded and normalised), with the hash of
+        the bytes it was first read from."""
+        return cls(name=name, text=text, sha256=sha256, lines=tuple(text.split("\n")))
+
+    @classmethod
     def from_string(cls, name: str, text: str) -> SourceText:
         return cls.from_bytes(name, text.encode("utf-8"))
 

@@ -17,7 +17,6 @@ import base64
 import binascii
 import contextlib
 import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -36,6 +35,7 @@ from ..mapping.namespaces import (
     SKOS,
 )
 from ..mapping.terms import IRI, Literal
+from .database import Database
 
 INDEX_SCHEMA = """
 CREATE TABLE IF NOT EXISTS entity_index (
@@ -144,9 +144,7 @@ def index_entry(entity: EntityDescription, id_root: str) -> IndexEntry:
     )
 
 
-def write_index(
-    conn: sqlite3.Connection, iri: str, path: str, kind: str, entry: IndexEntry
-) -> None:
+def write_index(conn: Database, iri: str, path: str, kind: str, entry: IndexEntry) -> None:
     """Replace the index rows of one entity (inside the caller's transaction)."""
     delete_index(conn, iri)
     conn.execute(
@@ -169,7 +167,7 @@ def write_index(
         [(path, float(a)) for a in entry.amounts],
     )
     conn.executemany(
-        "INSERT OR IGNORE INTO citations(entity, cited) VALUES (?, ?)",
+        "INSERT INTO citations(entity, cited) VALUES (?, ?) ON CONFLICT DO NOTHING",
         [(path, c) for c in entry.cites],
     )
     conn.execute(
@@ -178,8 +176,8 @@ def write_index(
     )
 
 
-def delete_index(conn: sqlite3.Connection, iri: str) -> None:
-    row = conn.execute("SELECT path FROM entity_index WHERE iri = ?", (iri,)).fetchone()
+def delete_index(conn: Database, iri: str) -> None:
+    row = conn.one("SELECT path FROM entity_index WHERE iri = ?", (iri,))
     if row is None:
         return
     path = row[0]
@@ -296,7 +294,7 @@ def decode_cursor(token: str, width: int) -> tuple[str, ...] | None:
 
 
 def query_page(
-    conn: sqlite3.Connection,
+    conn: Database,
     kind: str,
     filters: Filters,
     *,
@@ -321,18 +319,17 @@ def query_page(
         cond += f" AND {key_sql} {'>' if descending else '<'} ({', '.join('?' * len(before))})"
         cargs += list(before)
     order = ", ".join(f"{c} {desc if backwards else asc}" for c in columns)
-    rows = conn.execute(
+    rows = conn.query(
         f"SELECT e.path, e.types, e.date, e.title FROM entity_index e WHERE {cond} "
         f"ORDER BY {order} LIMIT ?",
         [*cargs, limit + 1],
-    ).fetchall()
+    )
     more = len(rows) > limit
     rows = rows[:limit]
     if backwards:
         rows.reverse()
-    total = int(
-        conn.execute(f"SELECT count(*) FROM entity_index e WHERE {where}", args).fetchone()[0]
-    )
+    counted = conn.one(f"SELECT count(*) FROM entity_index e WHERE {where}", args)
+    total = int(counted[0]) if counted else 0
     out = [Row(path=r[0], types=tuple(r[1].split()), date=r[2], title=r[3]) for r in rows]
 
     def key(row: Row) -> tuple[str, ...]:

@@ -1,0 +1,3 @@
+from beleidsdata.cli.main import run
+
+run()

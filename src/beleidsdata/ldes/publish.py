@@ -1,0 +1,170 @@
+"""Rendering the event stream at ingest: every node that changed, stored as bytes.
+
+Called inside the ingest transaction with the members it wrote. For each view they touch,
+the pages from the one that held the previous last member to the new last page are
+rendered (a full page closes the moment the member after it exists), then their branches
+and the view's root; the latest-version view also re-renders the pages whose members were
+superseded. The stream descriptions and the catalogue follow. Everything lands in the
+``documents`` table with its ETag, so a GET of any stream URL, open page and root
+included, is one lookup: polling costs what a static file costs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..store.core import Store
+from ..store.records import Member
+from . import hypermedia as hm
+from . import render
+from .catalog import render_catalog
+from .layout import BRANCH, LATEST, TIME, StreamLayout
+
+
+def view_total(store: Store, view: str) -> int:
+    if view in (TIME, LATEST):
+        return store.last_seq()  # seq is dense: the log never loses a member
+    return store.view_size(view)
+
+
+def _time_at(store: Store, view: str, position: int) -> str | None:
+    if view in (TIME, LATEST):
+        found = store.members(after_seq=position - 1, limit=1)
+    else:
+        found = store.view_members(view, position, 1)
+    return found[0].time if found else None
+
+
+def _bounds(
+    store: Store, layout: StreamLayout, view: str, first: int, last: int, closed: bool
+) -> tuple[str | None, str | None]:
+    """Times of the first and (when closed) last member at these positions."""
+    return _time_at(store, view, first), _time_at(store, view, last) if closed else None
+
+
+def page_members(store: Store, layout: StreamLayout, view: str, number: int) -> list[Member]:
+    first, last = layout.positions(number)
+    if view == TIME:
+        return store.members(after_seq=first - 1, limit=layout.page_size, formats=render.FORMATS)
+    if view == LATEST:
+        return store.latest_members(first - 1, last, formats=render.FORMATS)
+    return store.view_members(view, first, layout.page_size, formats=render.FORMATS)
+
+
+def _store_node(
+    store: Store, path: str, lines: list[hm.Line], layout: StreamLayout, time: str, immutable: bool
+) -> None:
+    for fmt in render.FORMATS:
+        store.put_document(path, fmt, render.document(lines, fmt, layout.context), time, immutable)
+
+
+def render_page(store: Store, layout: StreamLayout, view: str, number: int, time: str) -> None:
+    total = view_total(store, view)
+    closed = view != LATEST and layout.page_closed(number, total)
+    iri = layout.page(number, view)
+    lines = hm.stream_lines(layout, view) + hm.node_lines(iri, closed)
+    members = page_members(store, layout, view, number)
+    stream = layout.stream_of(view)
+    path = layout.page_path(number, view)
+    for fmt in render.FORMATS:
+        body = render.page(lines, stream, members, fmt, layout.context)
+        store.put_document(path, fmt, body, time, closed)
+
+
+def render_branch(store: Store, layout: StreamLayout, view: str, number: int, time: str) -> None:
+    total = view_total(store, view)
+    bounds_view = TIME if view == LATEST else view
+    closed = view != LATEST and layout.branch_closed(number, total)
+    iri = layout.branch(number, view)
+    lines = hm.stream_lines(layout, view) + hm.node_lines(iri, closed)
+    last_page = min(number * BRANCH, layout.page_count(total))
+    for page in range(number * BRANCH - BRANCH + 1, last_page + 1):
+        page_closed = layout.page_closed(page, total)
+        first, last = layout.positions(page)
+        lo, hi = _bounds(store, layout, bounds_view, first, last, page_closed)
+        lines += hm.relation_lines(iri, layout.page(page, view), lo, hi)
+    _store_node(store, layout.branch_path(number, view), lines, layout, time, closed)
+
+
+def render_root(store: Store, layout: StreamLayout, view: str, time: str) -> None:
+    total = view_total(store, view)
+    bounds_view = TIME if view == LATEST else view
+    iri = layout.root(view)
+    lines = hm.stream_lines(layout, view) + hm.view_lines(layout, view)
+    for branch in range(1, layout.branch_count(total) + 1):
+        closed = layout.branch_closed(branch, total)
+        first = layout.positions(branch * BRANCH - BRANCH + 1)[0]
+        last = layout.positions(branch * BRANCH)[1]
+        lo, hi = _bounds(store, layout, bounds_view, first, last, closed)
+        lines += hm.relation_lines(iri, layout.branch(branch, view), lo, hi)
+    _store_node(store, layout.root_path(view), lines, layout, time, False)
+
+
+def render_streams(store: Store, layout: StreamLayout, time: str) -> None:
+    """``/ldes`` (its one view, the latest-version view, the kinds' streams and the member
+    shape) and each kind's stream ``/ldes/{kind}``."""
+    kinds = sorted(store.view_sizes())
+    lines = hm.stream_lines(layout, TIME) + hm.view_lines(layout, LATEST)
+    for kind in kinds:
+        part = layout.stream_of(kind)
+        lines += [
+            (hm.i(layout.stream), hm.i("http://purl.org/dc/terms/hasPart"), hm.i(part)),
+            (hm.i(part), "a", hm.i("https://w3id.org/ldes#EventStream")),
+            (hm.i(part), hm.i("https://w3id.org/tree#view"), hm.i(layout.root(kind))),
+        ]
+        lines += hm.view_lines(layout, kind)
+    lines += hm.shape_lines(layout)
+    _store_node(store, layout.stream_path(TIME), lines, layout, time, False)
+    for kind in kinds:
+        kind_lines = hm.stream_lines(layout, kind) + hm.shape_lines(layout)
+        _store_node(store, layout.stream_path(kind), kind_lines, layout, time, False)
+
+
+def _pages_to_render(layout: StreamLayout, total: int, added: int) -> range:
+    before = total - added
+    first = layout.page_count(before) if before else 1
+    return range(first, layout.page_count(total) + 1)
+
+
+def publish(
+    store: Store,
+    layout: StreamLayout,
+    written: Sequence[Member],
+    superseded: Iterable[int],
+    time: str,
+) -> None:
+    """Render and store every stream node the ``written`` members changed."""
+    if not written:
+        return
+    added: dict[str, int] = {TIME: len(written)}
+    for member in written:
+        added[member.kind] = added.get(member.kind, 0) + 1
+    for view, count in added.items():
+        total = view_total(store, view)
+        pages = _pages_to_render(layout, total, count)
+        for number in pages:
+            render_page(store, layout, view, number, time)
+        for branch in range(layout.branch_of(pages.start), layout.branch_count(total) + 1):
+            render_branch(store, layout, view, branch, time)
+        render_root(store, layout, view, time)
+    # The latest-version view: the log's new pages, and the pages that lost a member.
+    total = view_total(store, TIME)
+    pages = _pages_to_render(layout, total, len(written))
+    stale = {(seq - 1) // layout.page_size + 1 for seq in superseded}
+    for number in sorted(stale | set(pages)):
+        render_page(store, layout, LATEST, number, time)
+    for branch in range(layout.branch_of(pages.start), layout.branch_count(total) + 1):
+        render_branch(store, layout, LATEST, branch, time)
+    render_root(store, layout, LATEST, time)
+    render_streams(store, layout, time)
+    render_catalog(store, layout, time)
+
+
+def publish_empty(store: Store, layout: StreamLayout, time: str) -> None:
+    """The stream of a store with no members yet: its descriptions and empty roots."""
+    for view in (TIME, LATEST):
+        render_page(store, layout, view, 1, time)
+        render_branch(store, layout, view, 1, time)
+        render_root(store, layout, view, time)
+    render_streams(store, layout, time)
+    render_catalog(store, layout, time)

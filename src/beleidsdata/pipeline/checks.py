@@ -1,0 +1,72 @@
+"""Validating what an ingest changes, and saying where a failing resource was read.
+
+Shapes are per resource, so only the changed entities are focus nodes; what they link to
+is in the data graph only with its types (from the batch, or the store's index), so
+``sh:class`` can see them. The work follows the size of the change, not of the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+from ..errors import DoesNotConform
+from ..mapping.graph import EntityDescription
+from ..mapping.namespaces import RDF
+from ..mapping.terms import IRI, Triple, entity_of
+from ..validation import ValidationReport, validate_triples
+
+TypesOf = Callable[[Iterable[str]], Mapping[str, tuple[str, ...]]]
+
+
+class ValidationFailed(DoesNotConform):
+    """Converted data does not conform to the shapes; nothing was stored."""
+
+    def __init__(self, report: ValidationReport, locations: dict[str, str]) -> None:
+        self.report = report
+        self.locations = locations
+        super().__init__(f"{len(report.violations)} SHACL violation(s)")
+
+    def lines(self) -> list[str]:
+        out = []
+        for r in self.report.violations:
+            where = self.locations.get(r.focus.split("#", 1)[0], r.focus)
+            out.append(f"{where}: {r.focus} {r.path or ''}: {r.message('en')}")
+        return out
+
+
+def check_entities(
+    entities: Mapping[str, EntityDescription],
+    changed: Iterable[str],
+    types_of: TypesOf,
+    locate: Callable[[str], str | None],
+    engine: str = "fast",
+) -> ValidationReport:
+    """Validate the changed entities; raises :class:`ValidationFailed` naming the source
+    file and lines of each failing resource."""
+    changed = set(changed)
+    triples: set[Triple] = set()
+    linked: set[str] = set()
+    for iri in changed:
+        ent = entities[iri]
+        triples.update(ent.triples)
+        linked.update(o for _, _, o in ent.triples if isinstance(o, IRI))
+    outside: set[str] = set()
+    for target in linked:
+        owner = entities.get(entity_of(target))
+        if owner is not None:
+            triples.update(t for t in owner.triples if t[0] == target and t[1] == RDF.type)
+        elif "#" not in target:
+            outside.add(target)
+    for target, types in types_of(outside).items():
+        triples.update((IRI(target), IRI(RDF.type), IRI(t)) for t in types)
+    focus = sorted(
+        {str(t[0]) for iri in changed for t in entities[iri].triples if entity_of(t[0]) == iri}
+    )
+    report = validate_triples(triples, focus_nodes=focus, engine=engine)
+    # Linked resources are in the data graph only so sh:class can see their types.
+    report.results = [r for r in report.results if r.focus.split("#", 1)[0] in changed]
+    report.conforms = not report.violations
+    if report.violations:
+        where = {iri: locate(iri) for iri in {r.focus.split("#", 1)[0] for r in report.violations}}
+        raise ValidationFailed(report, {k: v for k, v in where.items() if v})
+    return report

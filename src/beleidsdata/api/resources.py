@@ -123,14 +123,6 @@ def identifier(path: Annotated[str, ID_PATH], request: Request) -> Response:
     return RedirectResponse(f"/doc/{path}", status_code=303)
 
 
-EMBED_DOC = (
-    "Inline related resources, one level, from their stored descriptions: a "
-    "comma-separated list of keys of the context (e.g. `verwijstNaar,delen`), or "
-    "`alles` (`all`) for every related thing. The part keys `onderdelen` and `delen` "
-    "are followed down the whole part tree. Not applied to HTML."
-)
-
-
 # The document a JSON-LD description is: plain JSON keys, documented in the context.
 JSONLD_DOCUMENT = {
     "type": "object",

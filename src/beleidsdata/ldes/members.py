@@ -9,8 +9,6 @@ that keeps every member in one graph never mixes them up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..formats import jsonld
 from ..formats.turtle import to_turtle
 from ..mapping.namespaces import AS, DCT, PROV, RDF
@@ -51,15 +49,6 @@ def _restate(iri: str, entity: str, member: IRI, prefix: str) -> IRI:
     if iri.startswith(prefix):
         return IRI(member + "#" + iri[len(prefix) :])
     return IRI(iri)
-
-
-@dataclass(frozen=True)
-class MemberBodies:
-    """A member serialised once, at ingest, in the forms pages are assembled from."""
-
-    nt: bytes  # N-Triples lines
-    ttl: bytes  # Turtle blocks without prefix lines (a page writes the prefixes once)
-    jsonld: bytes  # JSON node objects for a page's @graph, comma-separated
 
 
 def serialise_member(member: IRI, triples: list[Triple]) -> dict[str, bytes]:

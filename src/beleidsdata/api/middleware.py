@@ -23,8 +23,6 @@ All are pure ASGI classes rather than ``@app.middleware`` functions: Starlette's
 
 from __future__ import annotations
 
-import json
-
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -66,30 +64,15 @@ class OverloadGuard:
             await self.app(scope, receive, send)
             return
         if self.in_flight >= self.limit:
-            body = json.dumps(
-                {
-                    "type": "about:blank",
-                    "title": "Too Many Requests",
-                    "status": 429,
-                    "detail": f"more than {self.limit} requests in flight; retry after "
-                    f"{RETRY_AFTER_SECONDS} s",
-                    "instance": scope.get("path", ""),
-                }
-            ).encode()
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 429,
-                    "headers": [
-                        (b"content-type", b"application/problem+json"),
-                        (b"retry-after", str(RETRY_AFTER_SECONDS).encode()),
-                        (b"cache-control", b"no-store"),
-                        (b"vary", b"Accept"),
-                        (b"content-length", str(len(body)).encode()),
-                    ],
-                }
+            detail = (
+                f"more than {self.limit} requests in flight; retry after {RETRY_AFTER_SECONDS} s"
             )
-            await send({"type": "http.response.body", "body": body})
+            response = problem_response(
+                Problem(429, detail=detail, instance=scope["path"]),
+                # outside VaryAccept, so its own Vary
+                headers={"Retry-After": str(RETRY_AFTER_SECONDS), "Vary": "Accept"},
+            )
+            await response(scope, receive, send)
             return
         self.in_flight += 1
         try:

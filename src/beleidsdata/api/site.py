@@ -9,6 +9,8 @@ page here answers 304 to a matching ``If-None-Match``: the router declares that 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from pathlib import Path as FilePath
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
@@ -106,10 +108,7 @@ def vocab_page(
     ],
     request: Request,
 ) -> Response:
-    if not (vocab_dir() / f"{stem}.ttl").is_file() or "/" in stem or ".." in stem:
-        return not_found(str(request.url.path), f"no vocabulary {stem}")
-    lang = language_of(request)
-    return html(vocab_file_page(stem, lang), request, lang, max_age=3600)
+    return _file_page(vocab_dir(), stem, request, vocab_file_page, "no vocabulary")
 
 
 SHAPES_INDEX_TYPES = ["application/json", "text/html"]
@@ -171,7 +170,14 @@ def shape_file_page(
     ],
     request: Request,
 ) -> Response:
-    if not (shapes_dir() / f"{stem}.ttl").is_file() or "/" in stem or ".." in stem:
-        return not_found(str(request.url.path), f"no shapes file {stem}")
+    return _file_page(shapes_dir(), stem, request, shape_page, "no shapes file")
+
+
+def _file_page(
+    folder: FilePath, stem: str, request: Request, page: Callable[[str, str], bytes], missing: str
+) -> Response:
+    """The documentation page of ``folder/{stem}.ttl`` (``page(stem, lang)``), or a 404."""
+    if not (folder / f"{stem}.ttl").is_file() or "/" in stem or ".." in stem:
+        return not_found(str(request.url.path), f"{missing} {stem}")
     lang = language_of(request)
-    return html(shape_page(stem, lang), request, lang, max_age=3600)
+    return html(page(stem, lang), request, lang, max_age=3600)

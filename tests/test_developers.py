@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from beleidsdata.api.collections import PARAMS
+from beleidsdata.api.collection_query import PARAMS
 from support import LiveServer
 
 CODE = re.compile(r'<code data-lang="(\w+)" data-example="([\w-]+)">(.*?)</code>', re.S)

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from beleidsdata.api.collections import PARAMS
+from beleidsdata.api.collection_query import PARAMS
 from support import LiveServer
 
 PROBLEM = "application/problem+json"

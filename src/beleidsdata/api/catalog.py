@@ -9,10 +9,10 @@ from ..ldes.catalog import catalog_lines
 from ..ldes.stream import render
 from . import openapi as oa
 from .deps import layout_of, store_of
-from .http import not_acceptable, respond
 from .negotiation import choose
+from .responses import not_acceptable, respond
 
-router = APIRouter(tags=["event stream"])
+router = APIRouter(tags=["event stream"], default_response_class=Response)
 
 CATALOG_TYPES = {
     "text/turtle": "ttl",
@@ -22,7 +22,23 @@ CATALOG_TYPES = {
 
 
 @router.get(
-    "/catalog", summary="DCAT catalogue: the event stream, its views, distributions", **oa.CATALOG
+    "/catalog",
+    summary="DCAT catalogue: the event stream, its views, distributions",
+    description="A DCAT catalogue (DCAT-AP style): each stream is a `dcat:Dataset` "
+    "(`dct:type ldes:EventStream`) under the Modellicentie Gratis Hergebruik, "
+    "with a `dcat:Distribution` per format and a `dcat:DataService` per view.",
+    responses={
+        200: oa.ok(
+            "The catalogue.",
+            {
+                **oa.media("text/turtle"),
+                **oa.media("application/ld+json", schema={"type": "object"}),
+                **oa.media("application/n-triples"),
+            },
+        ),
+        304: oa.NOT_MODIFIED,
+        406: oa.not_acceptable(list(CATALOG_TYPES), "/catalog"),
+    },
 )
 def catalog(request: Request) -> Response:
     media = choose(request.headers.get("accept"), list(CATALOG_TYPES))

@@ -9,8 +9,10 @@ from ..store import SQLiteStore
 
 
 def store_of(request: Request) -> SQLiteStore:
-    return request.app.state.store
+    store: SQLiteStore = request.app.state.store  # set by create_app
+    return store
 
 
 def layout_of(request: Request) -> StreamLayout:
-    return request.app.state.layout
+    layout: StreamLayout = request.app.state.layout  # set by create_app
+    return layout

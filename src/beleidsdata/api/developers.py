@@ -15,16 +15,14 @@ from fastapi.responses import Response
 
 from ..site.render import render
 from . import openapi as oa
-from .collections import PARAMS
+from .collection_query import PARAMS
 from .deps import store_of
-from .http import respond
+from .examples import DECISION, EVALUATION, SECTION
 from .resources import DOC_TYPES, SUFFIXES
+from .responses import respond
+from .site import language_of
 
-router = APIRouter(tags=["site"])
-
-DECISION = oa.DECISION
-SECTION = oa.SECTION
-EVALUATION = oa.EVALUATION
+router = APIRouter(tags=["site"], default_response_class=Response)
 
 
 @dataclass(frozen=True)
@@ -330,10 +328,16 @@ def sections(base: str) -> dict[str, tuple[str, str, str]]:
     return {e.id: (e.lang, *e.render(base)) for e in EXAMPLES.values()}
 
 
-@router.get("/developers", summary="The developers' guide (HTML)", **oa.DEVELOPERS)
+@router.get(
+    "/developers",
+    summary="The developers' guide (HTML)",
+    description="The developers' guide: the /id → /doc pattern, content negotiation, "
+    "the context, collections and filters, `?embed=`, the event stream, "
+    "conditional requests and CORS, with curl, Python and JavaScript "
+    "examples that run against this server.",
+    responses={**oa.HTML_PAGE, 304: oa.NOT_MODIFIED},
+)
 def developers(request: Request) -> Response:
-    from .site import language_of
-
     lang = language_of(request)
     base = store_of(request).base_iri
     body = render(

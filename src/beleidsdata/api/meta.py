@@ -1,26 +1,65 @@
-"""The service around the data: landing page, health, context, vocabularies, shapes."""
+"""The service around the data: landing page, health, context, vocabularies, shapes.
+
+Each route's OpenAPI description is declared with it (builders in ``openapi.py``).
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi import Path as PathParam
+from fastapi.responses import JSONResponse, Response
 
 from .. import __version__
 from ..formats.context import context_bytes
 from ..resources import shapes_dir, vocab_dir
 from . import openapi as oa
 from .deps import layout_of, store_of
-from .http import not_acceptable, not_found, respond
+from .examples import BASE
 from .negotiation import choose
+from .responses import not_acceptable, not_found, respond
+from .site import language_of, site_of
 
-router = APIRouter()
+router = APIRouter(default_response_class=Response)
 
 
-@router.get("/healthz", tags=["service"], summary="Liveness and store counts", **oa.HEALTHZ)
+@router.get(
+    "/healthz",
+    tags=["service"],
+    summary="Liveness and store counts",
+    description="Whether the service is up, its version and base IRI, and how many "
+    "things and event-stream members the store holds.",
+    response_class=JSONResponse,
+    responses={
+        200: {
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["status", "version", "base", "entities", "members"],
+                        "properties": {
+                            "status": {"const": "ok"},
+                            "version": {"type": "string"},
+                            "base": {"type": "string"},
+                            "entities": {"type": "integer"},
+                            "members": {"type": "integer"},
+                        },
+                    },
+                    "example": {
+                        "status": "ok",
+                        "version": "0.1.0",
+                        "base": BASE,
+                        "entities": 310,
+                        "members": 310,
+                    },
+                }
+            }
+        }
+    },
+)
 def healthz(request: Request) -> dict[str, Any]:
     store = store_of(request)
     return {
@@ -32,13 +71,58 @@ def healthz(request: Request) -> dict[str, Any]:
     }
 
 
-@router.get("/", tags=["service"], summary="Landing page: what is here", **oa.LANDING)
+LANDING_TYPES = ["text/html", "application/json"]
+
+
+@router.get(
+    "/",
+    tags=["service"],
+    summary="Landing page: what is here",
+    description="What is here: an HTML page, or with `Accept: application/json` the base "
+    "IRI, the kinds with their counts, the stream and the context.",
+    responses={
+        200: oa.ok(
+            "The landing page.",
+            {
+                **oa.media("text/html"),
+                **oa.media(
+                    "application/json",
+                    schema={
+                        "type": "object",
+                        "required": ["base", "kinds", "ldes", "context"],
+                        "properties": {
+                            "base": {"type": "string"},
+                            "kinds": {
+                                "type": "object",
+                                "additionalProperties": {"type": "integer"},
+                            },
+                            "ldes": {"type": "string"},
+                            "context": {"type": "string"},
+                        },
+                    },
+                    example={
+                        "base": BASE,
+                        "kinds": {
+                            "beslissing": 26,
+                            "evaluatie": 18,
+                            "regeerakkoord": 4,
+                            "strategie": 121,
+                        },
+                        "ldes": f"{BASE}/ldes",
+                        "context": f"{BASE}/context/v1.jsonld",
+                    },
+                ),
+            },
+        ),
+        304: oa.NOT_MODIFIED,
+        406: oa.not_acceptable(LANDING_TYPES, "/"),
+    },
+)
 def landing(request: Request) -> Response:
     store, layout = store_of(request), layout_of(request)
-    offered = ["text/html", "application/json"]
-    chosen = choose(request.headers.get("accept"), offered)
+    chosen = choose(request.headers.get("accept"), LANDING_TYPES)
     if chosen is None:
-        return not_acceptable(offered, "/")
+        return not_acceptable(LANDING_TYPES, "/")
     kinds = store.kinds()
     if chosen == "application/json":
         body = json.dumps(
@@ -51,8 +135,6 @@ def landing(request: Request) -> Response:
             indent=2,
         ).encode()
         return respond(body, "application/json", request)
-    from .site import language_of, site_of
-
     lang = language_of(request)
     body = site_of(request).landing(lang)
     return respond(
@@ -64,38 +146,85 @@ def landing(request: Request) -> Response:
 
 
 @router.get(
-    "/context/v1.jsonld", tags=["resources"], summary="The JSON-LD context, v1", **oa.CONTEXT
+    "/context/v1.jsonld",
+    tags=["resources"],
+    summary="The JSON-LD context, v1",
+    description="The JSON-LD context of every document we serve: short Dutch keys (with "
+    "English aliases), `id`/`type` for `@id`/`@type`, type coercion of dates, "
+    "numbers and IRIs. Versioned: v1 never changes incompatibly. Every key is "
+    "documented in docs/context.md.",
+    responses={
+        200: oa.ok(
+            "The context.",
+            oa.media(
+                "application/ld+json",
+                schema={"type": "object", "required": ["@context"]},
+                example={
+                    "@context": {
+                        "@version": 1.1,
+                        "@language": "nl",
+                        "id": "@id",
+                        "type": "@type",
+                        "titel": "…",
+                    }
+                },
+            ),
+        ),
+        304: oa.NOT_MODIFIED,
+    },
 )
 def context(request: Request) -> Response:
     return respond(context_bytes(), "application/ld+json", request, max_age=86400)
+
+
+# Vocabulary and shapes files as Turtle: the same answers, different folders.
+TURTLE_FILE: oa.Responses = {
+    200: oa.ok("The file.", oa.media("text/turtle")),
+    304: oa.NOT_MODIFIED,
+    404: oa.problem("No such file.", "no file x.ttl", None, 404),
+}
+FILE_NAME = "A file name ending in `.ttl`."
 
 
 @router.get(
     "/vocab/{name}",
     tags=["vocabularies"],
     summary="Our extension vocabulary or a concept scheme (Turtle)",
-    **oa.VOCAB,
+    description="Our extension vocabulary or one of our concept schemes, as Turtle.",
+    responses=TURTLE_FILE,
 )
-def vocab(name: str, request: Request) -> Response:
+def vocab(
+    name: Annotated[
+        str,
+        PathParam(
+            description=FILE_NAME,
+            openapi_examples=oa.examples(
+                vocabulary=("The extension vocabulary", "beleidsdata.ttl")
+            ),
+        ),
+    ],
+    request: Request,
+) -> Response:
     return _turtle_file(vocab_dir(), name, request)
-
-
-# Served by site.shapes_index (registered first), which also answers JSON.
-@router.get(
-    "/shapes/", tags=["vocabularies"], summary="The SHACL shape files", include_in_schema=False
-)
-def shapes_index() -> dict[str, list[str]]:
-    files = [f"/shapes/{p.name}" for p in sorted(shapes_dir().glob("*.ttl"))]
-    return {"shapes": ["/shapes/beleidsdata.ttl", *files]}
 
 
 @router.get(
     "/shapes/{name}",
     tags=["vocabularies"],
     summary="A SHACL shapes file (Turtle); beleidsdata.ttl holds them all",
-    **oa.SHAPES,
+    description="A SHACL shapes file; `beleidsdata.ttl` holds all of them, as Turtle.",
+    responses=TURTLE_FILE,
 )
-def shapes(name: str, request: Request) -> Response:
+def shapes(
+    name: Annotated[
+        str,
+        PathParam(
+            description=FILE_NAME,
+            openapi_examples=oa.examples(all=("Every shape", "beleidsdata.ttl")),
+        ),
+    ],
+    request: Request,
+) -> Response:
     if name == "beleidsdata.ttl":
         body = b"\n".join(p.read_bytes() for p in sorted(shapes_dir().glob("*.ttl")))
         return respond(body, "text/turtle", request, max_age=3600)

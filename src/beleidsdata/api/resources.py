@@ -1,27 +1,38 @@
-"""``/id/{path}`` (303 to the description) and ``/doc/{path}`` (the description)."""
+"""``/id/{path}`` (303 to the description) and ``/doc/{path}`` (the description).
+
+Each route's OpenAPI description (responses with real examples, parameters) is declared
+with it; the shared builders are in ``openapi.py``, the examples in ``examples.py``.
+"""
 
 from __future__ import annotations
 
-import json
-import re
-from collections import OrderedDict
 from datetime import datetime
 from email.utils import format_datetime, parsedate_to_datetime
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from ..formats.embed import EMBEDDABLE, embed, parse_embed
-from ..formats.jsonld import dumps as jsonld_dumps
-from ..store import SQLiteStore
+from ..formats.embed import EMBEDDABLE, parse_embed
 from . import openapi as oa
 from .deps import layout_of, store_of
-from .http import etag_of, not_acceptable, not_found, respond
+from .embedding import embedded
+from .examples import (
+    DECISION,
+    DECISION_JSONLD,
+    DECISION_TURTLE,
+    EVALUATION,
+    RESOLUTION,
+    SECTION,
+    SPEERPUNT,
+    STRATEGY,
+)
 from .negotiation import choose
 from .problems import Problem, problem_response
+from .responses import etag_of, not_acceptable, not_found, respond
+from .site import language_of, site_of
 
-router = APIRouter(tags=["resources"])
+router = APIRouter(tags=["resources"], default_response_class=Response)
 
 # Representations of a resource, in our order of preference (first = default).
 DOC_TYPES = {
@@ -40,7 +51,8 @@ SUFFIXES = {
     ".html": "text/html",
     ".json": "application/json",
 }
-EMBED_CACHE_SIZE = 256
+# The RDF serialisations and HTML: string bodies in the description.
+RDF_TEXT = ["text/turtle", "application/n-triples", "application/rdf+xml", "text/html"]
 
 
 def context_link(request: Request) -> str:
@@ -65,38 +77,163 @@ def not_modified_since(request: Request, updated_at: str) -> bool:
     return changed <= since
 
 
+ID_PATH = Path(
+    description="The identifier after `/id/`: `{kind}/{key}`, where `{kind}` is `beslissing`, "
+    "`regeerakkoord`, `evaluatie`, `strategie`, `resolutie`, `mededeling`, `bron`, "
+    "`persoon`, `mandaat` or `mandataris`.",
+    openapi_examples=oa.examples(
+        decision=("A government decision (agenda item)", DECISION),
+        section=("Coalition-agreement section 2.3.5", SECTION),
+        strategy=("The Vlaamse Digitale Strategie", STRATEGY),
+    ),
+)
+
+
 @router.get(
     "/id/{path:path}",
     status_code=303,
     summary="Identifier of a thing: redirects to its description",
-    **oa.ID,
+    description="The IRI of a thing is `{base}/id/{kind}/{key}`; it is not a document. "
+    "A GET answers `303 See Other` with `Location: /doc/{kind}/{key}`, the "
+    "description (the legislation.gov.uk /id → /doc pattern). A removed thing "
+    "still redirects; its description then answers 410.",
+    responses={
+        303: {
+            "description": "See the description: `Location` is `/doc/{path}`.",
+            "headers": {
+                "Location": {
+                    "description": "The description of the thing.",
+                    "schema": {"type": "string"},
+                    "example": f"/doc/{DECISION}",
+                }
+            },
+        },
+        404: oa.problem(
+            "No thing has this identifier.",
+            "no thing is identified by /id/beslissing/nergens",
+            "/id/beslissing/nergens",
+            404,
+        ),
+    },
 )
-def identifier(path: str, request: Request) -> Response:
+def identifier(path: Annotated[str, ID_PATH], request: Request) -> Response:
     store = store_of(request)
     if not path or (store.entity(path) is None and not store.was_deleted(path)):
         return not_found(f"/id/{path}", f"no thing is identified by /id/{path}")
     return RedirectResponse(f"/doc/{path}", status_code=303)
 
 
-EMBED_DOC = (
-    "Inline related resources, one level, from their stored descriptions: a "
+# The document a JSON-LD description is: plain JSON keys, documented in the context.
+JSONLD_DOCUMENT = {
+    "type": "object",
+    "description": "A compacted JSON-LD document with our context: reads as plain JSON. "
+    "Keys are documented in `/context/v1.jsonld` (and docs/context.md).",
+    "required": ["@context"],
+    "properties": {
+        "@context": {"type": "string", "format": "uri"},
+        "id": {"type": "string", "format": "uri"},
+        "type": {"type": "array", "items": {"type": "string"}},
+    },
+}
+DOC_PATH = Path(
+    description="The path of a thing (`{kind}/{key}`), optionally with a format "
+    "suffix: `.jsonld`, `.json`, `.ttl`, `.nt`, `.rdf`, `.html`.",
+    openapi_examples=oa.examples(
+        decision=("A government decision", DECISION),
+        section=("Coalition-agreement section 2.3.5", SECTION),
+        evaluation=("The evaluation of section 2.3.5", EVALUATION),
+        speerpunt=("A speerpunt of the digital strategy", SPEERPUNT),
+        resolution=("A Parliament resolution", RESOLUTION),
+        turtle=("By suffix: the decision as Turtle", DECISION + ".ttl"),
+    ),
+)
+_EMBED_KEY = "(" + "|".join(("alles", "all", *EMBEDDABLE)) + ")"
+EMBED = Query(
+    description="Inline related resources, one level, from their stored descriptions: a "
     "comma-separated list of keys of the context (e.g. `verwijstNaar,delen`), or "
     "`alles` (`all`) for every related thing. The part keys `onderdelen` and `delen` "
-    "are followed down the whole part tree. Not applied to HTML."
+    "are followed down the whole part tree. Not applied to HTML.",
+    # Documented, not enforced by FastAPI: parse_embed answers a 400 that lists the keys.
+    json_schema_extra={"type": "string", "pattern": f"^{_EMBED_KEY}(,{_EMBED_KEY})*$"},
+    openapi_examples={
+        "all": {
+            "summary": "The evaluation with its findings and cited decisions",
+            "value": "alles",
+        },
+        "cited": {"summary": "Only what it refers to", "value": "verwijstNaar"},
+    },
 )
 
 
-@router.get("/doc/{path:path}", summary="Description of a thing, in the format asked for", **oa.DOC)
+@router.get(
+    "/doc/{path:path}",
+    summary="Description of a thing, in the format asked for",
+    description="The description of a thing in the format asked for by `Accept`, or by a "
+    "suffix on the path (`.jsonld`, `.json`, `.ttl`, `.nt`, `.rdf`, `.html`). "
+    "JSON-LD is compacted with our context (`/context/v1.jsonld`) and reads as "
+    "plain JSON; `application/json` is the same document, the context also "
+    "linked by a `Link` header (JSON-LD 1.1). `?embed=` inlines related things "
+    "one level. Conditional requests: `If-None-Match` (ETag) and "
+    "`If-Modified-Since` (`Last-Modified`) give 304.",
+    responses={
+        200: oa.ok(
+            "The description.",
+            {
+                **oa.media(
+                    "application/ld+json",
+                    "application/json",
+                    schema=JSONLD_DOCUMENT,
+                    example=DECISION_JSONLD,
+                ),
+                **oa.media("text/turtle", example=DECISION_TURTLE),
+                **oa.media("application/n-triples", "application/rdf+xml", "text/html"),
+            },
+            headers={
+                "Last-Modified": {
+                    "description": "When the thing last changed (not with ?embed= or HTML).",
+                    "schema": {"type": "string"},
+                },
+                "Link": {
+                    "description": "`application/json` only: the JSON-LD context "
+                    '(`rel="http://www.w3.org/ns/json-ld#context"`).',
+                    "schema": {"type": "string"},
+                },
+            },
+        ),
+        304: oa.NOT_MODIFIED,
+        400: oa.problem(
+            "Unknown key in `embed` (`allowed` lists the keys).",
+            "embed: unknown key 'x'; allowed: alles, …",
+            f"/doc/{EVALUATION}",
+            400,
+        ),
+        404: oa.problem(
+            "No description at this path.",
+            "no description at /doc/beslissing/x",
+            "/doc/beslissing/x",
+            404,
+        ),
+        406: oa.not_acceptable(list(DOC_TYPES), f"/doc/{DECISION}"),
+        410: oa.problem(
+            "The thing was removed (its identifier stays reserved).",
+            "no description at /doc/beslissing/2020-01-01/0000000000",
+            "/doc/beslissing/2020-01-01/0000000000",
+            410,
+        ),
+    },
+)
 def document(
-    path: str, request: Request, embed: Annotated[str | None, Query(description=EMBED_DOC)] = None
+    path: Annotated[str, DOC_PATH],
+    request: Request,
+    embed: Annotated[str | None, EMBED] = None,
 ) -> Response:
     store = store_of(request)
     accept = request.headers.get("accept")
     entity = store.entity(path)
     if entity is None:
-        for suffix, media in SUFFIXES.items():
+        for suffix, suffix_type in SUFFIXES.items():
             if path.endswith(suffix):
-                path, accept = path[: -len(suffix)], media
+                path, accept = path[: -len(suffix)], suffix_type
                 entity = store.entity(path)
                 break
     if entity is None:
@@ -125,8 +262,6 @@ def document(
     if media == "application/json":
         headers["Link"] = context_link(request)
     if fmt == "html":
-        from .site import language_of, site_of
-
         lang = language_of(request)
         body = site_of(request).resource(entity, lang)
         headers.pop("Last-Modified")  # the page shows related resources too
@@ -143,104 +278,5 @@ def document(
     return respond(body, media, request, headers=headers)
 
 
-def embedded(
-    request: Request,
-    store: SQLiteStore,
-    document: bytes,
-    path: str,
-    keys: tuple[str, ...],
-    fmt: str,
-) -> bytes:
-    """The resource with related resources inlined; cached per (path, embed, format) until
-    the store changes."""
-    cache: OrderedDict[tuple, bytes] = (
-        getattr(request.app.state, "embed_cache", None) or OrderedDict()
-    )
-    request.app.state.embed_cache = cache
-    key = (path, keys, fmt, store.last_seq())
-    if key in cache:
-        cache.move_to_end(key)
-        return cache[key]
-    id_root = store.base_iri + "/id/"
-
-    def load(iri: str) -> dict | None:
-        if not iri.startswith(id_root) or "#" in iri:
-            return None
-        related = store.entity(iri[len(id_root) :])
-        return json.loads(related.bodies["jsonld"]) if related else None
-
-    doc, inlined = embed(json.loads(document), keys, load)
-    if fmt == "jsonld":
-        body = jsonld_dumps(doc)
-    else:
-        parts = [document if fmt != "rdf" else (store.entity_rdfxml(path) or b"")]
-        for iri in inlined:
-            related_path = iri[len(id_root) :]
-            if fmt == "rdf":
-                parts.append(store.entity_rdfxml(related_path) or b"")
-            else:
-                related = store.entity(related_path)
-                parts.append(related.bodies[fmt] if related else b"")
-        if fmt == "ttl":
-            parts[0] = store.entity(path).bodies["ttl"]  # type: ignore[union-attr]
-            body = b"\n".join(parts)  # Turtle allows @prefix again further down
-        elif fmt == "nt":
-            parts[0] = store.entity(path).bodies["nt"]  # type: ignore[union-attr]
-            body = b"".join(parts)
-        else:
-            body = merge_rdfxml(parts)
-    cache[key] = body
-    while len(cache) > EMBED_CACHE_SIZE:
-        cache.popitem(last=False)
-    return body
-
-
-def merge_rdfxml(documents: list[bytes]) -> bytes:
-    """Several of our RDF/XML documents as one: the descriptions under one rdf:RDF with the
-    namespace declarations of all (our writer always uses the same prefixes)."""
-    namespaces: dict[str, str] = {}
-    bodies: list[str] = []
-    for raw in documents:
-        text = raw.decode()
-        _, _, rest = text.partition("<rdf:RDF")
-        decls, _, inner = rest.partition(">\n")
-        for match in re.finditer(r'xmlns:([\w-]+)="([^"]*)"', decls):
-            namespaces.setdefault(match.group(1), match.group(2))
-        bodies.append(inner.rsplit("</rdf:RDF>", 1)[0])
-    attrs = "".join(f'\n    xmlns:{p}="{ns}"' for p, ns in sorted(namespaces.items()))
-    return (
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        f"<rdf:RDF{attrs}>\n" + "".join(bodies) + "</rdf:RDF>\n"
-    ).encode()
-
-
 def _http_date(iso: str) -> str:
     return format_datetime(datetime.fromisoformat(iso.replace("Z", "+00:00")), usegmt=True)
-
-
-def source_lines(store: SQLiteStore, document: bytes) -> list[dict[str, Any]]:
-    """The source lines behind a resource, read from the stored source texts."""
-    data = json.loads(document)
-    root = data if "@graph" not in data else data["@graph"][0]
-    out = []
-    herkomst = root.get("herkomst", [])
-    if not herkomst:
-        return out
-    for h in herkomst if isinstance(herkomst, list) else [herkomst]:
-        if not isinstance(h, dict):
-            continue
-        src = store.source(h.get("bron", ""))
-        start, end = h.get("beginregel"), h.get("eindregel")
-        if not src or not isinstance(start, int) or not isinstance(end, int):
-            continue
-        lines = src.text.split("\n")[start - 1 : min(end, start + 200)]
-        out.append(
-            {
-                "source": src.iri,
-                "name": src.name,
-                "start": start,
-                "end": end,
-                "lines": list(enumerate(lines, start)),
-            }
-        )
-    return out

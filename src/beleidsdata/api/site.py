@@ -2,12 +2,18 @@
 
 Resource pages (``/doc/…`` as ``text/html``) and the landing page are served by the
 resource and meta routers through the same :class:`~beleidsdata.site.pages.SitePages`;
-pages are rendered from stored JSON and vocabulary labels loaded once at start-up.
+pages are rendered from stored JSON and vocabulary labels loaded once at start-up. Every
+page here answers 304 to a matching ``If-None-Match``: the router declares that once.
 """
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+import json
+from collections.abc import Callable
+from pathlib import Path as FilePath
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from ..resources import shapes_dir, vocab_dir
@@ -16,10 +22,10 @@ from ..site.i18n import pick_language
 from ..site.pages import SitePages
 from . import openapi as oa
 from .deps import store_of
-from .http import not_acceptable, not_found, respond
 from .negotiation import choose
+from .responses import not_acceptable, not_found, respond
 
-router = APIRouter(tags=["site"])
+router = APIRouter(tags=["site"], default_response_class=Response, responses={304: oa.NOT_MODIFIED})
 HTML_HEADERS = {"Vary": "Accept, Accept-Language"}
 
 
@@ -47,8 +53,26 @@ def html(body: bytes, request: Request, lang: str, max_age: int = 60) -> Respons
 
 
 @router.get("/zoeken", include_in_schema=False)
-@router.get("/zoeken/", summary="Search titles (HTML page)", **oa.SEARCH)
-def search(request: Request, q: str = "", soort: str = "") -> Response:
+@router.get(
+    "/zoeken/",
+    summary="Search titles (HTML page)",
+    description="Search the titles of every thing (HTML). For data, use the `q` filter "
+    "of a collection (`/doc/beslissing?q=AI`).",
+    responses=oa.HTML_PAGE,
+)
+def search(
+    request: Request,
+    q: Annotated[
+        str,
+        Query(
+            description="Words to find in titles.", openapi_examples=oa.examples(ai=("AI", "AI"))
+        ),
+    ] = "",
+    soort: Annotated[
+        str,
+        Query(description="Only things of this kind (first path segment), e.g. `beslissing`."),
+    ] = "",
+) -> Response:
     lang = language_of(request)
     return html(site_of(request).search(q[:200], soort or None, lang), request, lang)
 
@@ -56,38 +80,71 @@ def search(request: Request, q: str = "", soort: str = "") -> Response:
 @router.get(
     "/vocab/",
     summary="Our vocabulary and concept schemes, as documentation (HTML)",
-    **oa.VOCAB_INDEX,
+    description="Our vocabulary and concept schemes as documentation pages, Dutch or "
+    "English (`?lang=en`).",
+    responses=oa.HTML_PAGE,
 )
 def vocab_index(request: Request) -> Response:
     lang = language_of(request)
     return html(vocab_index_page(lang), request, lang, max_age=3600)
 
 
+STEM = "The file's name without extension."
+
+
 @router.get(
-    "/vocab/{stem}.html", summary="One vocabulary file as a documentation page", **oa.VOCAB_PAGE
+    "/vocab/{stem}.html",
+    summary="One vocabulary file as a documentation page",
+    description="One vocabulary file as a documentation page.",
+    responses={**oa.HTML_PAGE, 404: oa.NO_SUCH_PAGE},
 )
-def vocab_page(stem: str, request: Request) -> Response:
-    if not (vocab_dir() / f"{stem}.ttl").is_file() or "/" in stem or ".." in stem:
-        return not_found(str(request.url.path), f"no vocabulary {stem}")
-    lang = language_of(request)
-    return html(vocab_file_page(stem, lang), request, lang, max_age=3600)
+def vocab_page(
+    stem: Annotated[
+        str,
+        Path(
+            description=STEM,
+            openapi_examples=oa.examples(vocabulary=("The extension vocabulary", "beleidsdata")),
+        ),
+    ],
+    request: Request,
+) -> Response:
+    return _file_page(vocab_dir(), stem, request, vocab_file_page, "no vocabulary")
+
+
+SHAPES_INDEX_TYPES = ["application/json", "text/html"]
 
 
 @router.get(
     "/shapes/",
     summary="The SHACL shapes: a documentation page (HTML) or the list of files (JSON)",
-    **oa.SHAPES_INDEX,
+    description="The SHACL shapes: a documentation page (HTML) or the list of files "
+    "(`Accept: application/json`).",
+    responses={
+        200: oa.ok(
+            "The index.",
+            {
+                **oa.media(
+                    "application/json",
+                    schema={
+                        "type": "object",
+                        "required": ["shapes"],
+                        "properties": {"shapes": {"type": "array", "items": {"type": "string"}}},
+                    },
+                    example={"shapes": ["/shapes/beleidsdata.ttl", "/shapes/besluiten.ttl"]},
+                ),
+                **oa.media("text/html"),
+            },
+        ),
+        406: oa.not_acceptable(SHAPES_INDEX_TYPES, "/shapes/"),
+    },
 )
 def shapes_index(request: Request) -> Response:
-    offered = ["application/json", "text/html"]
-    chosen = choose(request.headers.get("accept"), offered)
+    chosen = choose(request.headers.get("accept"), SHAPES_INDEX_TYPES)
     if chosen is None:
-        return not_acceptable(offered, "/shapes/")
+        return not_acceptable(SHAPES_INDEX_TYPES, "/shapes/")
     if chosen == "text/html":
         lang = language_of(request)
         return html(shapes_index_page(lang), request, lang, max_age=3600)
-    import json
-
     files = [f"/shapes/{p.name}" for p in sorted(shapes_dir().glob("*.ttl"))]
     return respond(
         json.dumps({"shapes": ["/shapes/beleidsdata.ttl", *files]}).encode(),
@@ -98,10 +155,29 @@ def shapes_index(request: Request) -> Response:
 
 
 @router.get(
-    "/shapes/{stem}.html", summary="One SHACL shapes file as a documentation page", **oa.SHAPE_PAGE
+    "/shapes/{stem}.html",
+    summary="One SHACL shapes file as a documentation page",
+    description="One SHACL shapes file as a documentation page.",
+    responses={**oa.HTML_PAGE, 404: oa.NO_SUCH_PAGE},
 )
-def shape_file_page(stem: str, request: Request) -> Response:
-    if not (shapes_dir() / f"{stem}.ttl").is_file() or "/" in stem or ".." in stem:
-        return not_found(str(request.url.path), f"no shapes file {stem}")
+def shape_file_page(
+    stem: Annotated[
+        str,
+        Path(
+            description=STEM,
+            openapi_examples=oa.examples(decisions=("The shapes of decisions", "besluiten")),
+        ),
+    ],
+    request: Request,
+) -> Response:
+    return _file_page(shapes_dir(), stem, request, shape_page, "no shapes file")
+
+
+def _file_page(
+    folder: FilePath, stem: str, request: Request, page: Callable[[str, str], bytes], missing: str
+) -> Response:
+    """The documentation page of ``folder/{stem}.ttl`` (``page(stem, lang)``), or a 404."""
+    if not (folder / f"{stem}.ttl").is_file() or "/" in stem or ".." in stem:
+        return not_found(str(request.url.path), f"{missing} {stem}")
     lang = language_of(request)
-    return html(shape_page(stem, lang), request, lang, max_age=3600)
+    return html(page(stem, lang), request, lang, max_age=3600)

@@ -2,25 +2,33 @@
 
 A closed page is one row of the ``pages`` table (stored when it closed, with its ETag);
 the open page and the latest-version view are assembled from stored member bytes.
+:class:`StoredPages` answers closed pages before routing (see ``middleware.py`` for where
+it sits); it stays here, beside :func:`_page`, because both must give the same bytes and
+headers for the same negotiation. Every route answers 304 to a matching ``If-None-Match``
+(declared once on the router); the page number is one dependency for both page routes.
 """
 
 from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from typing import Any
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..ldes.stream import LATEST, TIME, TREE_PROFILE, load_page, page_bytes, stream_description
+from ..store import SQLiteStore
 from . import openapi as oa
 from .deps import layout_of, store_of
-from .http import CHARSET, YEAR, if_none_match, not_acceptable, not_found, respond
 from .negotiation import choose, wants_profile
+from .responses import CHARSET, YEAR, if_none_match, not_acceptable, not_found, respond
 
-router = APIRouter(tags=["event stream"])
+router = APIRouter(
+    tags=["event stream"], default_response_class=Response, responses={304: oa.NOT_MODIFIED}
+)
 
 # Our pages have only a default graph, so N-Quads are our N-Triples and TriG our Turtle.
 STREAM_TYPES = {
@@ -31,6 +39,45 @@ STREAM_TYPES = {
     "application/trig": "ttl",
 }
 PROFILED = f'text/turtle; charset=utf-8; profile="{TREE_PROFILE}"'
+
+
+# --------------------------------------------------------------------------- description
+
+CONTENT = {
+    **oa.media("application/ld+json", schema={"type": "object"}),
+    **oa.media(*list(STREAM_TYPES)[1:]),
+}
+TREE_PROFILE_DOC = (
+    '`text/turtle;profile="https://w3id.org/tree/profile"` gives the TREE '
+    "profile (members one after another)."
+)
+PAGE_RESPONSES: oa.Responses = {
+    200: oa.ok(
+        "A page of members with its `tree:relation`s. A closed page is `immutable` "
+        "(cached for a year); the open (last) page for 10 seconds.",
+        CONTENT,
+    ),
+    404: oa.problem("No such view or page.", "there is no page 99", "/ldes/pagina/99", 404),
+    406: oa.not_acceptable(list(STREAM_TYPES), "/ldes/pagina/1"),
+}
+
+
+def page_number(
+    number: Annotated[
+        int,
+        Path(
+            description="Page number, from 1.",
+            openapi_examples=oa.examples(first=("The first page", 1)),
+        ),
+    ],
+) -> int:
+    """The page number of both page routes: one declaration, one description."""
+    return number
+
+
+PageNumber = Annotated[int, Depends(page_number)]
+
+# --------------------------------------------------------------------------- routes
 
 
 def _choose(accept: str | None) -> tuple[str, str] | None:
@@ -51,7 +98,16 @@ def _negotiate(request: Request, path: str) -> tuple[str, str] | Response:
 
 
 @router.get(
-    "/ldes", summary="The event stream: what it is, its views, the kinds' streams", **oa.LDES_ROOT
+    "/ldes",
+    summary="The event stream: what it is, its views, the kinds' streams",
+    description="The `ldes:EventStream`: every create, change and removal of a thing is a "
+    "member (a version IRI `{thing}/versie/{n}`). Lists its one `tree:view` "
+    "(`/ldes/pagina/1`), the latest-version view, the streams per kind and "
+    "every view's description. Replicate it with any LDES client. " + TREE_PROFILE_DOC,
+    responses={
+        200: oa.ok("The stream description.", CONTENT),
+        406: oa.not_acceptable(list(STREAM_TYPES), "/ldes"),
+    },
 )
 def ldes_root(request: Request) -> Response:
     chosen = _negotiate(request, "/ldes")
@@ -63,14 +119,39 @@ def ldes_root(request: Request) -> Response:
 
 
 @router.get(
-    "/ldes/pagina/{number}", summary="One page of the whole log, in time order", **oa.LDES_PAGE
+    "/ldes/pagina/{number}",
+    summary="One page of the whole log, in time order",
+    description="A page of the whole log in time order. " + TREE_PROFILE_DOC,
+    responses=PAGE_RESPONSES,
 )
-def ldes_page(number: int, request: Request) -> Response:
+def ldes_page(number: PageNumber, request: Request) -> Response:
     return _page(request, TIME, number, f"/ldes/pagina/{number}")
 
 
-@router.get("/ldes/{view}", summary="The stream of one kind of thing", **oa.KIND_STREAM)
-def kind_stream(view: str, request: Request) -> Response:
+@router.get(
+    "/ldes/{view}",
+    summary="The stream of one kind of thing",
+    description="The event stream of one kind of thing (`dct:isPartOf` `/ldes`), with its "
+    "view `/ldes/{kind}/pagina/1`.",
+    responses={
+        200: oa.ok("The stream of that kind.", CONTENT),
+        404: oa.problem(
+            "No stream of that kind.", "there is no stream of kind 'x'", "/ldes/x", 404
+        ),
+        406: oa.not_acceptable(list(STREAM_TYPES), "/ldes/beslissing"),
+    },
+)
+def kind_stream(
+    view: Annotated[
+        str,
+        Path(
+            description="A kind: `beslissing`, `regeerakkoord`, `evaluatie`, `strategie`, "
+            "`resolutie`, `mededeling`, …",
+            openapi_examples=oa.examples(decisions=("Decisions", "beslissing")),
+        ),
+    ],
+    request: Request,
+) -> Response:
     path = f"/ldes/{view}"
     chosen = _negotiate(request, path)
     if isinstance(chosen, Response):
@@ -85,9 +166,23 @@ def kind_stream(view: str, request: Request) -> Response:
 @router.get(
     "/ldes/{view}/pagina/{number}",
     summary="One page of a view: 'laatste' (latest versions) or a kind",
-    **oa.VIEW_PAGE,
+    description="A page of the latest-version view (`laatste`, `ldes:versionAmount 1`) or "
+    "of a kind's stream. " + TREE_PROFILE_DOC,
+    responses=PAGE_RESPONSES,
 )
-def view_page(view: str, number: int, request: Request) -> Response:
+def view_page(
+    view: Annotated[
+        str,
+        Path(
+            description="`laatste` (latest versions) or a kind such as `beslissing`.",
+            openapi_examples=oa.examples(
+                latest=("Latest versions", "laatste"), decisions=("Decisions", "beslissing")
+            ),
+        ),
+    ],
+    number: PageNumber,
+    request: Request,
+) -> Response:
     return _page(request, view, number, f"/ldes/{view}/pagina/{number}")
 
 
@@ -110,6 +205,8 @@ def _page(request: Request, view: str, number: int, path: str) -> Response:
     return respond(page_bytes(layout, page, fmt), media, request, max_age=10, immutable=page.closed)
 
 
+# (view, page size, page number, stored format): a row of the pages table.
+PageKey = tuple[str, int, int, str]
 _PAGE_PATH = re.compile(r"^/ldes/(?:([^/]+)/)?pagina/(\d{1,18})$")
 
 
@@ -123,11 +220,11 @@ class StoredPages:
 
     CACHED = 16  # closed pages never change: keep the most recently served few in memory
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self._recent: OrderedDict[tuple, tuple[bytes, str]] = OrderedDict()
+        self._recent: OrderedDict[PageKey, tuple[bytes, str]] = OrderedDict()
 
-    async def _stored(self, store: Any, key: tuple[str, int, int, str]) -> tuple[bytes, str] | None:
+    async def _stored(self, store: SQLiteStore, key: PageKey) -> tuple[bytes, str] | None:
         found = self._recent.get(key)
         if found is not None:
             self._recent.move_to_end(key)
@@ -140,7 +237,7 @@ class StoredPages:
                 self._recent.popitem(last=False)
         return found
 
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         match = (
             _PAGE_PATH.match(scope.get("path", ""))
             if scope["type"] == "http" and scope.get("method") == "GET"
@@ -171,7 +268,7 @@ class StoredPages:
         await self.app(scope, receive, send)
 
 
-async def _send_stored(send: Any, body: bytes, etag: str, media: str, if_none: str | None) -> None:
+async def _send_stored(send: Send, body: bytes, etag: str, media: str, if_none: str | None) -> None:
     """What :func:`respond` sends for an immutable page, as raw ASGI messages."""
     headers = [
         (b"etag", etag.encode()),

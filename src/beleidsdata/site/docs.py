@@ -18,10 +18,9 @@ from ..mapping.namespaces import PREFIXES
 from ..resources import shapes_dir, vocab_dir
 from .i18n import Translator
 from .labels import iri_label
-from .pages import concept_anchor
+from .links import concept_anchor
 from .render import render
 
-VANN_PREFIX = rdflib.URIRef("http://purl.org/vocab/vann/preferredNamespacePrefix")
 _EXTRA = {
     "owl": str(OWL),
     "vann": "http://purl.org/vocab/vann/",

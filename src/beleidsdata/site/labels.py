@@ -17,8 +17,6 @@ from rdflib.namespace import DCTERMS, RDFS, SKOS
 from ..formats.context import CLASSES, TERMS
 from ..resources import vocab_dir
 
-LANGS = ("nl", "en")
-
 
 @dataclass
 class Labels:
@@ -40,7 +38,9 @@ class Labels:
         return found.get(lang) or found.get("nl") or found.get("en")
 
 
-def _collect(graph: rdflib.Graph, predicates: tuple, into: dict[str, dict[str, str]]) -> None:
+def _collect(
+    graph: rdflib.Graph, predicates: tuple[rdflib.URIRef, ...], into: dict[str, dict[str, str]]
+) -> None:
     for predicate in predicates:
         for s, o in graph.subject_objects(predicate):
             if isinstance(s, rdflib.URIRef) and isinstance(o, rdflib.Literal):

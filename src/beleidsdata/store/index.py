@@ -192,7 +192,7 @@ def delete_index(conn: Database, iri: str) -> None:
 
 @dataclass(frozen=True)
 class Filters:
-    """Validated filters of a collection request (see api/collections.py for the names)."""
+    """Validated filters of a collection request (see api/collection_query.py for the names)."""
 
     date_from: str | None = None
     date_to: str | None = None

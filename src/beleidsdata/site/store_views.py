@@ -1,0 +1,172 @@
+"""What a page shows besides its own document, read from the store: related things grouped
+by how they relate, the source lines a thing was read from, the decisions that documents
+cite, the findings of an evaluation and the action points of a speerpunt.
+
+Every lookup is indexed (``entity_links`` and stored bodies filled at ingest); source texts
+are split into lines once per renderer and kept, since a source page and every page
+read from it show its lines.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterable
+from typing import Any
+
+from ..mapping.namespaces import PROV
+from ..store import SQLiteStore
+from ..store.base import EntityState
+from .document import as_list, decision_info, root_of
+from .labels import iri_label
+from .links import Links, kind_label
+
+# A row of store.links_from / links_to: (IRI, predicate, path, kind, title).
+LinkRow = tuple[str, str, str, str, str | None]
+# Links that say where a thing was read, shown under provenance rather than as citations.
+PROVENANCE_PREDICATES = frozenset({PROV.wasDerivedFrom, PROV.entity})
+SHOWN_LINES = 200  # of one provenance range; the source page has them all
+
+
+class StoreViews:
+    """Lookups of the pages of one store."""
+
+    def __init__(self, store: SQLiteStore, links: Links) -> None:
+        self.store = store
+        self.links = links
+        self._source_lines: dict[str, list[str]] = {}
+        self._source_names: dict[str, str] = {}
+
+    def load(self, path: str) -> tuple[EntityState, dict[str, Any]] | None:
+        """A stored thing and the root node of its JSON-LD description."""
+        entity = self.store.entity(path)
+        if entity is None:
+            return None
+        return entity, root_of(json.loads(entity.bodies["jsonld"]))
+
+    def source_text(self, iri: str) -> list[str] | None:
+        """The lines of a stored source document, or None when there is no such source."""
+        if iri not in self._source_lines:
+            src = self.store.source(iri)
+            if src is None:
+                return None
+            self._source_lines[iri] = src.text.split("\n")
+            self._source_names[iri] = src.name
+        return self._source_lines[iri]
+
+    def grouped(
+        self, rows: Iterable[LinkRow], lang: str, exclude: Collection[str] = frozenset()
+    ) -> list[dict[str, Any]]:
+        """Linked things grouped by predicate (its label), groups in label order."""
+        groups: dict[str, dict[str, Any]] = {}
+        for _iri, predicate, path, kind, title in rows:
+            if predicate in exclude:
+                continue
+            label = iri_label(predicate, lang) or predicate
+            g = groups.setdefault(predicate, {"label": label, "predicate": predicate, "items": []})
+            g["items"].append(
+                {
+                    "href": f"/doc/{path}.html",
+                    "text": title or path,
+                    "kind": kind_label(kind, lang),
+                }
+            )
+        return sorted(groups.values(), key=lambda g: str(g["label"]))
+
+    def provenance(self, root: dict[str, Any]) -> list[dict[str, Any]]:
+        """The source lines a thing was read from (``herkomst``), or else the sources it
+        was derived from (``afgeleidVan``) without lines."""
+        href = self.links.href
+        out = []
+        for h in as_list(root.get("herkomst")):
+            if not isinstance(h, dict):
+                continue
+            src_iri = h.get("bron", "")
+            start, end = h.get("beginregel"), h.get("eindregel")
+            lines = self.source_text(src_iri)
+            if lines is None or not isinstance(start, int) or not isinstance(end, int):
+                continue
+            shown = lines[start - 1 : min(end, start + SHOWN_LINES - 1)]
+            out.append(
+                {
+                    "href": href(src_iri),
+                    "name": self._source_names.get(src_iri),
+                    "start": start,
+                    "end": end,
+                    "lines": list(enumerate(shown, start)),
+                    "cut": end - start + 1 > len(shown),
+                    "line_href": f"{href(src_iri)}#r{start}",
+                }
+            )
+        if not out:
+            for s in as_list(root.get("afgeleidVan")):
+                out.append(
+                    {
+                        "href": href(s),
+                        "name": self.links.path_of(s),
+                        "start": None,
+                        "end": None,
+                        "lines": [],
+                        "cut": False,
+                        "line_href": href(s),
+                    }
+                )
+        return out
+
+    def decisions_of(self, citing: Iterable[str], lang: str) -> list[dict[str, Any]]:
+        """The decisions cited by these resources, with date and amounts, in time order."""
+        seen: dict[str, dict[str, Any]] = {}
+        for iri in citing:
+            for target, _predicate, path, kind, _title in self.store.links_from(iri):
+                if kind != "beslissing" or target in seen:
+                    continue
+                loaded = self.store.entity(path)
+                if loaded is None:
+                    continue
+                info = decision_info(json.loads(loaded.bodies["jsonld"]), lang)
+                info.update(href=f"/doc/{path}.html", text=loaded.title or path)
+                seen[target] = info
+        return sorted(seen.values(), key=lambda d: (d["date"] or "", d["text"]))
+
+    def finding_info(self, entity: EntityState, data: dict[str, Any], lang: str) -> dict[str, Any]:
+        """A finding of an evaluation as its report and the section page list it."""
+        body = [b.get("inhoudstekst") for b in as_list(data.get("inhoud")) if isinstance(b, dict)]
+        return {
+            "href": f"/doc/{entity.path}.html",
+            "text": entity.title or data.get("thema") or entity.path,
+            "theme": data.get("thema"),
+            "position": data.get("positie"),
+            "body": "\n".join(b for b in body if b),
+            "status": iri_label(str(data.get("realisatiestatus", "")), lang),
+            "cites": len(as_list(data.get("verwijstNaar"))),
+        }
+
+    def action_points(self, speerpunt: dict[str, Any]) -> list[dict[str, Any]]:
+        """The action points of a speerpunt, in order, each with the decisions it relates to."""
+        out: list[dict[str, Any]] = []
+        for part in as_list(speerpunt.get("onderdelen")):
+            path = self.links.path_of(part)
+            if path is None or "/actiepunt/" not in path:
+                continue
+            loaded = self.load(path)
+            if loaded is None:
+                continue
+            ent, data = loaded
+            if not str(data.get("soortOnderdeel", "")).endswith("/actiepunt"):
+                continue
+            related = [
+                {"href": f"/doc/{p}.html", "text": t or p}
+                for rows in (self.store.links_to(ent.iri), self.store.links_from(ent.iri))
+                for _, _, p, k, t in rows
+                if k == "beslissing"
+            ]
+            out.append(
+                {
+                    "href": f"/doc/{ent.path}.html",
+                    "text": ent.title or ent.path,
+                    "number": data.get("nummer"),
+                    "position": data.get("positie") or 0,
+                    "decisions": related,
+                }
+            )
+        out.sort(key=lambda a: a["position"])
+        return out

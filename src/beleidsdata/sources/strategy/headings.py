@@ -23,7 +23,27 @@ from .listing import ListItem, speerpunt_list
 
 # A heading in capitals that ends in one of these words wraps onto the next line.
 _FUNCTION_WORDS = frozenset(
-    "EN MET VAN DE HET EEN OP IN VOOR NAAR TOT OM BIJ AAN DOOR OF ALS TE DAT".split()
+    (
+        "EN",
+        "MET",
+        "VAN",
+        "DE",
+        "HET",
+        "EEN",
+        "OP",
+        "IN",
+        "VOOR",
+        "NAAR",
+        "TOT",
+        "OM",
+        "BIJ",
+        "AAN",
+        "DOOR",
+        "OF",
+        "ALS",
+        "TE",
+        "DAT",
+    )
 )
 _NUMBERED = re.compile(r"^\s*(?P<num>\d{1,2}(?:[.,]\d{1,2}){0,3})\.?\s+(?P<title>\S.*?)\s*$")
 _SUB = re.compile(r"^\s*(?P<tok>\S{1,8})\s+(?P<title>\S.*?)\s*$")

@@ -486,6 +486,14 @@ def test_roman_numbering_reads_subtractive_numerals() -> None:
     assert [s.number for s in med.sections] == list(numerals)
 
 
+def test_letters_that_are_no_roman_numeral_stay_in_the_title() -> None:
+    body = "# I. EERSTE DEEL\n\ntekst.\n\n# IIII. GEEN NUMMER\n\ntekst.\n"
+    med = parse(text(HEAD + body + SIGN))
+    # Not a numbered section: an unnumbered block in the section before it, text intact.
+    assert titles(med.sections) == [("I", "EERSTE DEEL")]
+    assert titles(med.section("I").subsections) == [(None, "IIII. GEEN NUMMER")]
+
+
 def test_unnumbered_sections_before_the_numbering_and_decision_at_the_end() -> None:
     body = (
         "INLEIDING\n\nEen inleiding.\n\n1. Situering\n\nTekst.\n\n2. Inhoud\n\nTekst.\n\n"

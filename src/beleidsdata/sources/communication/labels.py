@@ -20,12 +20,18 @@ _LABEL = re.compile(
 
 
 def split_label(title: str) -> tuple[str, bool, str] | None:
-    """ "7. PLAN" → ("7", True, "PLAN"); "2.1 Doel" → ("2.1", False, "Doel"); else None."""
+    """ "7. PLAN" → ("7", True, "PLAN"); "2.1 Doel" → ("2.1", False, "Doel"); else None.
+
+    Letters that are no Roman numeral ("IIII.", "VX.") are no label: they stay in the title.
+    """
     m = _LABEL.match(title)
     if m is None:
         return None
-    if m.group("letter"):
-        return m.group("letter"), True, m.group("title").strip()
+    letter = m.group("letter")
+    if letter:
+        if len(letter) > 1 and roman_value(letter) is None:
+            return None
+        return letter, True, m.group("title").strip()
     label = m.group("label")
     return label, bool(m.group("sep")) or "." in label, m.group("title").strip()
 

@@ -479,6 +479,21 @@ def test_dotted_and_roman_numbering() -> None:
     assert titles(med.section("I.1").subsections) == [("1.1", "Doel"), ("1.2", "Scope")]
 
 
+def test_roman_numbering_reads_subtractive_numerals() -> None:
+    numerals = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+    body = "".join(f"# {numeral}. DEEL\n\ntekst.\n\n" for numeral in numerals)
+    med = parse(text(HEAD + body + SIGN))
+    assert [s.number for s in med.sections] == list(numerals)
+
+
+def test_letters_that_are_no_roman_numeral_stay_in_the_title() -> None:
+    body = "# I. EERSTE DEEL\n\ntekst.\n\n# IIII. GEEN NUMMER\n\ntekst.\n"
+    med = parse(text(HEAD + body + SIGN))
+    # Not a numbered section: an unnumbered block in the section before it, text intact.
+    assert titles(med.sections) == [("I", "EERSTE DEEL")]
+    assert titles(med.section("I").subsections) == [(None, "IIII. GEEN NUMMER")]
+
+
 def test_unnumbered_sections_before_the_numbering_and_decision_at_the_end() -> None:
     body = (
         "INLEIDING\n\nEen inleiding.\n\n1. Situering\n\nTekst.\n\n2. Inhoud\n\nTekst.\n\n"

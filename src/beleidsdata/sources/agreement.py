@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from beleidsdata.sources.base import SourceText, Span, join_wrapped, squash
+from .base import SourceText, Span, join_wrapped, squash
+from .numbering import SECTION_NUMBER
 
 KIND = "regeerakkoord"
 LABEL = "Coalition agreement text (regeerakkoord)"
@@ -46,9 +47,6 @@ class Agreement:
     span: Span
 
 
-# "2.3.5 Title …", "2 Chapter", "2.3. Economie"; at most two digits a level, so years
-# ("2019-2024 …") and amounts never pass for a section number.
-_SECTION_LINE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
 _NUMBER_PREFIX = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)\b")
 _AGREEMENT_WORD = re.compile(r"regeerakkoord|regeerverklaring|coalitieakkoord", re.IGNORECASE)
@@ -198,7 +196,7 @@ def _scan_headings(lines: tuple[str, ...]) -> list[tuple[int, str, str]]:
     last: tuple[int, ...] = ()
     first: tuple[int, ...] = ()
     for number, raw in enumerate(lines, start=1):
-        match = _SECTION_LINE.match(raw.strip())
+        match = SECTION_NUMBER.match(raw.strip())
         if not match:
             continue
         label, rest = match.group(1), squash(match.group(2))
@@ -286,7 +284,7 @@ def _check_duplicates(source: SourceText, heads: list[tuple[int, str, str]]) -> 
         first[number] = line
     # _scan_headings only keeps increasing numbers, so also look for repeats it dropped.
     for line_no, raw in enumerate(source.lines[heads[0][0] :], start=heads[0][0] + 1):
-        match = _SECTION_LINE.match(raw.strip())
+        match = SECTION_NUMBER.match(raw.strip())
         if not match or "." not in match.group(1):
             continue
         number = match.group(1)

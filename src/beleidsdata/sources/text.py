@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+# Words that keep their hyphen when a line breaks after them ("niet-" + "persoonsgebonden").
+HYPHEN_PREFIXES = frozenset({"niet", "non", "ex", "oud", "vice", "anti", "pre", "post"})
+
 # --------------------------------------------------------------------------- OCR repair
 #
 # fix_ocr() repairs the character errors that OCR makes in Dutch policy PDFs. It only knows

@@ -23,7 +23,8 @@ from beleidsdata.formats.context import (
     context_document,
     context_markdown,
 )
-from beleidsdata.pipeline import convert, entity_bodies, read_source
+from beleidsdata.formats.registry import serialise_all
+from beleidsdata.pipeline import convert, read_source
 from support import ROOT, SAMPLES, npm_package
 
 BASE = "http://localhost:8000"
@@ -40,7 +41,7 @@ def documents() -> dict[str, tuple[dict, str]]:
     conversion = convert(texts, BASE)
     out = {}
     for entity in conversion.entities.values():
-        bodies = entity_bodies(entity, CONTEXT_URL)
+        bodies = serialise_all(entity.triples, entity.iri, CONTEXT_URL)
         out[entity.path] = (json.loads(bodies["jsonld"]), bodies["ttl"].decode())
     return out
 

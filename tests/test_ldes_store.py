@@ -1,9 +1,11 @@
-"""The event stream in the store: per-view positions, closed pages stored as bytes at
-ingest, and an ingest killed halfway that leaves nothing behind."""
+"""The event stream in the store: per-view positions, every node of every view stored as
+bytes at ingest (closed nodes immutable), and an ingest killed halfway that leaves
+nothing behind."""
 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -13,68 +15,93 @@ from pathlib import Path
 
 import pytest
 
-from beleidsdata.ldes.stream import (
-    FORMATS,
-    LATEST,
-    TIME,
-    StreamLayout,
-    load_page,
-    materialise,
-    page_bytes,
-)
-from beleidsdata.store import SQLiteStore
+from beleidsdata.ldes.layout import BRANCH, LATEST, TIME, StreamLayout
+from beleidsdata.ldes.render import FORMATS
+from beleidsdata.store import Store, open_store
 from support import SAMPLE, SAMPLES, cli
+
+PAGE_SIZE = 20
+MEMBER = re.compile(r"<[^>]+/ldes(?:/[a-z]+)?> <https://w3id.org/tree#member> <([^>]+)> \.")
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> SQLiteStore:
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     db = tmp_path_factory.mktemp("ldes-store") / "store.sqlite"
-    result = cli("ingest", str(SAMPLES), "--db", str(db), "-q")
+    result = cli("ingest", str(SAMPLES), "--db", str(db), "--page-size", str(PAGE_SIZE), "-q")
     assert result.returncode == 0, result.stderr
-    store = SQLiteStore(db)
-    materialise(store, StreamLayout(store.base_iri, 20))
-    return store
+    return open_store(db, readonly=True)
 
 
-def test_every_member_has_one_position_in_its_kind_view(store: SQLiteStore) -> None:
+def members_on(store: Store, path: str) -> list[str]:
+    doc = store.document(path, "nt")
+    assert doc is not None, path
+    return MEMBER.findall(doc.body.decode())
+
+
+def test_every_member_has_one_position_in_its_kind_view(store: Store) -> None:
     sizes = store.view_sizes()
     assert sum(sizes.values()) == store.last_seq() == store.count_members()
+    everything = store.members(0, 10_000)
     for kind, n in sizes.items():
         members = store.view_members(kind, 1, n + 5)
         assert len(members) == n
         assert all(m.kind == kind for m in members)
-        assert [m.seq for m in members] == sorted(m.seq for m in members)
-        assert [m.seq for m in members] == [m.seq for m in store.members(0, 10_000, kind)]
+        assert [m.seq for m in members] == [m.seq for m in everything if m.kind == kind]
 
 
-def test_stored_closed_pages_are_the_assembled_bytes(store: SQLiteStore) -> None:
-    layout = StreamLayout(store.base_iri, 20)
-    checked = 0
-    for view in (TIME, *store.view_sizes()):
-        number = 1
-        while (page := load_page(store, layout, number, view)) is not None:
-            stored = {fmt: store.page(view, 20, number, fmt) for fmt in FORMATS}
-            if page.closed:
-                for fmt in FORMATS:
-                    assert stored[fmt] is not None, (view, number, fmt)
-                    assert stored[fmt][0] == page_bytes(layout, page, fmt)
-                checked += 1
-            else:
-                assert set(stored.values()) == {None}  # the open page is assembled
-            number += 1
-    assert checked >= store.last_seq() // 20
+def test_every_node_of_every_view_is_stored_in_every_format(store: Store) -> None:
+    layout = StreamLayout(store.base_iri, PAGE_SIZE)
+    for view, total in ((TIME, store.last_seq()), *store.view_sizes().items()):
+        pages = layout.page_count(total)
+        paths = [layout.root_path(view), *(layout.page_path(n, view) for n in range(1, pages + 1))]
+        paths += [layout.branch_path(b, view) for b in range(1, layout.branch_count(total) + 1)]
+        for path in paths:
+            for fmt in FORMATS:
+                assert store.document(path, fmt) is not None, (path, fmt)
+        # Pages hold the view's members in order, page_size each; only the last is open.
+        seen: list[str] = []
+        for n in range(1, pages + 1):
+            on_page = members_on(store, layout.page_path(n, view))
+            closed = store.document(layout.page_path(n, view), "nt")
+            assert closed is not None
+            assert closed.immutable == (n < pages), (view, n)
+            if n < pages:
+                assert len(on_page) == PAGE_SIZE
+            seen += on_page
+        expected = [m.iri for m in store.members(0, 10_000) if view == TIME or m.kind == view]
+        assert seen == expected
 
 
-def test_the_latest_view_holds_each_things_latest_version(store: SQLiteStore) -> None:
-    layout = StreamLayout(store.base_iri, 20)
-    latest = set()
-    number = 1
-    while (page := load_page(store, layout, number, LATEST)) is not None:
-        assert not page.closed
-        latest |= {m.iri for m in page.members}
-        number += 1
-    versions = store.entity_versions()
-    assert latest == {f"{iri}/versie/{v}" for iri, (_, v) in versions.items()}
+def test_the_root_links_to_branches_and_branches_to_pages(store: Store) -> None:
+    layout = StreamLayout(store.base_iri, PAGE_SIZE)
+    total = store.last_seq()
+    root = store.document(layout.root_path(), "nt")
+    assert root is not None and not root.immutable
+    text = root.body.decode()
+    for b in range(1, layout.branch_count(total) + 1):
+        assert f"<{layout.branch(b)}>" in text
+    branch = store.document(layout.branch_path(1), "nt")
+    assert branch is not None
+    for n in range(1, min(BRANCH, layout.page_count(total)) + 1):
+        assert f"<https://w3id.org/tree#node> <{layout.page(n)}>" in branch.body.decode()
+    # A page never links to another page: every node but the root has one parent.
+    page = store.document(layout.page_path(1), "nt")
+    assert page is not None and "tree#relation" not in page.body.decode()
+
+
+def test_the_latest_view_holds_each_things_latest_version(store: Store) -> None:
+    layout = StreamLayout(store.base_iri, PAGE_SIZE)
+    latest: set[str] = set()
+    for n in range(1, layout.page_count(store.last_seq()) + 1):
+        doc = store.document(layout.page_path(n, LATEST), "nt")
+        assert doc is not None and not doc.immutable
+        latest |= set(members_on(store, layout.page_path(n, LATEST)))
+    current = {
+        f"{m.entity}/versie/{m.version}"
+        for m in store.members(0, 10_000)
+        if store.entity_states([m.entity])[m.entity].version == m.version
+    }
+    assert latest == current
 
 
 def _snapshot(db: Path) -> dict[str, object]:
@@ -88,9 +115,10 @@ def _snapshot(db: Path) -> dict[str, object]:
             ).fetchall(),
             "views": conn.execute("SELECT * FROM views ORDER BY view").fetchall(),
             "positions": conn.execute("SELECT count(*) FROM view_members").fetchone(),
-            "pages": conn.execute(
-                "SELECT view, size, number, format, etag FROM pages ORDER BY 1, 2, 3, 4"
+            "documents": conn.execute(
+                "SELECT path, format, etag FROM documents ORDER BY 1, 2"
             ).fetchall(),
+            "contributions": conn.execute("SELECT count(*) FROM contributions").fetchone(),
             "sources": conn.execute("SELECT iri, sha256 FROM sources ORDER BY iri").fetchall(),
         }
     finally:

@@ -247,7 +247,7 @@ def test_source_documents_carry_their_content_hash(corpus) -> None:
 def test_every_nested_node_is_reachable_through_the_stream_member_shape(corpus) -> None:
     """Clients extract a member by following the stream's inline shape: a link to a nested
     node by any other property would silently drop that node from replicated members."""
-    from beleidsdata.ldes.stream import _NESTED_FORWARD
+    from beleidsdata.ldes.hypermedia import _NESTED_FORWARD
 
     allowed = {
         *_NESTED_FORWARD,

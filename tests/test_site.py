@@ -17,7 +17,7 @@ import pytest
 from beleidsdata.pipeline import expand_paths, ingest, read_source
 from beleidsdata.site.i18n import pick_language
 from beleidsdata.site.labels import key_label
-from beleidsdata.store import SQLiteStore
+from beleidsdata.store import open_store
 from support import SAMPLES, LiveServer, cli
 
 SECTION = "regeerakkoord/2019-2024/sectie/2.3.5"
@@ -27,7 +27,7 @@ STRATEGY = "strategie/vlaamse-digitale-strategie"
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("site") / "site.sqlite"
-    store = SQLiteStore(db, "http://localhost:8000")
+    store = open_store(db, "http://localhost:8000")
     ingest(store, [read_source(p) for p in expand_paths([SAMPLES])])
     store.close()
     return db
@@ -131,7 +131,7 @@ def test_property_labels_come_from_the_vocabularies() -> None:
 
 
 def test_every_page_of_the_corpus_is_built_with_its_twins(built: Path, store_path: Path) -> None:
-    store = SQLiteStore(store_path, readonly=True)
+    store = open_store(store_path, readonly=True)
     entities = store.entities(limit=10_000)
     assert len(entities) == store.count_entities() > 300
     for entity in entities:
@@ -140,7 +140,9 @@ def test_every_page_of_the_corpus_is_built_with_its_twins(built: Path, store_pat
         text = page.read_text()
         assert "<h1>" in text and "</html>" in text
         for fmt in ("jsonld", "ttl", "nt"):
-            assert (built / "doc" / f"{entity.path}.{fmt}").read_bytes() == entity.bodies[fmt]
+            stored = store.document(f"/doc/{entity.path}", fmt)
+            assert stored is not None
+            assert (built / "doc" / f"{entity.path}.{fmt}").read_bytes() == stored.body
     for name in (
         "index.html",
         "zoeken/index.html",

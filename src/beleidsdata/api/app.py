@@ -13,10 +13,23 @@ from fastapi import FastAPI
 from starlette.staticfiles import StaticFiles
 
 from .. import __version__
-from ..ldes.stream import DEFAULT_PAGE_SIZE, StreamLayout, materialise
+from ..errors import StoreBusy
+from ..ldes.layout import StreamLayout
+from ..ldes.publish import publish_empty
 from ..resources import site_dir
-from ..store import SQLiteStore
-from . import catalog, collection, developers, meta, middleware, openapi, resources, site, stream
+from ..store import Store, utc_now
+from . import (
+    catalog,
+    collection,
+    developers,
+    meta,
+    middleware,
+    openapi,
+    publish,
+    resources,
+    site,
+    stream,
+)
 from . import validate as validation_service
 from .problems import install_handlers
 
@@ -30,9 +43,7 @@ change. Errors are `application/problem+json`.
 """
 
 
-def create_app(
-    store: SQLiteStore, *, page_size: int = DEFAULT_PAGE_SIZE, max_in_flight: int = 512
-) -> FastAPI:
+def create_app(store: Store, *, max_in_flight: int = 512) -> FastAPI:
     """The application for one store (its base IRI is the store's)."""
     app = FastAPI(
         title="beleidsdata",
@@ -42,9 +53,17 @@ def create_app(
         redoc_url=None,
     )
     app.state.store = store
-    app.state.layout = StreamLayout(store.base_iri, page_size)
-    if not getattr(store, "_readonly", False):
-        materialise(store, app.state.layout)  # closed pages of this size, as bytes
+    app.state.layout = layout = StreamLayout(store.base_iri, store.page_size)
+    app.state.context_link = (
+        f'<{layout.context}>; rel="http://www.w3.org/ns/json-ld#context"; '
+        'type="application/ld+json"'
+    )
+    if not store.has_document("/ldes") and not getattr(store.db, "readonly", False):
+        try:  # a store with no members yet still has a stream to describe
+            with store.writing(wait=5):
+                publish_empty(store, layout, utc_now())
+        except StoreBusy:
+            pass  # another process is writing; it renders the stream
     app.mount("/static", StaticFiles(directory=str(site_dir() / "static")), name="static")
     # collection (/doc/{kind}) before resources (/doc/{path:path}), which would match too
     # site first: its /shapes/ and /vocab/*.html pages would match meta's Turtle routes
@@ -55,6 +74,7 @@ def create_app(
         resources.router,
         stream.router,
         catalog.router,
+        publish.router,
         developers.router,
     ):
         app.include_router(router)

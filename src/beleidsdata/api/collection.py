@@ -19,6 +19,7 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 
 from ..errors import BadRequest
+from ..formats import registry
 from ..formats.context import CLASSES, context_url
 from ..formats.jsonld import dumps as jsonld_dumps
 from ..formats.jsonld import to_jsonld
@@ -34,13 +35,23 @@ from .deps import store_of
 from .examples import DECISIONS_PAGE
 from .negotiation import choose
 from .problems import Problem, problem_response
-from .resources import DOC_TYPES, RDF_TEXT, SUFFIXES, context_link
+from .resources import SUFFIXES, context_link
 from .responses import not_acceptable, not_found, respond
 
 router = APIRouter(tags=["collections"], default_response_class=Response)
 
 # A collection is offered in the same representations as a single resource.
-TYPES = DOC_TYPES
+# media type → what to write, in our order of preference (HTML right after JSON-LD)
+TYPES = {
+    "application/ld+json": "jsonld",
+    "text/html": "html",
+    **{
+        f.media_type: f.storage
+        for f in registry.document_formats()
+        if f.key not in ("jsonld", "html", "nq", "trig")
+    },
+}
+RDF_TEXT = [m for m, k in TYPES.items() if k not in ("jsonld",)]
 
 
 def _url(base: str, kind: str, params: dict[str, str]) -> str:

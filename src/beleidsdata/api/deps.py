@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from fastapi import Request
 
-from ..ldes.stream import StreamLayout
-from ..store import SQLiteStore
+from ..ldes.layout import StreamLayout
+from ..store import Store
 
 
-def store_of(request: Request) -> SQLiteStore:
-    store: SQLiteStore = request.app.state.store  # set by create_app
+def store_of(request: Request) -> Store:
+    store: Store = request.app.state.store  # set by create_app
     return store
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from ..formats import registry
 from ..site.render import render
 from . import openapi as oa
 from .collection_query import PARAMS
@@ -22,6 +23,7 @@ from .resources import DOC_TYPES, SUFFIXES
 from .responses import respond
 from .site import language_of
 
+DOC_FORMATS = {m: (registry.by_media_type(m) or registry.get("jsonld")).key for m in DOC_TYPES}
 router = APIRouter(tags=["site"], default_response_class=Response)
 
 
@@ -347,7 +349,7 @@ def developers(request: Request) -> Response:
         base=base,
         examples=sections(base),
         params=PARAMS,
-        doc_types=DOC_TYPES,
+        doc_types=DOC_FORMATS,
         suffixes=SUFFIXES,
         kinds=store_of(request).kinds(),
         decision=DECISION,

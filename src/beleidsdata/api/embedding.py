@@ -18,7 +18,7 @@ from fastapi import Request
 
 from ..formats.embed import embed
 from ..formats.jsonld import dumps as jsonld_dumps
-from ..store import SQLiteStore
+from ..store import Store
 
 EMBED_CACHE_SIZE = 256
 CacheKey = tuple[str, tuple[str, ...], str, int]
@@ -26,7 +26,7 @@ CacheKey = tuple[str, tuple[str, ...], str, int]
 
 def embedded(
     request: Request,
-    store: SQLiteStore,
+    store: Store,
     document: bytes,
     path: str,
     keys: tuple[str, ...],
@@ -46,14 +46,12 @@ def embedded(
     def load(iri: str) -> dict[str, Any] | None:
         if not iri.startswith(id_root) or "#" in iri:
             return None
-        related = store.entity(iri[len(id_root) :])
-        return json.loads(related.bodies["jsonld"]) if related else None
+        related = store.document(f"/doc/{iri[len(id_root) :]}", "jsonld")
+        return json.loads(related.body) if related else None
 
     def stored(entity_path: str) -> bytes:
-        if fmt == "rdf":
-            return store.entity_rdfxml(entity_path) or b""
-        entity = store.entity(entity_path)
-        return entity.bodies[fmt] if entity else b""
+        found = store.document(f"/doc/{entity_path}", fmt)
+        return found.body if found else b""
 
     doc, inlined = embed(json.loads(document), keys, load)
     if fmt == "jsonld":

@@ -10,10 +10,10 @@ From the outside in, a request passes:
    so CORS preflight answers carry ``Vary`` too.
 3. CORS (Starlette's ``CORSMiddleware``): reads are open to any origin, which may read
    our caching and context headers.
-4. :class:`~beleidsdata.api.stream.StoredPages`: closed event-stream pages straight from
-   the pages table, without routing. Inside CORS and ``Vary`` so its answers get the
-   same headers as the routes'; it lives in ``stream.py``, beside the route it stands in
-   for, since both must answer the same bytes for the same negotiation.
+4. :class:`~beleidsdata.api.stored.StoredDocuments`: every stored representation (entity
+   documents, stream nodes, the catalogue) straight from the documents table, without
+   routing. Inside CORS and ``Vary`` so its answers get the same headers as the routes';
+   the routes answer through the same module, so both give the same bytes.
 5. Whatever the routers' own ``install`` adds (the validation service's request
    body-size limit), then the routes.
 
@@ -28,7 +28,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .problems import Problem, problem_response
-from .stream import StoredPages
+from .stored import StoredDocuments
 
 RETRY_AFTER_SECONDS = 1
 
@@ -36,7 +36,7 @@ RETRY_AFTER_SECONDS = 1
 def install(app: FastAPI, max_in_flight: int) -> None:
     """The layers of this module around ``app``'s routes, in the order described above."""
     # Starlette wraps the last one added around the others: innermost first.
-    app.add_middleware(StoredPages)
+    app.add_middleware(StoredDocuments)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=["*"],

@@ -6,16 +6,16 @@ with it; the shared builders are in ``openapi.py``, the examples in ``examples.p
 
 from __future__ import annotations
 
-from datetime import datetime
-from email.utils import format_datetime, parsedate_to_datetime
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from ..formats import registry
 from ..formats.embed import EMBEDDABLE, parse_embed
 from . import openapi as oa
-from .deps import layout_of, store_of
+from .deps import store_of
 from .embedding import embedded
 from .examples import (
     DECISION,
@@ -27,54 +27,31 @@ from .examples import (
     SPEERPUNT,
     STRATEGY,
 )
+from .history import history_document, version_body, version_changes
 from .negotiation import choose
 from .problems import Problem, problem_response
-from .responses import etag_of, not_acceptable, not_found, respond
+from .responses import not_acceptable, not_found, respond
 from .site import language_of, site_of
+from .stored import answer, split_suffix
 
 router = APIRouter(tags=["resources"], default_response_class=Response)
 
-# Representations of a resource, in our order of preference (first = default).
-DOC_TYPES = {
-    "application/ld+json": "jsonld",
-    "text/html": "html",
-    "text/turtle": "ttl",
-    "application/n-triples": "nt",
-    "application/rdf+xml": "rdf",
-    "application/json": "jsonld",
-}
-SUFFIXES = {
-    ".jsonld": "application/ld+json",
-    ".ttl": "text/turtle",
-    ".nt": "application/n-triples",
-    ".rdf": "application/rdf+xml",
-    ".html": "text/html",
-    ".json": "application/json",
-}
-# The RDF serialisations and HTML: string bodies in the description.
-RDF_TEXT = ["text/turtle", "application/n-triples", "application/rdf+xml", "text/html"]
+# Representations of a resource, in our order of preference (first = default): HTML right
+# after JSON-LD, so a browser (which asks for text/html first) gets the page.
+DOC_TYPES = [
+    "application/ld+json",
+    "text/html",
+    *(f.media_type for f in registry.document_formats() if f.key not in ("jsonld", "html")),
+]
+SUFFIXES = {f.suffix: f.media_type for f in registry.document_formats()}
+VERSION_TYPES = [f.media_type for f in registry.stream_formats()]
+FRAGMENT_FORMATS = tuple(f.key for f in registry.stream_formats())
+HISTORY_TYPES = ["application/ld+json", "text/html", "application/json"]
 
 
 def context_link(request: Request) -> str:
-    return (
-        f'<{layout_of(request).context}>; rel="http://www.w3.org/ns/json-ld#context"; '
-        'type="application/ld+json"'
-    )
-
-
-def not_modified_since(request: Request, updated_at: str) -> bool:
-    """If-Modified-Since (only when there is no If-None-Match, RFC 9110 13.1.3)."""
-    header = request.headers.get("if-modified-since")
-    if not header or request.headers.get("if-none-match"):
-        return False
-    try:
-        since = parsedate_to_datetime(header)
-    except (TypeError, ValueError, IndexError):
-        return False
-    if since is None or since.tzinfo is None:
-        return False
-    changed = datetime.fromisoformat(updated_at.replace("Z", "+00:00")).replace(microsecond=0)
-    return changed <= since
+    link: str = request.app.state.context_link
+    return link
 
 
 ID_PATH = Path(
@@ -118,7 +95,12 @@ ID_PATH = Path(
 )
 def identifier(path: Annotated[str, ID_PATH], request: Request) -> Response:
     store = store_of(request)
-    if not path or (store.entity(path) is None and not store.was_deleted(path)):
+    version = VERSION_PATH.match(path)
+    if version is not None:
+        known = store.member(f"{store.base_iri}/id/{path}") is not None
+    else:
+        known = bool(path) and store.entity_ever(path) is not None
+    if not known:
         return not_found(f"/id/{path}", f"no thing is identified by /id/{path}")
     return RedirectResponse(f"/doc/{path}", status_code=303)
 
@@ -228,55 +210,83 @@ def document(
     embed: Annotated[str | None, EMBED] = None,
 ) -> Response:
     store = store_of(request)
-    accept = request.headers.get("accept")
-    entity = store.entity(path)
+    version = VERSION_PATH.match(path)
+    if version is not None:
+        return version_document(request, version.group(1), int(version.group(2)))
+    if path.endswith("/" + HISTORY):
+        return history(request, path[: -len(HISTORY) - 1])
+    bare, suffix = split_suffix(f"/doc/{path}")
+    bare = bare[len("/doc/") :]
+    entity = store.entity(bare)
     if entity is None:
-        for suffix, suffix_type in SUFFIXES.items():
-            if path.endswith(suffix):
-                path, accept = path[: -len(suffix)], suffix_type
-                entity = store.entity(path)
-                break
-    if entity is None:
-        status = 410 if store.was_deleted(path) else 404
-        return not_found(f"/doc/{path}", f"no description at /doc/{path}", status)
-    keys: tuple[str, ...] = ()
-    if embed is not None:
-        try:
-            keys = parse_embed(embed)
-        except ValueError as exc:
-            return problem_response(
-                Problem(
-                    400,
-                    detail=f"embed: unknown key {exc.args[0]!r}; allowed: "
-                    + ", ".join(("alles", *EMBEDDABLE)),
-                    instance=f"/doc/{path}",
-                ),
-                extra={"allowed": ["alles", *EMBEDDABLE]},
-            )
-    offered = list(DOC_TYPES)
-    media = choose(accept, offered)
+        status = 410 if store.was_deleted(bare) else 404
+        return not_found(f"/doc/{bare}", f"no description at /doc/{bare}", status)
+    accept = suffix.media_type if suffix is not None else request.headers.get("accept")
+    media = choose(accept, DOC_TYPES)
     if media is None:
-        return not_acceptable(offered, f"/doc/{path}")
-    fmt = DOC_TYPES[media]
-    headers = {"Last-Modified": _http_date(entity.updated_at)}
-    if media == "application/json":
-        headers["Link"] = context_link(request)
-    if fmt == "html":
+        return not_acceptable(DOC_TYPES, f"/doc/{bare}")
+    fmt = registry.by_media_type(media)
+    assert fmt is not None
+    if fmt.key == "html":
         lang = language_of(request)
         body = site_of(request).resource(entity, lang)
-        headers.pop("Last-Modified")  # the page shows related resources too
-        headers.update({"Vary": "Accept, Accept-Language", "Content-Language": lang})
-    elif keys:
-        body = embedded(request, store, entity.bodies["jsonld"], path, keys, fmt)
-        headers.pop("Last-Modified")  # depends on the related resources too
-    elif fmt == "rdf":
-        body = store.entity_rdfxml(path) or b""
-    else:
-        body = entity.bodies[fmt]
-    if "Last-Modified" in headers and not_modified_since(request, entity.updated_at):
-        return Response(status_code=304, headers={"ETag": etag_of(body), **headers})
-    return respond(body, media, request, headers=headers)
+        headers = {"Vary": "Accept, Accept-Language", "Content-Language": lang}
+        return respond(body, fmt.media_type, request, headers=headers)
+    if embed is None:
+        return answer(request, f"/doc/{bare}{suffix.suffix if suffix else ''}")
+    try:
+        keys = parse_embed(embed)
+    except ValueError as exc:
+        return problem_response(
+            Problem(
+                400,
+                detail=f"embed: unknown key {exc.args[0]!r}; allowed: "
+                + ", ".join(("alles", *EMBEDDABLE)),
+                instance=f"/doc/{bare}",
+            ),
+            extra={"allowed": ["alles", *EMBEDDABLE]},
+        )
+    stored = store.document(f"/doc/{bare}", "jsonld")
+    assert stored is not None
+    body = embedded(request, store, stored.body, bare, keys, fmt.storage)
+    headers = {"Link": request.app.state.context_link} if fmt.key == "json" else {}
+    return respond(body, fmt.media_type, request, headers=headers)
 
 
-def _http_date(iso: str) -> str:
-    return format_datetime(datetime.fromisoformat(iso.replace("Z", "+00:00")), usegmt=True)
+VERSION_PATH = re.compile(r"^(.+)/versie/(\d{1,9})(\.[a-z]+)?$")
+HISTORY = "geschiedenis"
+
+
+def version_document(request: Request, path: str, number: int) -> Response:
+    """A version as it was published: its bookkeeping and its payload (immutable)."""
+    store = store_of(request)
+    iri = f"{store.base_iri}/id/{path}/versie/{number}"
+    member = store.member(iri, formats=FRAGMENT_FORMATS)
+    if member is None:
+        return not_found(f"/doc/{path}/versie/{number}", f"no version {number} of /id/{path}")
+    media = choose(request.headers.get("accept"), VERSION_TYPES)
+    if media is None:
+        return not_acceptable(VERSION_TYPES, f"/doc/{path}/versie/{number}")
+    fmt = registry.by_media_type(media)
+    assert fmt is not None
+    body = version_body(member, fmt.key, request.app.state.layout.context)
+    return respond(body, fmt.media_type, request, immutable=True)
+
+
+def history(request: Request, path: str) -> Response:
+    """Every version of a thing with its time, event and the triples it added and removed."""
+    store = store_of(request)
+    entity = store.entity_ever(path)
+    if entity is None:
+        return not_found(f"/doc/{path}/{HISTORY}", f"no thing at /id/{path}")
+    members = store.history(entity.iri, formats=("nq",))
+    media = choose(request.headers.get("accept"), HISTORY_TYPES)
+    if media is None:
+        return not_acceptable(HISTORY_TYPES, f"/doc/{path}/{HISTORY}")
+    changes = version_changes(members)
+    if media == "text/html":
+        lang = language_of(request)
+        body = site_of(request).history(entity, changes, lang)
+        return respond(body, media, request, headers={"Vary": "Accept, Accept-Language"})
+    doc = history_document(request.app.state.layout.context, entity.iri, path, changes)
+    return respond(doc, media, request)

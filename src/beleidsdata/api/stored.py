@@ -45,7 +45,12 @@ class Offer:
     profile: bool = False  # Turtle with the TREE profile parameter
 
 
-DOC_OFFER = Offer(tuple(f for f in registry.document_formats() if f.key != "html"), DOC_MAX_AGE)
+# Documents: HTML right after JSON-LD (a browser asks for text/html first); an HTML page is
+# rendered by the site's route, not stored, so the fast path hands it on.
+DOC_OFFER = Offer(
+    tuple(sorted(registry.document_formats(), key=lambda f: (f.key != "jsonld", f.key != "html"))),
+    DOC_MAX_AGE,
+)
 STREAM_OFFER = Offer(registry.stream_formats(), STREAM_MAX_AGE, profile=True)
 CATALOG_OFFER = Offer(registry.stream_formats(), CATALOG_MAX_AGE)
 PROFILED = f'text/turtle; charset=utf-8; profile="{TREE_PROFILE}"'
@@ -181,7 +186,7 @@ class StoredDocuments:
             chosen = (suffix, suffix.content_type) if suffix in offer.formats else None
         else:
             chosen = negotiate(accept, path_kind(path))
-        if chosen is None:
+        if chosen is None or chosen[0].key == "html":
             await self.app(scope, receive, send)  # HTML, or a 406 the route explains
             return
         fmt, content_type = chosen
@@ -223,8 +228,12 @@ def answer(request: Request, path: str, gone: bool = False) -> Response:
         return not_found(path, f"no description at {path}" if status == 410 else None, status)
     headers = dict(
         (k.decode(), v.decode("latin-1"))
-        for k, v in headers_for(doc, content_type, offer.max_age, request.app.state.context_link, fmt)
+        for k, v in headers_for(
+            doc, content_type, offer.max_age, request.app.state.context_link, fmt
+        )
     )
-    if is_fresh(doc, request.headers.get("if-none-match"), request.headers.get("if-modified-since")):
+    if is_fresh(
+        doc, request.headers.get("if-none-match"), request.headers.get("if-modified-since")
+    ):
         return Response(status_code=304, headers=headers)
     return Response(doc.body, headers=headers)

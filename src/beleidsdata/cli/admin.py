@@ -10,7 +10,7 @@ from ..errors import BeleidsdataError
 from ..store import open_store, schema
 from ..store.backup import export_store, import_store, read_manifest
 from ..store.tokens import create_token, revoke_token
-from .common import EXIT_STORE, db_option, fail, fail_on, open_or_fail
+from .common import db_option, fail, fail_on, open_or_fail
 from .main import main
 
 
@@ -247,5 +247,3 @@ def site_build_command(output: str, db: str, lang: str, service_url: str | None)
         err=True,
     )
 
-
-__all__ = ["EXIT_STORE"]

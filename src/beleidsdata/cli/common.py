@@ -4,9 +4,9 @@ Exit codes are the same everywhere and documented in ``beleidsdata --help``:
 
 * 0 done (``validate``: the data conforms)
 * 1 the data does not conform to the shapes (nothing was stored)
-* 2 unreadable or unrecognised input, or a usage error (nothing was changed)
+* 2 unreadable or unrecognised input, a usage error, or a store that cannot be used as
+  asked (not a beleidsdata store, an older schema, another base IRI); nothing was changed
 * 3 the store is busy: another writer did not finish within ``--wait``
-* 4 the store cannot be used as asked (not a store, an older schema, another base IRI)
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from ..store import DEFAULT_WAIT, Store, open_store
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_BUSY = 3
-EXIT_STORE = 4
 DEFAULT_DB = "beleidsdata.sqlite"
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -43,7 +42,7 @@ def fail_on(exc: BeleidsdataError) -> NoReturn:
     if isinstance(exc, StoreBusy):
         fail(str(exc), EXIT_BUSY)
     if isinstance(exc, StoreError):
-        fail(str(exc), EXIT_STORE)
+        fail(str(exc), EXIT_USAGE)
     if isinstance(exc, InputError):
         fail(str(exc), EXIT_USAGE)
     fail(str(exc), EXIT_INVALID)
@@ -68,7 +67,7 @@ def open_or_fail(
     readonly: bool = False,
     default_base: str | None = None,
 ) -> Store:
-    """The store at ``db``, or one line and exit code 4 (2 for bad input)."""
+    """The store at ``db``, or one line and exit code 2."""
     try:
         return open_store(
             db,

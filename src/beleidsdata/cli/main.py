@@ -31,9 +31,9 @@ def main() -> None:
 
     \b
     Exit codes: 0 done (validate: conforms), 1 does not conform to the shapes,
-    2 unreadable or unrecognised input or a usage error (nothing was changed),
-    3 the store is busy (another writer; see --wait), 4 the store cannot be used
-    as asked (not a beleidsdata store, an older schema: run 'beleidsdata db upgrade').
+    2 unreadable or unrecognised input, a usage error, or a store that cannot be
+    used as asked (not a beleidsdata store; an older schema: run 'beleidsdata db
+    upgrade'), nothing was changed; 3 the store is busy (another writer; see --wait).
     """
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from ..mapping.namespaces import FOAF, PROV
 from ..store.core import Store
 from ..store.records import Member
 from . import hypermedia as hm
@@ -168,3 +169,16 @@ def publish_empty(store: Store, layout: StreamLayout, time: str) -> None:
         render_root(store, layout, view, time)
     render_streams(store, layout, time)
     render_catalog(store, layout, time)
+
+
+def render_publisher(store: Store, layout: StreamLayout, iri: str, name: str, time: str) -> None:
+    """The agent members are attributed to (a token's name, or the command line), once."""
+    path = iri[len(layout.base) :]
+    if store.has_document(path):
+        return
+    lines: list[hm.Line] = [
+        (hm.i(iri), "a", hm.i(PROV.Agent)),
+        (hm.i(iri), "a", hm.i(FOAF.Agent)),
+        (hm.i(iri), hm.i(FOAF.name), '"' + name.replace('"', "") + '"'),
+    ]
+    _store_node(store, path, lines, layout, time, False)

@@ -59,7 +59,7 @@ DCT = Vocabulary(
     "http://purl.org/dc/terms/",
     "title description identifier type isVersionOf references isReferencedBy creator "
     "source created modified issued date license publisher subject hasPart "
-    "isPartOf conformsTo format language abstract",
+    "isPartOf conformsTo format language abstract hasVersion",
 )
 SKOS = Vocabulary(
     "skos",
@@ -71,7 +71,7 @@ PROV = Vocabulary(
     "prov",
     "http://www.w3.org/ns/prov#",
     "wasDerivedFrom qualifiedDerivation Derivation entity value generatedAtTime "
-    "Entity wasAttributedTo wasAssociatedWith Activity",
+    "Entity wasAttributedTo wasAssociatedWith Activity Agent",
 )
 SCHEMA = Vocabulary("schema", "https://schema.org/", "MonetaryAmount value currency position")
 FOAF = Vocabulary(
@@ -155,7 +155,7 @@ BD = Vocabulary(
     "https://w3id.org/beleidsdata/ns#",
     "Evaluatie Bevinding Bron bedrag bedragTekst thema conclusie realisatiestatus "
     "beginregel eindregel aangekondigdAantalActiepunten Verwijzing verwijzing "
-    "referentienummer",
+    "referentienummer versienummer toegevoegd verwijderd",
 )
 
 # Prefixes for Turtle output and the JSON-LD context, in a stable order.

@@ -30,7 +30,7 @@ from ..errors import SourceError
 from ..formats.context import context_url
 from ..kinds.convert import contributions
 from ..ldes.layout import StreamLayout
-from ..ldes.publish import publish
+from ..ldes.publish import publish, render_publisher
 from ..mapping.combine import Contribution, combine
 from ..mapping.facts import JSON, Fact, FactKey
 from ..mapping.graph import EntityDescription
@@ -235,7 +235,7 @@ def _apply(
         f"mapping {len(changed)} new or changed document(s)"
         + (f" and {len(again)} that depend on them" if again else "")
     )
-    overlay = _Overlay(store, replaced | set(again), new_facts)
+    overlay = _Overlay(store, replaced, new_facts)
     mapped: list[Mapped] = [
         map_one(kinds.get(doc.kind).mapper, doc, overlay, minter)
         for doc in [*changed.values(), *again.values()]
@@ -359,5 +359,7 @@ def publish_changes(
     result.members = [m.iri for m in written]
     if written:
         say(f"writing {len(written)} member(s) and the stream pages they change")
-        publish(store, StreamLayout(store.base_iri, store.page_size), written, superseded, time)
+        layout = StreamLayout(store.base_iri, store.page_size)
+        render_publisher(store, layout, agent, publisher, time)
+        publish(store, layout, written, superseded, time)
     return written

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..formats.context import context_bytes
 from ..resources import shapes_dir, site_dir, vocab_dir
-from ..store import SQLiteStore
+from ..store import Store
 from .docs import (
     shape_page,
     shape_stems,
@@ -50,7 +50,7 @@ class BuildResult:
 
 
 def build_site(
-    store: SQLiteStore,
+    store: Store,
     out: Path,
     *,
     lang: str = "nl",
@@ -113,9 +113,9 @@ def build_site(
         for entity in chunk:
             write(f"doc/{entity.path}.html", site.resource(entity, lang))
             for fmt in TWINS:
-                body = entity.bodies.get(fmt)
-                if body is not None:
-                    write(f"doc/{entity.path}.{fmt}", body)
+                stored = store.document(f"/doc/{entity.path}", fmt)
+                if stored is not None:
+                    write(f"doc/{entity.path}.{fmt}", stored.body)
             pages += 1
         offset += len(chunk)
         say(f"{offset}/{total} resources")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..mapping.namespaces import DCT, OA, PROV
-from ..store.base import EntityState
+from ..store.records import EntityState
 from .document import as_list, decision_info, total_of
 from .labels import iri_label
 from .links import Titles, kind_label
@@ -81,7 +81,7 @@ def work(v: StoreViews, s: Subject) -> dict[str, Any]:
 
 def decision(v: StoreViews, s: Subject) -> dict[str, Any]:
     entity, root, lang = s.entity, s.root, s.lang
-    data = json.loads(entity.bodies["jsonld"])
+    data = json.loads(v.jsonld(entity.path))
     info = decision_info(data, lang)
     return {"decision": info, "summary": root.get("beschrijving")}
 

@@ -16,11 +16,11 @@ table), ``store_views.py`` (related things, source lines, cited decisions),
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..store import SQLiteStore
-from ..store.base import EntityState
+from ..store import Store
+from ..store.records import EntityState
 from .document import as_list, root_of
 from .i18n import Translator
 from .kind_pages import VIEWS, Subject, template_for
@@ -42,7 +42,7 @@ class SitePages:
 
     def __init__(
         self,
-        store: SQLiteStore,
+        store: Store,
         *,
         static: bool = False,
         services: Mapping[str, str | None] | None = None,
@@ -168,7 +168,7 @@ class SitePages:
 
     def resource(self, entity: EntityState, lang: str) -> bytes:
         """The page of one thing: what every resource page has, plus its kind's view."""
-        document = entity.bodies["jsonld"]
+        document = self.views.jsonld(entity.path)
         data = json.loads(document)
         root = root_of(data)
         others = data["@graph"][1:] if "@graph" in data else []
@@ -191,12 +191,36 @@ class SitePages:
             others=[node(self.links, n, titles, lang, current) for n in others],
             links_out=self.views.grouped(out_rows, lang, exclude=PROVENANCE_PREDICATES),
             links_in=self.views.grouped(in_rows, lang),
-            provenance=self.views.provenance(root),
+            provenance=self.views.provenance(entity),
             jsonld=_script_safe(document),
         )
         template = template_for(entity, root)
         extra = VIEWS[template](self.views, Subject(entity, root, titles, lang, ctx))
         return render(template, **ctx, **extra)
+
+    def history(self, entity: EntityState, changes: Sequence[Any], lang: str) -> bytes:
+        """Every version of a thing, newest last, with the triples each added and removed."""
+        events = {"create": "Create", "update": "Update", "delete": "Delete"}
+        return render(
+            "history.html.j2",
+            **self.common(
+                lang,
+                path=f"/doc/{entity.path}/geschiedenis",
+                doc_path=entity.path,
+                title=entity.title or entity.path,
+                changes=[
+                    {
+                        "href": f"/doc/{entity.path}/versie/{c.member.version}",
+                        "number": c.member.version,
+                        "event": events[c.member.event],
+                        "time": c.member.time,
+                        "added": c.added,
+                        "removed": c.removed,
+                    }
+                    for c in changes
+                ],
+            ),
+        )
 
 
 def _script_safe(document: bytes) -> str:

@@ -14,8 +14,10 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from ..mapping.namespaces import PROV
-from ..store import SQLiteStore
-from ..store.base import EntityState
+from ..mapping.provenance import derivations, resolve
+from ..mapping.terms import parse_ntriples
+from ..store import Store
+from ..store.records import EntityState
 from .document import as_list, decision_info, root_of
 from .labels import iri_label
 from .links import Links, kind_label
@@ -30,18 +32,23 @@ SHOWN_LINES = 200  # of one provenance range; the source page has them all
 class StoreViews:
     """Lookups of the pages of one store."""
 
-    def __init__(self, store: SQLiteStore, links: Links) -> None:
+    def __init__(self, store: Store, links: Links) -> None:
         self.store = store
         self.links = links
         self._source_lines: dict[str, list[str]] = {}
         self._source_names: dict[str, str] = {}
+
+    def jsonld(self, path: str) -> bytes:
+        """The stored JSON-LD description of a current thing."""
+        doc = self.store.document(f"/doc/{path}", "jsonld")
+        return doc.body if doc is not None else b"{}"
 
     def load(self, path: str) -> tuple[EntityState, dict[str, Any]] | None:
         """A stored thing and the root node of its JSON-LD description."""
         entity = self.store.entity(path)
         if entity is None:
             return None
-        return entity, root_of(json.loads(entity.bodies["jsonld"]))
+        return entity, root_of(json.loads(self.jsonld(path)))
 
     def source_text(self, iri: str) -> list[str] | None:
         """The lines of a stored source document, or None when there is no such source."""
@@ -72,19 +79,30 @@ class StoreViews:
             )
         return sorted(groups.values(), key=lambda g: str(g["label"]))
 
-    def provenance(self, root: dict[str, Any]) -> list[dict[str, Any]]:
-        """The source lines a thing was read from (``herkomst``), or else the sources it
-        was derived from (``afgeleidVan``) without lines."""
+    def provenance(self, entity: EntityState) -> list[dict[str, Any]]:
+        """The source lines a thing was read from: its provenance selectors resolved in
+        the stored source texts (line numbers are computed here, never published)."""
         href = self.links.href
+        doc = self.store.document(f"/doc/{entity.path}", "nt")
+        triples = parse_ntriples(doc.body.decode()) if doc is not None else []
         out = []
-        for h in as_list(root.get("herkomst")):
-            if not isinstance(h, dict):
-                continue
-            src_iri = h.get("bron", "")
-            start, end = h.get("beginregel"), h.get("eindregel")
+        for src_iri, selector in derivations(triples, entity.iri):
             lines = self.source_text(src_iri)
-            if lines is None or not isinstance(start, int) or not isinstance(end, int):
+            span = resolve("\n".join(lines), selector) if lines and selector else None
+            if lines is None or span is None:
+                out.append(
+                    {
+                        "href": href(src_iri),
+                        "name": self._source_names.get(src_iri) or self.links.path_of(src_iri),
+                        "start": None,
+                        "end": None,
+                        "lines": [],
+                        "cut": False,
+                        "line_href": href(src_iri),
+                    }
+                )
                 continue
+            start, end = span.start, span.end
             shown = lines[start - 1 : min(end, start + SHOWN_LINES - 1)]
             out.append(
                 {
@@ -97,19 +115,6 @@ class StoreViews:
                     "line_href": f"{href(src_iri)}#r{start}",
                 }
             )
-        if not out:
-            for s in as_list(root.get("afgeleidVan")):
-                out.append(
-                    {
-                        "href": href(s),
-                        "name": self.links.path_of(s),
-                        "start": None,
-                        "end": None,
-                        "lines": [],
-                        "cut": False,
-                        "line_href": href(s),
-                    }
-                )
         return out
 
     def decisions_of(self, citing: Iterable[str], lang: str) -> list[dict[str, Any]]:
@@ -122,7 +127,7 @@ class StoreViews:
                 loaded = self.store.entity(path)
                 if loaded is None:
                     continue
-                info = decision_info(json.loads(loaded.bodies["jsonld"]), lang)
+                info = decision_info(json.loads(self.jsonld(path)), lang)
                 info.update(href=f"/doc/{path}.html", text=loaded.title or path)
                 seen[target] = info
         return sorted(seen.values(), key=lambda d: (d["date"] or "", d["text"]))

@@ -34,7 +34,7 @@ def _check_host(host: str, port: int, allow_private: bool) -> None:
     except socket.gaierror:
         raise FetchError(f"{host}: unknown host") from None
     for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
         if not allow_private and not address.is_global:
             raise FetchError(
                 f"{host} resolves to {address}, a private, loopback or reserved address: refused"

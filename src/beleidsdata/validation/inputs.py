@@ -156,7 +156,7 @@ def _parse_jsonld(graph: rdflib.Graph, path: str, text: str, base: str) -> None:
     _merge_quads(graph, nquads, "nquads", base)
 
 
-def _local_loader(url: str, options: dict | None = None) -> dict:
+def _local_loader(url: str, options: dict[str, object] | None = None) -> dict[str, object]:
     """Serve our own context locally; refuse to fetch anything else."""
     if url.endswith(CONTEXT_PATH):
         return {"contextUrl": None, "documentUrl": url, "document": context_document()}

@@ -19,15 +19,8 @@ from typing import Any
 import rdflib
 from rdflib.namespace import RDF, SH, XSD
 
-from . import (
-    BD,
-    PROV,
-    SEQUENCE_SEPARATOR,
-    ValidationReport,
-    ValidationResult,
-    _short,
-    short_path,
-)
+from .model import SEQUENCE_SEPARATOR, ValidationReport, ValidationResult, short_iri, short_path
+from .provenance import BD, PROV
 
 REPORT_IRI = "urn:beleidsdata:validation-report"
 JSONLD_CONTEXT: dict[str, Any] = {
@@ -117,8 +110,9 @@ def report_graph(report: ValidationReport) -> rdflib.Graph:
             g.add((node, SH.value, value))
         if r.shape:
             g.add((node, SH.sourceShape, rdflib.URIRef(r.shape)))
-        if _constraint_iri(r):
-            g.add((node, SH.sourceConstraintComponent, rdflib.URIRef(_constraint_iri(r))))
+        constraint = _constraint_iri(r)
+        if constraint:
+            g.add((node, SH.sourceConstraintComponent, rdflib.URIRef(constraint)))
         for lang, msg in r.messages.items():
             g.add((node, SH.resultMessage, rdflib.Literal(msg, lang=lang or None)))
         for j, s in enumerate(r.sources, 1):
@@ -222,7 +216,7 @@ def _result_view(r: ValidationResult, lang: str) -> dict[str, Any]:
         "value": r.value,
         "message": r.message(lang),
         "shape": r.shape,
-        "shape_short": _short(r.shape) if r.shape else None,
+        "shape_short": short_iri(r.shape) if r.shape else None,
         "constraint": r.constraint,
         "sources": [
             {
@@ -257,7 +251,7 @@ def view(report: ValidationReport, lang: str = "nl") -> dict[str, Any]:
         "by_rule": [
             {
                 "shape": shape,
-                "shape_short": _short(shape) if shape else "",
+                "shape_short": short_iri(shape) if shape else "",
                 "path": path,
                 "severity": items[0].severity,
                 "message": items[0].message(lang),

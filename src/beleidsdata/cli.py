@@ -264,9 +264,9 @@ def validate_command(
     elif fmt == "csv":
         click.echo(report_formats.to_csv(report, lang), nl=False)
     elif fmt == "html":
-        from .api.validate import report_html
+        from .site.report import report_page
 
-        click.echo(report_html(report, lang).decode(), nl=False)
+        click.echo(report_page(report, lang).decode(), nl=False)
     else:
         click.echo(report.to_text(lang), nl=False)
     sys.exit(0 if report.conforms else EXIT_INVALID)
@@ -390,7 +390,7 @@ def _validation_options(f):  # type: ignore[no-untyped-def]
 
 
 def _validation_settings(values: dict):  # type: ignore[no-untyped-def]
-    from .api.validate import ValidationSettings
+    from .api.validate_settings import ValidationSettings
 
     return ValidationSettings(
         max_bytes=int(values["validate_max_bytes"]),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import cache
+
 import rdflib
 
 from ..errors import EngineError, Unsupported

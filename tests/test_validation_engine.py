@@ -1,4 +1,4 @@
-"""The fast engine (validation/engine.py) gives exactly pyshacl's results.
+"""The fast engine (validation/engine/) gives exactly pyshacl's results.
 
 Both run on the sample corpus, every test fixture, every broken input, a synthetic graph
 made like the benchmark's, and a hand-made graph with the odd cases (blank nodes, ill-typed
@@ -220,7 +220,7 @@ def test_ingest_uses_the_fast_engine_with_pyshacl_verdicts() -> None:
 
 
 def test_focus_mode_checks_linked_nodes_where_pyshacl_skips_them() -> None:
-    """The one documented difference (engine.py docstring): with focus_nodes, pyshacl also
+    """The one documented difference (engine/__init__.py docstring): with focus_nodes, pyshacl also
     filters the nodes nested shapes look at, so sh:or ( [sh:class A] [sh:class B] ) on a
     link passes whatever the link points to. Ours checks the linked node, as whole-graph
     validation does in both engines."""

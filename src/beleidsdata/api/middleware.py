@@ -9,10 +9,13 @@ no endpoint ever reads more than the limit into memory.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .validate_settings import MB, ValidationSettings, settings_of
+
+_DEFAULT_LIMIT = ValidationSettings().max_bytes  # for a scope without an application
 
 
 class BodySizeLimit:
@@ -56,7 +59,8 @@ class BodySizeLimit:
 
     @staticmethod
     async def _too_large(scope: Scope, send: Send, limit: int) -> None:
-        body = json.dumps(
+        await send_problem(
+            send,
             {
                 "type": "about:blank",
                 "title": "Content Too Large",
@@ -66,23 +70,29 @@ class BodySizeLimit:
                 "line (beleidsdata validate), which has no limit",
                 "limit": limit,
                 "instance": scope.get("path", ""),
-            }
-        ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/problem+json"),
-                    (b"cache-control", b"no-store"),
-                    (b"connection", b"close"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
+            },
+            [(b"cache-control", b"no-store"), (b"connection", b"close")],
         )
-        await send({"type": "http.response.body", "body": body})
 
 
-_DEFAULT_LIMIT = ValidationSettings().max_bytes
+async def send_problem(
+    send: Send, problem: dict[str, object], headers: Sequence[tuple[bytes, bytes]] = ()
+) -> None:
+    """Answer with ``problem`` as application/problem+json from a pure ASGI layer, where
+    no FastAPI response exists yet (the status is the problem's own)."""
+    body = json.dumps(problem).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": problem["status"],
+            "headers": [
+                (b"content-type", b"application/problem+json"),
+                *headers,
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
 
-__all__ = ["BodySizeLimit"]
+
+__all__ = ["BodySizeLimit", "send_problem"]

@@ -236,3 +236,21 @@ def test_focus_mode_checks_linked_nodes_where_pyshacl_skips_them() -> None:
     ]
     whole = validate_graph(graph, engine="pyshacl", provenance=False)
     assert [r for r in whole.results if r.focus == section] == fast.results
+
+
+def test_each_registered_component_is_the_one_pyshacl_has_for_its_parameter() -> None:
+    """The registry is keyed by parameter, as pySHACL's: each of our components answers to
+    the parameter and reports the constraint component pyshacl reports for it."""
+    from pyshacl.constraints import ALL_CONSTRAINT_COMPONENTS
+
+    from beleidsdata.validation.engine.components import ALL, COMPONENTS
+
+    theirs = {
+        p: cls.constraint_name()
+        for cls in ALL_CONSTRAINT_COMPONENTS
+        for p in cls.constraint_parameters()
+    }
+    assert len(COMPONENTS) == len(ALL)
+    for parameter, component in COMPONENTS.items():
+        assert component.parameter == parameter
+        assert component.iri_name == f"sh:{theirs[parameter]}", parameter

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import TypeAlias, TypedDict
 
 import rdflib
 from rdflib.namespace import RDF, SH, XSD
@@ -22,8 +22,11 @@ from rdflib.namespace import RDF, SH, XSD
 from .model import SEQUENCE_SEPARATOR, ValidationReport, ValidationResult, short_iri, short_path
 from .provenance import BD, PROV
 
+#: A JSON value, as json.dumps writes it.
+Json: TypeAlias = "str | int | float | bool | list[Json] | dict[str, Json] | None"
+
 REPORT_IRI = "urn:beleidsdata:validation-report"
-JSONLD_CONTEXT: dict[str, Any] = {
+JSONLD_CONTEXT: dict[str, Json] = {
     "sh": str(SH),
     "xsd": str(XSD),
     "prov": str(PROV),
@@ -131,9 +134,9 @@ def to_turtle(report: ValidationReport) -> str:
 
 def to_jsonld(report: ValidationReport) -> str:
     """Compact JSON-LD with an inline context, so it needs no network to expand."""
-    results = []
+    results: list[Json] = []
     for i, r in enumerate(report.results, 1):
-        item: dict[str, Any] = {
+        item: dict[str, Json] = {
             "@id": f"{REPORT_IRI}#result-{i}",
             "@type": "sh:ValidationResult",
             "focusNode": r.focus,
@@ -148,7 +151,7 @@ def to_jsonld(report: ValidationReport) -> str:
         if isinstance(value, rdflib.URIRef):
             item["value"] = {"@id": str(value)}
         elif isinstance(value, rdflib.Literal):
-            lit: dict[str, Any] = {"@value": str(value)}
+            lit: dict[str, Json] = {"@value": str(value)}
             if value.language:
                 lit["@language"] = value.language
             elif value.datatype:
@@ -156,8 +159,9 @@ def to_jsonld(report: ValidationReport) -> str:
             item["value"] = lit
         if r.shape:
             item["sourceShape"] = r.shape
-        if _constraint_iri(r):
-            item["sourceConstraintComponent"] = _constraint_iri(r)
+        constraint = _constraint_iri(r)
+        if constraint:
+            item["sourceConstraintComponent"] = constraint
         item["resultMessage"] = {(lang or "@none"): msg for lang, msg in r.messages.items()}
         if r.sources:
             item["qualifiedDerivation"] = [
@@ -171,7 +175,7 @@ def to_jsonld(report: ValidationReport) -> str:
                 for j, s in enumerate(r.sources, 1)
             ]
         results.append(item)
-    doc = {
+    doc: dict[str, Json] = {
         "@context": JSONLD_CONTEXT,
         "@id": REPORT_IRI,
         "@type": "sh:ValidationReport",
@@ -207,7 +211,57 @@ def to_csv(report: ValidationReport, lang: str = "nl") -> str:
     return out.getvalue()
 
 
-def _result_view(r: ValidationResult, lang: str) -> dict[str, Any]:
+class SourceView(TypedDict):
+    label: str
+    name: str
+    begin: int
+    end: int
+    lines: list[tuple[int, str]]  # (line number, text)
+
+
+class ResultView(TypedDict):
+    severity: str
+    focus: str
+    path: str | None
+    path_short: str | None
+    value: str | None
+    message: str
+    shape: str | None
+    shape_short: str | None
+    constraint: str | None
+    sources: list[SourceView]
+
+
+class FocusGroup(TypedDict):
+    focus: str
+    sources: list[SourceView]
+    results: list[ResultView]
+
+
+class RuleGroup(TypedDict):
+    shape: str
+    shape_short: str
+    path: str
+    severity: str
+    message: str
+    count: int
+    results: list[ResultView]
+
+
+class ReportView(TypedDict):
+    """What the report templates read."""
+
+    conforms: bool
+    counts: dict[str, int]
+    total: int
+    focus_count: int
+    triples: int
+    areas: list[str]
+    by_focus: list[FocusGroup]
+    by_rule: list[RuleGroup]
+
+
+def _result_view(r: ValidationResult, lang: str) -> ResultView:
     return {
         "severity": r.severity,
         "focus": r.focus,
@@ -231,7 +285,7 @@ def _result_view(r: ValidationResult, lang: str) -> dict[str, Any]:
     }
 
 
-def view(report: ValidationReport, lang: str = "nl") -> dict[str, Any]:
+def view(report: ValidationReport, lang: str = "nl") -> ReportView:
     """What the HTML report shows: summary on top, then by focus node and by rule."""
     return {
         "conforms": report.conforms,
@@ -263,4 +317,12 @@ def view(report: ValidationReport, lang: str = "nl") -> dict[str, Any]:
     }
 
 
-__all__ = ["CSV_COLUMNS", "report_graph", "to_csv", "to_jsonld", "to_turtle", "view"]
+__all__ = [
+    "CSV_COLUMNS",
+    "ReportView",
+    "report_graph",
+    "to_csv",
+    "to_jsonld",
+    "to_turtle",
+    "view",
+]

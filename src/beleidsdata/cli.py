@@ -264,9 +264,9 @@ def validate_command(
     elif fmt == "csv":
         click.echo(report_formats.to_csv(report, lang), nl=False)
     elif fmt == "html":
-        from .site.report import report_page
+        from .site.report import report_html
 
-        click.echo(report_page(report, lang).decode(), nl=False)
+        click.echo(report_html(report, lang).decode(), nl=False)
     else:
         click.echo(report.to_text(lang), nl=False)
     sys.exit(0 if report.conforms else EXIT_INVALID)

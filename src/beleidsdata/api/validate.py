@@ -24,7 +24,7 @@ from fastapi.responses import Response
 from ..errors import AreaError, BadRequest, ValidationTimeout
 from ..pipeline import convert_to_validate
 from ..site.i18n import pick_language
-from ..site.report import form_page
+from ..site.report import form_html
 from ..validation import ValidationReport, normalise_areas
 from ..validation import reports as report_formats
 from ..validation.worker import Failed, Job, Refused, run_validation
@@ -70,7 +70,7 @@ def _language(request: Request, form_lang: str | None = None) -> str:
 )
 def validate_form(request: Request) -> Response:
     lang = _language(request)
-    body = form_page(lang, fetch=settings_of(request.app).fetch)
+    body = form_html(lang, fetch=settings_of(request.app).fetch)
     return Response(
         body,
         media_type="text/html; charset=utf-8",
@@ -199,7 +199,7 @@ def _error(
         chosen = normalise_areas(form_fields.get("area") or [])
     except AreaError:
         chosen = ()
-    body = form_page(
+    body = form_html(
         lang,
         error=detail,
         chosen=chosen,
@@ -239,9 +239,9 @@ def _report_response(
         media_type += "; charset=utf-8"
         headers["Content-Disposition"] = 'attachment; filename="validatierapport.csv"'
     else:
-        body = form_page(lang, report=report, chosen=chosen, text=pasted, fetch=settings.fetch)
+        body = form_html(lang, report=report, chosen=chosen, text=pasted, fetch=settings.fetch)
         media_type = "text/html; charset=utf-8"
     return Response(body, media_type=media_type, headers=headers)
 
 
-__all__ = ["REPORT_TYPES", "install", "router"]
+__all__ = ["REPORT_TYPES", "ValidationSettings", "install", "router"]

@@ -16,12 +16,12 @@ from .render import render
 FORM_PATH = "/validate"
 
 
-def report_page(report: ValidationReport, lang: str = "nl") -> bytes:
+def report_html(report: ValidationReport, lang: str = "nl") -> bytes:
     """The HTML report as a page of its own."""
     return render("report.html.j2", lang=lang, report=report_formats.view(report, lang))
 
 
-def form_page(
+def form_html(
     lang: str,
     *,
     report: ValidationReport | None = None,
@@ -46,4 +46,4 @@ def form_page(
     )
 
 
-__all__ = ["form_page", "report_page"]
+__all__ = ["form_html", "report_html"]

@@ -81,7 +81,9 @@ def test_reingesting_unchanged_documents_adds_nothing(store: Store) -> None:
     assert len(first.members) == len(first.created) > 0
     again = ingest(store, docs)
     assert (again.members, again.created, again.updated, again.deleted) == ([], [], [], [])
-    assert sorted(again.unchanged) == sorted(p.name for p in (SAMPLE["resolutie"], SAMPLE["mededeling"]))
+    assert sorted(again.unchanged) == sorted(
+        p.name for p in (SAMPLE["resolutie"], SAMPLE["mededeling"])
+    )
 
 
 def test_a_changed_document_adds_members_only_for_what_changed(store: Store) -> None:

@@ -1,4 +1,4 @@
-"""The fast engine (validation/engine.py) gives exactly pyshacl's results.
+"""The fast engine (validation/engine/) gives exactly pyshacl's results.
 
 Both run on the sample corpus, every test fixture, every broken input, a synthetic graph
 made like the benchmark's, and a hand-made graph with the odd cases (blank nodes, ill-typed
@@ -220,7 +220,7 @@ def test_ingest_uses_the_fast_engine_with_pyshacl_verdicts() -> None:
 
 
 def test_focus_mode_checks_linked_nodes_where_pyshacl_skips_them() -> None:
-    """The one documented difference (engine.py docstring): with focus_nodes, pyshacl also
+    """The one documented difference (engine/__init__.py docstring): with focus_nodes, pyshacl also
     filters the nodes nested shapes look at, so sh:or ( [sh:class A] [sh:class B] ) on a
     link passes whatever the link points to. Ours checks the linked node, as whole-graph
     validation does in both engines."""
@@ -236,3 +236,21 @@ def test_focus_mode_checks_linked_nodes_where_pyshacl_skips_them() -> None:
     ]
     whole = validate_graph(graph, engine="pyshacl", provenance=False)
     assert [r for r in whole.results if r.focus == section] == fast.results
+
+
+def test_each_registered_component_is_the_one_pyshacl_has_for_its_parameter() -> None:
+    """The registry is keyed by parameter, as pySHACL's: each of our components answers to
+    the parameter and reports the constraint component pyshacl reports for it."""
+    from pyshacl.constraints import ALL_CONSTRAINT_COMPONENTS
+
+    from beleidsdata.validation.engine.components import ALL, COMPONENTS
+
+    theirs = {
+        p: cls.constraint_name()
+        for cls in ALL_CONSTRAINT_COMPONENTS
+        for p in cls.constraint_parameters()
+    }
+    assert len(COMPONENTS) == len(ALL)
+    for parameter, component in COMPONENTS.items():
+        assert component.parameter == parameter
+        assert component.iri_name == f"sh:{theirs[parameter]}", parameter

@@ -246,4 +246,3 @@ def site_build_command(output: str, db: str, lang: str, service_url: str | None)
         f"{result.seconds:.2f} s ({result.pages_per_second:.0f} pages/s)",
         err=True,
     )
-

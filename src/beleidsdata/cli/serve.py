@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from ..api.validate import ValidationSettings
+from ..api.validate_settings import ValidationSettings
 from ..errors import BeleidsdataError
 from ..pipeline import expand_paths, ingest, read_source
 from .common import F, db_option, fail, open_or_fail

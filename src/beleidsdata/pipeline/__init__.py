@@ -8,7 +8,16 @@ transaction whose cost follows what changed (see :mod:`.ingest`).
 from __future__ import annotations
 
 from .checks import ValidationFailed, check_entities
-from .convert import Conversion, Excerpt, convert, explain, locate_in, parse_all, validation_graph
+from .convert import (
+    Conversion,
+    Excerpt,
+    convert,
+    convert_to_validate,
+    explain,
+    locate_in,
+    parse_all,
+    validation_graph,
+)
 from .ingest import LOCAL, IngestResult, ingest, withdraw
 from .reading import expand_paths, read_source
 
@@ -20,6 +29,7 @@ __all__ = [
     "ValidationFailed",
     "check_entities",
     "convert",
+    "convert_to_validate",
     "expand_paths",
     "explain",
     "ingest",

@@ -109,9 +109,21 @@ def validation_graph(
         else:
             parse_rdf(graph, path, fmt)
     if texts:
-        conversion = convert(texts, base_iri, kind)
-        graph.parse(data=to_ntriples(conversion.triples()), format="nt")
+        triples, lines = convert_to_validate(texts, base_iri, kind)
+        graph.parse(data=to_ntriples(triples), format="nt")
         if source_texts is not None:
-            for doc in conversion.documents:
-                source_texts[conversion.minter.source(doc.source.stem)] = list(doc.source.lines)
+            source_texts.update(lines)
     return graph
+
+
+def convert_to_validate(
+    texts: Sequence[SourceText], base_iri: str, kind: str | None = None
+) -> tuple[list[Triple], dict[str, list[str]]]:
+    """Source documents converted (together) for validation: their triples, and source IRI
+    → lines of each document, so that a report can quote the lines a result is about."""
+    conversion = convert(texts, base_iri, kind)
+    lines: dict[str, list[str]] = {
+        conversion.minter.source(doc.source.stem): list(doc.source.lines)
+        for doc in conversion.documents
+    }
+    return conversion.triples(), lines

@@ -1,4 +1,6 @@
-"""The words of the pages around the data (headings, buttons), in Dutch and English.
+"""The words of the whole user interface (headings, buttons, the validation form and
+report), in Dutch and English, in one table with one lookup (:class:`Translator`, the
+``t`` of every template).
 
 Property, class and concept labels are not here: they come from the vocabularies
 (:mod:`beleidsdata.site.labels`).
@@ -121,7 +123,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "all_titles": {"nl": "Alle beschreven dingen", "en": "Everything described"},
     "results_for": {"nl": "{n} resultaten voor “{q}”", "en": "{n} results for “{q}”"},
     "classes": {"nl": "Klassen", "en": "Classes"},
-    "vocab_props": {"nl": "Eigenschappen", "en": "Properties"},
     "concept_schemes": {"nl": "Begrippenlijsten", "en": "Concept schemes"},
     "concepts": {"nl": "Begrippen", "en": "Concepts"},
     "term": {"nl": "Term", "en": "Term"},
@@ -145,6 +146,48 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Vocabularies and concept schemes",
     },
     "not_static": {"nl": "(enkel op de live dienst)", "en": "(on the live service only)"},
+    # the validation form and report (also ``beleidsdata validate --format html``)
+    "validate_title": {"nl": "Valideer gegevens", "en": "Validate data"},
+    "validate_intro": {
+        "nl": "Controleer RDF-gegevens (Turtle, N-Triples, JSON-LD, RDF/XML, N-Quads, "
+        "TriG) of een brondocument tegen de SHACL-shapes van beleidsdata.",
+        "en": "Check RDF data (Turtle, N-Triples, JSON-LD, RDF/XML, N-Quads, TriG) or "
+        "a source document against the beleidsdata SHACL shapes.",
+    },
+    "file": {"nl": "Bestand", "en": "File"},
+    "paste": {"nl": "Of plak de gegevens hier", "en": "Or paste the data here"},
+    "syntax": {"nl": "Formaat van de geplakte tekst", "en": "Format of the pasted text"},
+    "auto_detect": {"nl": "automatisch herkennen", "en": "detect automatically"},
+    "source_document": {"nl": "brondocument (tekst)", "en": "source document (text)"},
+    "url": {"nl": "Of een URL (de server haalt ze op)", "en": "Or a URL (fetched by the server)"},
+    "areas": {"nl": "Profielgebieden", "en": "Profile areas"},
+    "all_areas": {"nl": "alle (niets aangevinkt)", "en": "all (none ticked)"},
+    "message_language": {"nl": "Taal van de meldingen", "en": "Language of the messages"},
+    "report_format": {"nl": "Rapport", "en": "Report"},
+    "validate_submit": {"nl": "Valideer", "en": "Validate"},
+    "report": {"nl": "Validatierapport", "en": "Validation report"},
+    "conforms": {
+        "nl": "De gegevens voldoen aan de shapes.",
+        "en": "The data conforms to the shapes.",
+    },
+    "not_conforms": {
+        "nl": "De gegevens voldoen niet aan de shapes.",
+        "en": "The data does not conform to the shapes.",
+    },
+    "violations": {"nl": "Overtredingen", "en": "Violations"},
+    "warnings": {"nl": "Waarschuwingen", "en": "Warnings"},
+    "infos": {"nl": "Info", "en": "Info"},
+    "focus": {"nl": "Knoop", "en": "Focus node"},
+    "rule": {"nl": "Regel (shape)", "en": "Rule (shape)"},
+    "source_lines": {"nl": "Bronregels", "en": "Source lines"},
+    "by_focus": {"nl": "Per knoop", "en": "By focus node"},
+    "by_rule": {"nl": "Per regel", "en": "By rule"},
+    "n_results": {"nl": "{n} resultaten", "en": "{n} results"},
+    "nodes": {"nl": "knopen", "en": "nodes"},
+    "triples": {"nl": "triples gevalideerd", "en": "triples validated"},
+    "areas_used": {"nl": "Gebieden", "en": "Areas"},
+    "all": {"nl": "alle", "en": "all"},
+    "error": {"nl": "Fout", "en": "Error"},
 }
 
 

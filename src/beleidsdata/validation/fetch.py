@@ -15,6 +15,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from email.message import Message
+from typing import IO
 
 from ..errors import FetchError
 
@@ -34,7 +36,7 @@ def _check_host(host: str, port: int, allow_private: bool) -> None:
     except socket.gaierror:
         raise FetchError(f"{host}: unknown host") from None
     for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
         if not allow_private and not address.is_global:
             raise FetchError(
                 f"{host} resolves to {address}, a private, loopback or reserved address: refused"
@@ -42,7 +44,17 @@ def _check_host(host: str, port: int, allow_private: bool) -> None:
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    """Redirects come back as responses: :func:`fetch` checks each target itself."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: Message,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         return None
 
 

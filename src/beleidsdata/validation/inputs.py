@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import rdflib
 
@@ -139,6 +139,20 @@ def format_of_media_type(media_type: str | None) -> str | None:
     return MEDIA_TYPES.get(media_type.split(";", 1)[0].strip().lower())
 
 
+def format_of_upload(name: str, declared: str | None, data: bytes) -> str:
+    """The syntax of an uploaded file: by its extension, else its declared media type,
+    else its content; ``"text"`` (a source document) when nothing says RDF."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix in RDF_FORMATS:
+        return RDF_FORMATS[suffix]
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    by_type = format_of_media_type(declared)
+    if by_type and by_type != "text":
+        return by_type
+    return sniff_format(data) or "text"
+
+
 def _parse_jsonld(graph: rdflib.Graph, path: str, text: str, base: str) -> None:
     from pyld import jsonld
 
@@ -156,7 +170,7 @@ def _parse_jsonld(graph: rdflib.Graph, path: str, text: str, base: str) -> None:
     _merge_quads(graph, nquads, "nquads", base)
 
 
-def _local_loader(url: str, options: dict | None = None) -> dict:
+def _local_loader(url: str, options: dict[str, object] | None = None) -> dict[str, object]:
     """Serve our own context locally; refuse to fetch anything else."""
     if url.endswith(CONTEXT_PATH):
         return {"contextUrl": None, "documentUrl": url, "document": context_document()}
@@ -202,6 +216,7 @@ __all__ = [
     "MEDIA_TYPES",
     "RDFSyntaxError",
     "format_of_media_type",
+    "format_of_upload",
     "parse_bytes",
     "parse_rdf",
     "rdf_format",

@@ -14,23 +14,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import TypeAlias, TypedDict
 
 import rdflib
 from rdflib.namespace import RDF, SH, XSD
 
-from . import (
-    BD,
-    PROV,
-    SEQUENCE_SEPARATOR,
-    ValidationReport,
-    ValidationResult,
-    _short,
-    short_path,
-)
+from .model import SEQUENCE_SEPARATOR, ValidationReport, ValidationResult, short_iri, short_path
+from .provenance import BD, PROV
+
+#: A JSON value, as json.dumps writes it.
+Json: TypeAlias = "str | int | float | bool | list[Json] | dict[str, Json] | None"
 
 REPORT_IRI = "urn:beleidsdata:validation-report"
-JSONLD_CONTEXT: dict[str, Any] = {
+JSONLD_CONTEXT: dict[str, Json] = {
     "sh": str(SH),
     "xsd": str(XSD),
     "prov": str(PROV),
@@ -117,8 +113,9 @@ def report_graph(report: ValidationReport) -> rdflib.Graph:
             g.add((node, SH.value, value))
         if r.shape:
             g.add((node, SH.sourceShape, rdflib.URIRef(r.shape)))
-        if _constraint_iri(r):
-            g.add((node, SH.sourceConstraintComponent, rdflib.URIRef(_constraint_iri(r))))
+        constraint = _constraint_iri(r)
+        if constraint:
+            g.add((node, SH.sourceConstraintComponent, rdflib.URIRef(constraint)))
         for lang, msg in r.messages.items():
             g.add((node, SH.resultMessage, rdflib.Literal(msg, lang=lang or None)))
         for j, s in enumerate(r.sources, 1):
@@ -137,9 +134,9 @@ def to_turtle(report: ValidationReport) -> str:
 
 def to_jsonld(report: ValidationReport) -> str:
     """Compact JSON-LD with an inline context, so it needs no network to expand."""
-    results = []
+    results: list[Json] = []
     for i, r in enumerate(report.results, 1):
-        item: dict[str, Any] = {
+        item: dict[str, Json] = {
             "@id": f"{REPORT_IRI}#result-{i}",
             "@type": "sh:ValidationResult",
             "focusNode": r.focus,
@@ -154,7 +151,7 @@ def to_jsonld(report: ValidationReport) -> str:
         if isinstance(value, rdflib.URIRef):
             item["value"] = {"@id": str(value)}
         elif isinstance(value, rdflib.Literal):
-            lit: dict[str, Any] = {"@value": str(value)}
+            lit: dict[str, Json] = {"@value": str(value)}
             if value.language:
                 lit["@language"] = value.language
             elif value.datatype:
@@ -162,8 +159,9 @@ def to_jsonld(report: ValidationReport) -> str:
             item["value"] = lit
         if r.shape:
             item["sourceShape"] = r.shape
-        if _constraint_iri(r):
-            item["sourceConstraintComponent"] = _constraint_iri(r)
+        constraint = _constraint_iri(r)
+        if constraint:
+            item["sourceConstraintComponent"] = constraint
         item["resultMessage"] = {(lang or "@none"): msg for lang, msg in r.messages.items()}
         if r.sources:
             item["qualifiedDerivation"] = [
@@ -177,7 +175,7 @@ def to_jsonld(report: ValidationReport) -> str:
                 for j, s in enumerate(r.sources, 1)
             ]
         results.append(item)
-    doc = {
+    doc: dict[str, Json] = {
         "@context": JSONLD_CONTEXT,
         "@id": REPORT_IRI,
         "@type": "sh:ValidationReport",
@@ -213,7 +211,57 @@ def to_csv(report: ValidationReport, lang: str = "nl") -> str:
     return out.getvalue()
 
 
-def _result_view(r: ValidationResult, lang: str) -> dict[str, Any]:
+class SourceView(TypedDict):
+    label: str
+    name: str
+    begin: int
+    end: int
+    lines: list[tuple[int, str]]  # (line number, text)
+
+
+class ResultView(TypedDict):
+    severity: str
+    focus: str
+    path: str | None
+    path_short: str | None
+    value: str | None
+    message: str
+    shape: str | None
+    shape_short: str | None
+    constraint: str | None
+    sources: list[SourceView]
+
+
+class FocusGroup(TypedDict):
+    focus: str
+    sources: list[SourceView]
+    results: list[ResultView]
+
+
+class RuleGroup(TypedDict):
+    shape: str
+    shape_short: str
+    path: str
+    severity: str
+    message: str
+    count: int
+    results: list[ResultView]
+
+
+class ReportView(TypedDict):
+    """What the report templates read."""
+
+    conforms: bool
+    counts: dict[str, int]
+    total: int
+    focus_count: int
+    triples: int
+    areas: list[str]
+    by_focus: list[FocusGroup]
+    by_rule: list[RuleGroup]
+
+
+def _result_view(r: ValidationResult, lang: str) -> ResultView:
     return {
         "severity": r.severity,
         "focus": r.focus,
@@ -222,7 +270,7 @@ def _result_view(r: ValidationResult, lang: str) -> dict[str, Any]:
         "value": r.value,
         "message": r.message(lang),
         "shape": r.shape,
-        "shape_short": _short(r.shape) if r.shape else None,
+        "shape_short": short_iri(r.shape) if r.shape else None,
         "constraint": r.constraint,
         "sources": [
             {
@@ -237,7 +285,7 @@ def _result_view(r: ValidationResult, lang: str) -> dict[str, Any]:
     }
 
 
-def view(report: ValidationReport, lang: str = "nl") -> dict[str, Any]:
+def view(report: ValidationReport, lang: str = "nl") -> ReportView:
     """What the HTML report shows: summary on top, then by focus node and by rule."""
     return {
         "conforms": report.conforms,
@@ -257,7 +305,7 @@ def view(report: ValidationReport, lang: str = "nl") -> dict[str, Any]:
         "by_rule": [
             {
                 "shape": shape,
-                "shape_short": _short(shape) if shape else "",
+                "shape_short": short_iri(shape) if shape else "",
                 "path": path,
                 "severity": items[0].severity,
                 "message": items[0].message(lang),
@@ -269,4 +317,12 @@ def view(report: ValidationReport, lang: str = "nl") -> dict[str, Any]:
     }
 
 
-__all__ = ["CSV_COLUMNS", "report_graph", "to_csv", "to_jsonld", "to_turtle", "view"]
+__all__ = [
+    "CSV_COLUMNS",
+    "ReportView",
+    "report_graph",
+    "to_csv",
+    "to_jsonld",
+    "to_turtle",
+    "view",
+]

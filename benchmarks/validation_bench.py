@@ -47,12 +47,13 @@ BASE = "http://localhost:8000"
 SHACL_ENGINE = "shacl-engine@1.1.2"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 SPDX_CHECKSUM = "http://spdx.org/rdf/terms#checksum"
-BEGINREGEL = "https://w3id.org/beleidsdata/ns#beginregel"
+EXACT = "http://www.w3.org/ns/oa#exact"
 WORK_TYPE = "http://data.europa.eu/eli/ontology#work_type"
 CURRENCY = "https://schema.org/currency"
 TITLE = "http://purl.org/dc/terms/title"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 ELI_WORK = "http://data.europa.eu/eli/ontology#Work"
+RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 def pool() -> list[tuple[list[Triple], dict[str, tuple[Triple, ...]]]]:
@@ -103,7 +104,7 @@ def copies(target: int, seed: int = 7, *, members: bool = False):  # type: ignor
 def plant(triples: list[Triple], rng: random.Random, count: int = 5) -> list[str]:
     """Plant ``count`` violations (different kinds) in place; returns what was planted."""
     planted = []
-    kinds = ["no-checksum", "line-zero", "two-work-types", "currency", "title-no-lang"]
+    kinds = ["no-checksum", "quote-with-lang", "two-work-types", "currency", "title-no-lang"]
     for i in range(count):
         kind = kinds[i % len(kinds)]
         if kind == "no-checksum":
@@ -111,9 +112,10 @@ def plant(triples: list[Triple], rng: random.Random, count: int = 5) -> list[str
             j = rng.choice(cands)
             planted.append(f"{kind} {triples[j][0]}")
             del triples[j]
-        elif kind == "line-zero":
-            j = rng.choice([j for j, t in enumerate(triples) if t[1] == BEGINREGEL])
-            triples[j] = (triples[j][0], triples[j][1], Literal("0", XSD + "integer"))
+        elif kind == "quote-with-lang":
+            j = rng.choice([j for j, t in enumerate(triples) if t[1] == EXACT])
+            lexical = triples[j][2].lexical  # type: ignore[union-attr]
+            triples[j] = (triples[j][0], triples[j][1], Literal(lexical, RDF_LANGSTRING, "nl"))
             planted.append(f"{kind} {triples[j][0]}")
         elif kind == "two-work-types":
             s = rng.choice([t[0] for t in triples if t[1] == RDF_TYPE and t[2] == ELI_WORK])

@@ -43,8 +43,11 @@ def hosted(tmp_path_factory: pytest.TempPathFactory):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     db, site = work / "store.sqlite", work / "site"
-    assert cli("ingest", str(SAMPLES), "--db", str(db), "--base-iri", base, "-q").returncode == 0
-    result = cli("ldes", "export", "-o", str(site), "--db", str(db), "--page-size", str(PAGE_SIZE))
+    ingested = cli(
+        "ingest", str(SAMPLES), "--db", str(db), "--base-iri", base, "--page-size", str(PAGE_SIZE)
+    )
+    assert ingested.returncode == 0, ingested.stderr
+    result = cli("ldes", "export", "-o", str(site), "--db", str(db))
     assert result.returncode == 0, result.stderr
     # The README's configuration, pointed at this export and port.
     server = (
@@ -96,6 +99,8 @@ def test_nginx_serves_the_export_by_accept_with_the_right_headers(hosted) -> Non
     assert by_suffix.headers["content-type"].startswith("text/turtle")
     root = httpx.get(base + "/ldes", headers={"Accept": "text/turtle"})
     assert "max-age=60" in root.headers["cache-control"]
+    tree_root = httpx.get(base + "/ldes/wortel", headers={"Accept": "text/turtle"})
+    assert tree_root.headers["cache-control"] == "public, max-age=10"  # a root can change
     last = sorted(int(p.stem) for p in (hosted[2] / "ldes" / "pagina").glob("*.ttl"))[-1]
     open_page = httpx.get(f"{base}/ldes/pagina/{last}", headers={"Accept": "text/turtle"})
     assert open_page.headers["cache-control"] == "public, max-age=10"

@@ -25,6 +25,7 @@ from beleidsdata.validation import (
     triples_to_graph,
     validate_graph,
     validate_triples,
+    with_sources,
 )
 from beleidsdata.validation import reports as report_formats
 from beleidsdata.validation.fetch import FetchError, fetch
@@ -186,7 +187,14 @@ def test_fetch_reads_a_url_within_limits_and_refuses_private_addresses(
 
 @pytest.fixture(scope="module")
 def broken_report(broken_resolution: Path):  # type: ignore[no-untyped-def]
-    return validate_graph(rdflib.Graph().parse(broken_resolution))
+    """The report on the broken resolution, with the source text at hand (as when a
+    source document is validated): results can name the lines they are about."""
+    graph = rdflib.Graph().parse(broken_resolution)
+    report = validate_graph(graph)
+    text = read_source(SAMPLE["resolutie"])
+    source = convert([text], BASE).minter.source(text.stem)
+    report.results = with_sources(report.results, graph, {source: list(text.lines)})
+    return report
 
 
 def test_results_carry_the_source_lines_of_their_focus_node(broken_report) -> None:  # type: ignore[no-untyped-def]
@@ -295,7 +303,7 @@ def test_ingest_focus_nodes_give_the_same_verdict_as_the_whole_description() -> 
     broken[iri] = EntityDescription.__new__(EntityDescription)
     broken[iri].__dict__.update({**ent.__dict__, "triples": kept})
     with pytest.raises(ValidationFailed) as failed:
-        check_entities(broken, [iri], conversion.documents, conversion.minter)
+        check_entities(broken, [iri], lambda _: {}, lambda _iri: None)
     plain = validate_triples([t for e in broken.values() for t in e.triples])
     expected = {
         (r.focus, r.path, r.shape) for r in plain.violations if r.focus.split("#", 1)[0] == iri

@@ -247,7 +247,7 @@ def collection(kind: Annotated[str, KIND], request: Request) -> Response:
             doc = {k: v for k, v in [*doc.items(), ("leden", [])] if k != "weergave"} | {
                 "weergave": doc["weergave"]
             }
-        body = jsonld_dumps(doc)
+        body = jsonld_dumps(doc, pretty=True)
         if media == "application/json":
             headers["Link"] = context_link(request)
     elif fmt == "ttl":

@@ -72,7 +72,7 @@ curl -s {base}/doc/"""
             + DECISION
             + """.nt | wc -l
 """,
-            "37\n",
+            "49\n",
         ),
         Example(
             "python-decision",
@@ -267,15 +267,16 @@ import json
 import urllib.request
 
 TREE = "https://w3id.org/tree#"
-url, members, pages = "{base}/ldes/pagina/1", 0, 0
-while url:
+todo, seen, members, pages = ["{base}/ldes/wortel"], set(), 0, 0
+while todo:  # the view is a tree: root, branches, pages; follow every tree:node once
+    url = todo.pop()
+    seen.add(url)
     request = urllib.request.Request(url, headers={"Accept": "application/ld+json"})
     with urllib.request.urlopen(request) as response:
         graph = json.load(response)["@graph"]
-    pages += 1
-    members += sum(len(node.get(TREE + "member", [])) for node in graph)
-    url = next((node[TREE + "node"][0]["@id"] for node in graph
-                if "GreaterThanOrEqualToRelation" in str(node.get("@type"))), None)
+    on_page = sum(len(node.get(TREE + "member", [])) for node in graph)
+    members, pages = members + on_page, pages + (on_page > 0)
+    todo += {n["@id"] for node in graph for n in node.get(TREE + "node", [])} - seen
 print(members, "members on", pages, "pages")
 """,
             "310 members on 2 pages\n",

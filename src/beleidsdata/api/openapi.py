@@ -42,6 +42,11 @@ TAGS = [
         "description": "The Linked Data Event Stream (LDES 1.0, TREE) "
         "of every change, its views and pages, and the DCAT catalogue that lists it.",
     },
+    {
+        "name": "publishing",
+        "description": "Publishing and withdrawing source documents over HTTP, as "
+        "`beleidsdata ingest` and `withdraw` do; needs a token (`Authorization: Bearer`).",
+    },
     {"name": "validation", "description": "SHACL validation of RDF or source documents."},
     {
         "name": "vocabularies",

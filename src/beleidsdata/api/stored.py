@@ -43,6 +43,12 @@ class Offer:
     formats: tuple[Format, ...]
     max_age: int
     profile: bool = False  # Turtle with the TREE profile parameter
+    shared_bytes: bool = False  # formats with ``stored_as`` serve another format's bytes
+
+    def key(self, fmt: Format) -> str:
+        """The stored format: entity documents keep N-Quads and TriG as their N-Triples
+        and Turtle bytes; stream nodes have their own (members in named graphs)."""
+        return fmt.storage if self.shared_bytes else fmt.key
 
 
 # Documents: HTML right after JSON-LD (a browser asks for text/html first); an HTML page is
@@ -50,6 +56,7 @@ class Offer:
 DOC_OFFER = Offer(
     tuple(sorted(registry.document_formats(), key=lambda f: (f.key != "jsonld", f.key != "html"))),
     DOC_MAX_AGE,
+    shared_bytes=True,
 )
 STREAM_OFFER = Offer(registry.stream_formats(), STREAM_MAX_AGE, profile=True)
 CATALOG_OFFER = Offer(registry.stream_formats(), CATALOG_MAX_AGE)
@@ -191,7 +198,7 @@ class StoredDocuments:
             return
         fmt, content_type = chosen
         state = scope["app"].state
-        doc = await self._lookup(state.store, path, fmt.storage)
+        doc = await self._lookup(state.store, path, offer.key(fmt))
         if doc is None:
             await self.app(scope, receive, send)  # 404, 410: the routes say which
             return
@@ -222,7 +229,7 @@ def answer(request: Request, path: str, gone: bool = False) -> Response:
         return not_acceptable(offered, path)
     fmt, content_type = chosen
     store: Store = request.app.state.store
-    doc = store.document(path, fmt.storage)
+    doc = store.document(path, offer.key(fmt))
     if doc is None:
         status = 410 if gone else 404
         return not_found(path, f"no description at {path}" if status == 410 else None, status)

@@ -48,8 +48,6 @@ def node_number(
     number: Annotated[
         int,
         Path(
-            ge=1,
-            le=2**62,
             description="Number of the page or branch, from 1.",
             openapi_examples=oa.examples(first=("The first", 1)),
         ),
@@ -68,6 +66,12 @@ VIEW = Path(
     ),
 )
 View = Annotated[str, VIEW]
+KIND = Path(
+    description="A kind of thing: `beslissing`, `regeerakkoord`, `evaluatie`, `strategie`, "
+    "`resolutie`, `mededeling`, …",
+    openapi_examples=oa.examples(decisions=("Decisions", "beslissing")),
+)
+Kind = Annotated[str, KIND]
 
 
 @router.get(
@@ -84,13 +88,24 @@ def ldes_root(request: Request) -> Response:
     return answer(request, "/ldes")
 
 
-@router.get("/ldes/wortel", summary="The root of the whole log's tree", responses=NODE_RESPONSES)
+@router.get(
+    "/ldes/wortel",
+    summary="The root of the whole log's tree",
+    description="The view's root node: a `tree:relation` to each branch, bounded by the "
+    "first (and, once the branch is full, the last) time in it. Always current (10 s).",
+    responses=NODE_RESPONSES,
+)
 def time_root(request: Request) -> Response:
     return answer(request, "/ldes/wortel")
 
 
 @router.get(
-    "/ldes/tak/{number}", summary="A branch: 100 pages of the log", responses=NODE_RESPONSES
+    "/ldes/tak/{number}",
+    summary="A branch: 100 pages of the log",
+    description="A branch node: a `tree:relation` to each of its pages, bounded by the "
+    "first and (once the page is full) the last time on it. Immutable once its last "
+    "page is.",
+    responses=NODE_RESPONSES,
 )
 def time_branch(number: Number, request: Request) -> Response:
     return answer(request, f"/ldes/tak/{number}")
@@ -117,16 +132,26 @@ def time_page(number: Number, request: Request) -> Response:
         406: NODE_RESPONSES[406],
     },
 )
-def kind_stream(view: View, request: Request) -> Response:
+def kind_stream(view: Kind, request: Request) -> Response:
     return answer(request, f"/ldes/{view}")
 
 
-@router.get("/ldes/{view}/wortel", summary="The root of a view", responses=NODE_RESPONSES)
+@router.get(
+    "/ldes/{view}/wortel",
+    summary="The root of a view",
+    description="The root of the latest-version view (`laatste`) or of a kind's stream.",
+    responses=NODE_RESPONSES,
+)
 def view_root(view: View, request: Request) -> Response:
     return answer(request, f"/ldes/{view}/wortel")
 
 
-@router.get("/ldes/{view}/tak/{number}", summary="A branch of a view", responses=NODE_RESPONSES)
+@router.get(
+    "/ldes/{view}/tak/{number}",
+    summary="A branch of a view",
+    description="A branch of the latest-version view (`laatste`) or of a kind's stream.",
+    responses=NODE_RESPONSES,
+)
 def view_branch(view: View, number: Number, request: Request) -> Response:
     return answer(request, f"/ldes/{view}/tak/{number}")
 
@@ -150,5 +175,14 @@ def view_page(view: View, number: Number, request: Request) -> Response:
     "name, or `lokaal` for the command line.",
     responses=NODE_RESPONSES,
 )
-def publisher(name: str, request: Request) -> Response:
+def publisher(
+    name: Annotated[
+        str,
+        Path(
+            description="The publisher's name as a path segment: a token's name, or `lokaal`.",
+            openapi_examples=oa.examples(local=("The command line", "lokaal")),
+        ),
+    ],
+    request: Request,
+) -> Response:
     return answer(request, f"/ldes/uitgever/{name}")

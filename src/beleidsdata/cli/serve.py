@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from typing import Any
 
 import click
@@ -10,8 +12,15 @@ import click
 from ..api.validate_settings import ValidationSettings
 from ..errors import BeleidsdataError
 from ..pipeline import expand_paths, ingest, read_source
+from ..store import Store
 from .common import F, db_option, fail, open_or_fail
+from .ingest import build_dumps
 from .main import main
+
+
+def _refresh_dumps(store: Store) -> None:
+    with contextlib.suppress(BeleidsdataError):  # busy or unwritable: the next ingest will
+        build_dumps(store)
 
 
 def validation_options(f: F) -> F:
@@ -167,9 +176,14 @@ def serve_command(
         except BeleidsdataError as exc:
             fail(f"the bundled samples could not be loaded: {exc}")
         click.echo(f"loaded {len(result.created)} resources", err=True)
+        build_dumps(store)
     click.echo(
         f"serving {db} as {store.base_iri} on http://{host}:{port}/ (Ctrl+C stops)", err=True
     )
+    if not getattr(store.db, "readonly", False):
+        # A dump older than the stream (an ingest ran without rebuilding it): rebuild it
+        # beside the server, which answers at once.
+        threading.Thread(target=_refresh_dumps, args=(store,), daemon=True).start()
     app = create_app(store, max_in_flight=max_in_flight)
     app.state.validation = validation_settings(validation)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -196,6 +196,9 @@ def to_jsonld(
     return {"@context": context, "@graph": graph}
 
 
-def dumps(document: dict[str, object]) -> bytes:
-    """One line of JSON (the C encoder: several times faster than indenting)."""
+def dumps(document: dict[str, object], pretty: bool = False) -> bytes:
+    """JSON text: one line by default (the C encoder, several times faster than indenting:
+    what ingest stores), indented for answers computed per request that people read."""
+    if pretty:
+        return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
     return (json.dumps(document, ensure_ascii=False) + "\n").encode()

@@ -48,5 +48,10 @@ def export(store: Store, out: Path) -> dict[str, int]:
     for path in shapes:
         (out / "shapes" / path.name).write_bytes(path.read_bytes())
     (out / "shapes" / "beleidsdata.ttl").write_bytes(b"\n".join(p.read_bytes() for p in shapes))
-    (out / "mutable.map").write_text("".join(f"{p} 1;\n" for p in sorted(mutable)))
+    # nginx matches $uri after try_files found the file, so each path with every extension.
+    (out / "mutable.map").write_text(
+        "".join(
+            f'"{p}{ext}" 1;\n' for p in sorted(mutable) for ext in ("", *(f".{f}" for f in FORMATS))
+        )
+    )
     return {"documents": documents, "files": files, "mutable": len(mutable)}

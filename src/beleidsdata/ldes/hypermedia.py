@@ -53,8 +53,11 @@ def stream_lines(layout: StreamLayout, view: str = TIME) -> list[Line]:
     ]
     if stream != layout.stream:
         lines.append((s, i(DCT.isPartOf), i(layout.stream)))
-    lines.append((s, i(TREE.view), i(layout.root(TIME if view == LATEST else view))))
-    return lines + view_lines(layout, TIME if view == LATEST else view)
+    # A node of a view names that view's root as the stream's view, so a client that
+    # starts at any node of the latest-version view stays in it (``/ldes`` itself names
+    # only the whole log: an entry point has exactly one tree:view).
+    lines.append((s, i(TREE.view), i(layout.root(view))))
+    return lines + view_lines(layout, view)
 
 
 def view_lines(layout: StreamLayout, view: str) -> list[Line]:

@@ -54,6 +54,7 @@ def _reference_fact(ref: Reference) -> dict[str, JSON]:
         "date": ref.date,
         "title": ref.title,
         "guess": ref.title_guess or ref.heading,
+        "id": ref.document_id,
     }
 
 
@@ -114,14 +115,18 @@ def _decision(
     )
     names = stated or guesses
     title = names[0] if names else None
-    # No title anywhere: the reference is a decision of its own, named after the report
-    # (the smallest key among its exports, so both name it alike) and its number.
+    # No title anywhere: a Kaleidos id still identifies the decision (any report that
+    # cites it by id meets it there); with neither, the reference is a decision of its
+    # own, named after the report (the smallest key among its exports, so both name it
+    # alike) and its number, and it says so.
+    ids = sorted({i for i in [ref.document_id, *(o.get("id") for o in aligned)] if i})
     report = min([work_key(doc.record), *(str(s["werk"]) for s in siblings if s.get("werk"))])
-    iri = decision_iri(out.minter, ref.date, title, short_hash(f"{report}:{ref.number}"))
+    fallback = short_hash(str(ids[0])) if ids else short_hash(f"{report}:{ref.number}")
+    iri = decision_iri(out.minter, ref.date, title, fallback)
     own_title = ref.title or (None if stated else own_guess)
     note = (
         None
-        if title
+        if title or ids
         else f"Niet geïdentificeerd: verwijzing {ref.number} van een evaluatie noemt enkel "
         f"de datum {ref.date}."
     )

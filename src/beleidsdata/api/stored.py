@@ -223,8 +223,12 @@ def answer(request: Request, path: str, gone: bool = False) -> Response:
         return not_found(path, f"no description at {path}" if status == 410 else None, status)
     headers = dict(
         (k.decode(), v.decode("latin-1"))
-        for k, v in headers_for(doc, content_type, offer.max_age, request.app.state.context_link, fmt)
+        for k, v in headers_for(
+            doc, content_type, offer.max_age, request.app.state.context_link, fmt
+        )
     )
-    if is_fresh(doc, request.headers.get("if-none-match"), request.headers.get("if-modified-since")):
+    if is_fresh(
+        doc, request.headers.get("if-none-match"), request.headers.get("if-modified-since")
+    ):
         return Response(status_code=304, headers=headers)
     return Response(doc.body, headers=headers)

@@ -89,7 +89,9 @@ def time_root(request: Request) -> Response:
     return answer(request, "/ldes/wortel")
 
 
-@router.get("/ldes/tak/{number}", summary="A branch: 100 pages of the log", responses=NODE_RESPONSES)
+@router.get(
+    "/ldes/tak/{number}", summary="A branch: 100 pages of the log", responses=NODE_RESPONSES
+)
 def time_branch(number: Number, request: Request) -> Response:
     return answer(request, f"/ldes/tak/{number}")
 

@@ -123,7 +123,9 @@ def detect(source: SourceText) -> Kind[Any]:
     return best
 
 
-def parse(source: SourceText, kind: str | None = None, *, partial: bool = False) -> ParsedDocument[Any]:
+def parse(
+    source: SourceText, kind: str | None = None, *, partial: bool = False
+) -> ParsedDocument[Any]:
     """Read a source text as ``kind`` (detected from the content when not given).
 
     A text the parser finds cut off (a note that ``breaks_off``: it ends mid-clause or

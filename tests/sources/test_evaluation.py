@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from beleidsdata import kinds
 from beleidsdata.sources import agreement, evaluation
 from beleidsdata.sources.base import SourceError, SourceText, Span
 from beleidsdata.sources.evaluation import STATUS_VALUES, EvaluationReport, find_status
@@ -456,8 +457,19 @@ def test_citation_without_reference_is_an_error() -> None:
     assert str(error).startswith("bad.txt:4: ")
 
 
-def test_citation_without_any_reference_list_is_an_error() -> None:
-    assert _error("# T\n\n### Thema\n- Iets \\[2\\].\n").line == 4
+def _refused(text: str) -> SourceError:
+    """Refused by the registry (not by the parser): the text breaks off."""
+    with pytest.raises(SourceError) as caught:
+        kinds.parse(text_source(text, "bad.txt"), "evaluatie")
+    assert "--partial" in caught.value.message
+    return caught.value
+
+
+def test_a_report_without_any_reference_list_breaks_off_at_its_last_line() -> None:
+    text = "# T\n\n### Thema\n- Iets \\[2\\].\n"
+    assert _refused(text).line == 4
+    partial = kinds.parse(text_source(text, "bad.txt"), "evaluatie", partial=True)
+    assert partial.partial and partial.record.findings[0].text == "Iets."
 
 
 def test_unparseable_reference_line_names_line_and_format() -> None:
@@ -515,8 +527,15 @@ def test_lists_that_contradict_each_other_are_an_error() -> None:
     assert error.line == 9 and "contradicts" in error.message
 
 
-def test_unclosed_details_is_an_error() -> None:
-    assert _error("# T\n\n<details>\n<summary>Referenties</summary>\n").line == 3
+def test_a_details_block_left_open_breaks_off_where_the_text_ends() -> None:
+    text = (
+        "# T\n\n### Thema\n- Iets \\[1\\]\\[2\\].\n\n<details>\n<summary>Referenties</summary>\n"
+        "**[\\[1\\]](https://x.be/?search=A)** : **(2021-06-04)** Eerste beslissing\n"
+    )
+    error = _refused(text)
+    assert error.line == 8 and "not closed" in error.message
+    record = kinds.parse(text_source(text, "bad.txt"), "evaluatie", partial=True).record
+    assert [r.title for r in record.references] == ["Eerste beslissing"]
 
 
 def test_section_block_without_number_is_an_error() -> None:

@@ -14,7 +14,9 @@ alike.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import cast
 
 from ..sources import ParsedDocument
@@ -25,9 +27,9 @@ from .common import STATUS, Origin, work
 from .decisions import DecisionMention, decision_iri, decision_title_fact, describe_decision
 from .facts import JSON, Fact, FactLookup
 from .graph import GraphBuilder
-from .namespaces import BD, DCT, ELI, OA, RDF, SCHEMA
+from .namespaces import BD, DCT, ELI, OA, RDF, RDFS, SCHEMA
 from .terms import IRI
-from .uris import Minter, concept, fragment, normalise_title, short_hash
+from .uris import Minter, concept, fragment, normalise_title, short_hash, slug
 
 REPORT = "rapport"  # fact topic: a report's section and references, by content key
 
@@ -54,6 +56,7 @@ def _reference_fact(ref: Reference) -> dict[str, JSON]:
         "date": ref.date,
         "title": ref.title,
         "guess": ref.title_guess or ref.heading,
+        "id": ref.document_id,
     }
 
 
@@ -90,15 +93,18 @@ def _siblings(record: EvaluationReport, facts: FactLookup) -> list[Mapping[str, 
     return [cast(Mapping[str, JSON], v) for v in facts.get(REPORT, content_key(record))]
 
 
-def _decision(
-    doc: ParsedDocument[EvaluationReport],
-    ref: Reference,
-    siblings: list[Mapping[str, JSON]],
-    out: GraphBuilder,
-) -> IRI | None:
-    """The decision a reference names, described with what this document says of it."""
-    if not ref.date:
-        return None
+@dataclass(frozen=True)
+class _Identified:
+    """What identifies the decision a dated reference names."""
+
+    title: str | None  # the title it is named by (None: nothing names it)
+    own_title: str | None  # the title this document itself contributes
+    document_id: str | None  # Kaleidos id, from this export or its sibling
+
+
+def _identify(ref: Reference, siblings: list[Mapping[str, JSON]]) -> _Identified:
+    """A reference's title: stated by this export or the sibling's reference of the same
+    number and date, else guessed (export B's heading), else none."""
     aligned = []
     for sibling in siblings:
         refs = cast(Mapping[str, Mapping[str, JSON]], sibling.get("refs") or {})
@@ -113,34 +119,71 @@ def _decision(
         {t for t in [own_guess, *(cast(str | None, o.get("guess")) for o in aligned)] if t}
     )
     names = stated or guesses
-    title = names[0] if names else None
-    # No title anywhere: the reference is a decision of its own, named after the report
-    # (the smallest key among its exports, so both name it alike) and its number.
-    report = min([work_key(doc.record), *(str(s["werk"]) for s in siblings if s.get("werk"))])
-    iri = decision_iri(out.minter, ref.date, title, short_hash(f"{report}:{ref.number}"))
-    own_title = ref.title or (None if stated else own_guess)
-    note = (
-        None
-        if title
-        else f"Niet geïdentificeerd: verwijzing {ref.number} van een evaluatie noemt enkel "
-        f"de datum {ref.date}."
+    ids = sorted(
+        {i for i in [ref.document_id, *(cast(str | None, o.get("id")) for o in aligned)] if i}
     )
-    describe_decision(
-        out,
-        iri,
-        DecisionMention(
-            date=ref.date,
-            source=doc.source,
-            span=ref.span,
-            title=own_title,
-            summary=ref.summary,
-            decision_type=ref.decision_type,
-            document_id=ref.document_id,
-            search_url=ref.search_url,
-            note=note,
-        ),
+    return _Identified(
+        title=names[0] if names else None,
+        own_title=ref.title or (None if stated else own_guess),
+        document_id=ids[0] if ids else None,
     )
-    return iri
+
+
+def _decisions(
+    doc: ParsedDocument[EvaluationReport], siblings: list[Mapping[str, JSON]], out: GraphBuilder
+) -> dict[int, IRI]:
+    """Reference number → the decision it names, each described with what this document
+    says of it. Two references of one list are never one decision: when two name the same
+    date and title, each is told apart by its Kaleidos id (or its number). A reference
+    nothing identifies (a bare date, no title here or in the sibling export) is a decision
+    of its own, named after the report (the smallest key among its exports, so both name
+    it alike) and its number, and says so."""
+    record = doc.record
+    report = min([work_key(record), *(str(s["werk"]) for s in siblings if s.get("werk"))])
+    dated = [r for r in record.references if r.date]
+    found = {r.number: _identify(r, siblings) for r in dated}
+    named = Counter((r.date, normalise_title(t)) for r in dated if (t := found[r.number].title))
+    out_iris: dict[int, IRI] = {}
+    for ref in dated:
+        assert ref.date is not None
+        known = found[ref.number]
+        own_key = short_hash(f"{report}:{ref.number}")
+        if known.title is None:
+            iri = out.minter.decision(ref.date, own_key)
+        elif named[(ref.date, normalise_title(known.title))] > 1:
+            suffix = slug(known.document_id) if known.document_id else own_key
+            iri = out.minter.decision(ref.date, f"{Minter.decision_key(known.title)}-{suffix}")
+        else:
+            iri = decision_iri(out.minter, ref.date, known.title, own_key)
+        note = (
+            None
+            if known.title
+            else f"Niet geïdentificeerd: verwijzing {ref.number} van een evaluatie noemt enkel "
+            f"de datum {ref.date}."
+        )
+        if note:
+            out.note(
+                ref.span.start,
+                f"reference [{ref.number}] gives only the date {ref.date}: published as a "
+                "decision of its own, not identified",
+            )
+        describe_decision(
+            out,
+            iri,
+            DecisionMention(
+                date=ref.date,
+                source=doc.source,
+                span=ref.span,
+                title=known.own_title,
+                summary=ref.summary,
+                decision_type=ref.decision_type,
+                document_id=ref.document_id,
+                search_url=ref.search_url,
+                note=note,
+            ),
+        )
+        out_iris[ref.number] = iri
+    return out_iris
 
 
 def map_evaluation(
@@ -181,12 +224,10 @@ def map_evaluation(
         out.add(iri, BD.realisatiestatus, concept(STATUS, record.status))
     if record.conclusion:
         out.add(iri, BD.conclusie, terms.text(record.conclusion))
-    decisions: dict[int, IRI] = {}
-    for ref in record.references:
-        decision = _decision(doc, ref, siblings, out)
-        if decision is not None:
-            decisions[ref.number] = decision
-            out.add(iri, DCT.references, decision)
+    decisions = _decisions(doc, siblings, out)
+    for decision in decisions.values():
+        out.add(iri, DCT.references, decision)
+    undated = {r.number: r for r in record.references if not r.date}
 
     for position, finding in enumerate(record.findings, 1):
         node = out.minter.finding(iri, position)
@@ -201,9 +242,10 @@ def map_evaluation(
         out.add(iri, DCT.hasPart, node)
         # The citations in the order the finding makes them: a set of dct:references
         # for simple queries, and numbered nodes that keep the order and the marker.
-        cited = [n for n in finding.citations if n in decisions]
+        # A reference without a date names no decision: its citation keeps what it gives.
+        cited = [n for n in finding.citations if n in decisions or n in undated]
         for order, number in enumerate(cited, 1):
-            decision = decisions[number]
+            decision = decisions.get(number)
             ref_node = fragment(node, f"verwijzing-{order}")
             out.add(node, DCT.references, decision)
             out.add(node, BD.verwijzing, ref_node)
@@ -211,6 +253,11 @@ def map_evaluation(
             out.add(ref_node, SCHEMA.position, terms.integer(order))
             out.add(ref_node, DCT.references, decision)
             out.add(ref_node, BD.referentienummer, terms.string(str(number)))
+            if number in undated:
+                bare = undated[number]
+                title = bare.title or bare.title_guess or bare.heading
+                out.add(ref_node, DCT.title, terms.text(title) if title else None)
+                out.add(ref_node, RDFS.seeAlso, IRI(bare.search_url) if bare.search_url else None)
             origin.attach(out, ref_node, None)
         out.add_types(body, OA.TextualBody)
         out.add(body, RDF.value, terms.text(finding.text))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..base import Span
+from ..base import Note, Span
 
 
 @dataclass(frozen=True)
@@ -66,3 +66,4 @@ class EvaluationReport:
     conclusion: str | None
     references: tuple[Reference, ...]  # ordered by number
     span: Span
+    notes: tuple[Note, ...] = ()  # references skipped, a text that breaks off

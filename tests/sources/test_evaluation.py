@@ -83,7 +83,9 @@ def test_module_contract() -> None:
     assert STATUS_VALUES == (
         "nagekomen",
         "grotendeels-nagekomen",
+        "niet-volledig-nagekomen",
         "deels-nagekomen",
+        "beperkt-nagekomen",
         "niet-nagekomen",
     )
 
@@ -410,8 +412,16 @@ def test_section_matches_agreement_parser(report_a: EvaluationReport) -> None:
     [
         ("De plannen zijn deels nagekomen door de regering.", "deels-nagekomen"),
         ("De beloften werden gedeeltelijk nagekomen.", "deels-nagekomen"),
-        ("De beloften zijn niet volledig nagekomen.", "deels-nagekomen"),
+        ("De beloften zijn niet volledig nagekomen.", "niet-volledig-nagekomen"),
         ("De ambities zijn grotendeels nagekomen.", "grotendeels-nagekomen"),
+        # Every level the reports use, as written: never rounded up or down.
+        ("De beloften zijn overwegend nagekomen.", "grotendeels-nagekomen"),
+        ("De beloften werden in ruime mate gerealiseerd.", "grotendeels-nagekomen"),
+        ("De beloften zijn slechts beperkt nagekomen.", "beperkt-nagekomen"),
+        ("De beloften werden in beperkte mate gerealiseerd.", "beperkt-nagekomen"),
+        ("De beloften zijn maar weinig nagekomen.", "beperkt-nagekomen"),
+        ("De doelen werden voor een deel gehaald.", "deels-nagekomen"),
+        ("De beloften zijn nauwelijks nagekomen.", "niet-nagekomen"),
         ("De beloften zijn volledig nagekomen.", "nagekomen"),
         ("Alle beloften zijn nagekomen.", "nagekomen"),
         ("De beloften zijn niet nagekomen.", "niet-nagekomen"),

@@ -32,6 +32,7 @@ from .terms import IRI
 from .uris import Minter, concept, fragment, normalise_title, short_hash, slug
 
 REPORT = "rapport"  # fact topic: a report's section and references, by content key
+DOCUMENT = "stuk"  # fact topic: the date and title of the decision behind a Kaleidos id
 
 
 def period_of(record: EvaluationReport) -> str:
@@ -75,6 +76,10 @@ class EvaluationMapper:
             title = ref.title or ref.title_guess or ref.heading
             if ref.date and title:
                 facts.append(decision_title_fact(ref.date, title, ref.decision_type))
+                if ref.document_id:
+                    facts.append(
+                        Fact(DOCUMENT, ref.document_id, {"date": ref.date, "title": title})
+                    )
         if record.section and record.section.title:
             sec = record.section
             facts.append(section_title_fact(period_of(record), sec.number, sec.title))
@@ -102,9 +107,10 @@ class _Identified:
     document_id: str | None  # Kaleidos id, from this export or its sibling
 
 
-def _identify(ref: Reference, siblings: list[Mapping[str, JSON]]) -> _Identified:
+def _identify(ref: Reference, siblings: list[Mapping[str, JSON]], facts: FactLookup) -> _Identified:
     """A reference's title: stated by this export or the sibling's reference of the same
-    number and date, else guessed (export B's heading), else none."""
+    number and date, else guessed (export B's heading), else the one title other documents
+    give the Kaleidos document it names (same id and date), else none."""
     aligned = []
     for sibling in siblings:
         refs = cast(Mapping[str, Mapping[str, JSON]], sibling.get("refs") or {})
@@ -130,25 +136,31 @@ def _identify(ref: Reference, siblings: list[Mapping[str, JSON]]) -> _Identified
 
 
 def _decisions(
-    doc: ParsedDocument[EvaluationReport], siblings: list[Mapping[str, JSON]], out: GraphBuilder
+    doc: ParsedDocument[EvaluationReport],
+    siblings: list[Mapping[str, JSON]],
+    facts: FactLookup,
+    out: GraphBuilder,
 ) -> dict[int, IRI]:
     """Reference number → the decision it names, each described with what this document
     says of it. Two references of one list are never one decision: when two name the same
     date and title, each is told apart by its Kaleidos id (or its number). A reference
     nothing identifies (a bare date, no title here or in the sibling export) is a decision
     of its own, named after the report (the smallest key among its exports, so both name
-    it alike) and its number, and says so."""
+    it alike) and its number, and says so; one that names only a Kaleidos document (export
+    B's source path) is keyed by that id."""
     record = doc.record
     report = min([work_key(record), *(str(s["werk"]) for s in siblings if s.get("werk"))])
     dated = [r for r in record.references if r.date]
-    found = {r.number: _identify(r, siblings) for r in dated}
+    found = {r.number: _identify(r, siblings, facts) for r in dated}
     named = Counter((r.date, normalise_title(t)) for r in dated if (t := found[r.number].title))
     out_iris: dict[int, IRI] = {}
     for ref in dated:
         assert ref.date is not None
         known = found[ref.number]
         own_key = short_hash(f"{report}:{ref.number}")
-        if known.title is None:
+        if known.title is None and known.document_id:
+            iri = out.minter.decision(ref.date, slug(known.document_id, max_words=20))
+        elif known.title is None:
             iri = out.minter.decision(ref.date, own_key)
         elif named[(ref.date, normalise_title(known.title))] > 1:
             suffix = slug(known.document_id) if known.document_id else own_key
@@ -157,7 +169,7 @@ def _decisions(
             iri = decision_iri(out.minter, ref.date, known.title, own_key)
         note = (
             None
-            if known.title
+            if known.title or known.document_id
             else f"Niet geïdentificeerd: verwijzing {ref.number} van een evaluatie noemt enkel "
             f"de datum {ref.date}."
         )
@@ -224,7 +236,7 @@ def map_evaluation(
         out.add(iri, BD.realisatiestatus, concept(STATUS, record.status))
     if record.conclusion:
         out.add(iri, BD.conclusie, terms.text(record.conclusion))
-    decisions = _decisions(doc, siblings, out)
+    decisions = _decisions(doc, siblings, facts, out)
     for decision in decisions.values():
         out.add(iri, DCT.references, decision)
     undated = {r.number: r for r in record.references if not r.date}

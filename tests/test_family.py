@@ -1,0 +1,230 @@
+"""The whole family of each kind converts faithfully (issue 14): what breaks on unseen
+documents of the same kinds, one class of difference at a time, on fixtures of our own."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from beleidsdata import kinds
+from beleidsdata.errors import SourceError
+from beleidsdata.mapping.namespaces import BD, BESLUIT, DCT, RDF, RDFS
+from beleidsdata.mapping.terms import IRI, Literal
+from beleidsdata.pipeline import Conversion, convert, read_source
+from beleidsdata.sources.base import SourceText
+from beleidsdata.validation import validate_triples
+from support import FIXTURES, SAMPLE
+
+BASE = "http://localhost:8000"
+EVAL = FIXTURES / "evaluatie"
+
+
+def run(*paths: Path, partial: bool = False) -> Conversion:
+    return convert([read_source(p) for p in paths], BASE, partial=partial)
+
+
+def decisions(conv: Conversion) -> list[str]:
+    return sorted(i for i, e in conv.entities.items() if BESLUIT.Agendapunt in e.types)
+
+
+def values(conv: Conversion, subject: str, predicate: str) -> list[object]:
+    entity = conv.entities[subject.split("#", 1)[0]]
+    return sorted(o for s, p, o in entity.triples if s == subject and p == predicate)
+
+
+def conforms(conv: Conversion) -> None:
+    report = validate_triples(conv.triples())
+    assert report.conforms, report.to_text("en")
+
+
+# Title-less references ---------------------------------------------------------------------
+
+
+def test_two_references_of_one_list_are_never_one_decision() -> None:
+    # [5] and [6] name the same date and title (two projects of one relance meeting).
+    conv = run(EVAL / "evaluatie-3.4.1-titel-niveau-2.txt")
+    [evaluation] = [i for i, e in conv.entities.items() if BD.Evaluatie in e.types]
+    cited = values(conv, evaluation, DCT.references)
+    assert len(cited) == len(set(cited)) == 6
+    on_the_day = [i for i in cited if "/2021-06-11/" in i]
+    assert len(on_the_day) == 2
+    conforms(conv)
+
+
+def test_bare_dates_stay_their_own_decisions_and_say_so() -> None:
+    conv = run(EVAL / "evaluatie-7.2.1-kale-datums-export-a.txt")
+    found = decisions(conv)
+    assert len(found) == 4  # one per reference, two of them on 2021-10-08
+    bare = [i for i in found if values(conv, i, DCT.title) == []]
+    assert len(bare) == 3
+    for iri in bare:
+        [note] = values(conv, iri, "http://www.w3.org/2004/02/skos/core#editorialNote")
+        assert "Niet geïdentificeerd" in str(note)
+    assert [w.split(": ", 1)[0] for w in conv.warnings()] == [
+        "evaluatie-7.2.1-kale-datums-export-a.txt:29",
+        "evaluatie-7.2.1-kale-datums-export-a.txt:31",
+        "evaluatie-7.2.1-kale-datums-export-a.txt:33",
+    ]
+    conforms(conv)
+
+
+def test_the_two_exports_of_one_report_align_reference_by_reference() -> None:
+    a, b = (
+        EVAL / "evaluatie-7.2.1-kale-datums-export-a.txt",
+        EVAL / "evaluatie-7.2.1-kale-datums-export-b.txt",
+    )
+    together = run(a, b)
+    found = decisions(together)
+    # One decision per reference, the same four from either export: the bare dates got
+    # their titles (and ids) from the sibling, number n of one being number n of the other.
+    assert len(found) == 4
+    assert all(values(together, i, DCT.title) for i in found)
+    assert not together.warnings()
+    ids = {
+        str(o)
+        for e in together.entities.values()
+        for s, p, o in e.triples
+        if p == DCT.identifier and s.endswith("#stuk")
+    }
+    assert len(ids) == 4  # distinct decisions == distinct source ids
+    # The export B alone names them the same way as together: its titles are its own.
+    assert set(decisions(run(b))) == set(found)
+    conforms(together)
+
+
+def test_no_identity_changes_when_unrelated_evaluations_arrive() -> None:
+    alone = run(SAMPLE["evaluatie-a"], SAMPLE["evaluatie-b"])
+    crowded = run(
+        SAMPLE["evaluatie-a"],
+        SAMPLE["evaluatie-b"],
+        EVAL / "evaluatie-7.2.1-kale-datums-export-a.txt",
+        EVAL / "evaluatie-3.4.1-titel-niveau-2.txt",
+        EVAL / "evaluatie-8.3.2-verwijzingen-zonder-datum.txt",
+        EVAL / "evaluatie-4.2.3-export-a.txt",
+    )
+    assert set(alone.entities) <= set(crowded.entities)
+    for iri in decisions(alone):
+        assert crowded.entities[iri].content_hash == alone.entities[iri].content_hash, iri
+
+
+def test_decisions_per_evaluation_and_distinct_ids_over_the_fixtures() -> None:
+    """Per evaluation one decision per dated reference; over a set of evaluations, as many
+    distinct decisions as distinct source ids (where the exports give ids)."""
+    reports = sorted(EVAL.glob("*.txt"))
+    for path in reports:
+        conv = run(path)
+        [doc] = conv.documents
+        dated = [r for r in doc.record.references if r.date]
+        assert len(decisions(conv)) == len(dated), path.name
+    with_ids = [
+        SAMPLE["evaluatie-b"],
+        EVAL / "evaluatie-6.1.2-export-b.txt",
+        EVAL / "evaluatie-7.2.1-kale-datums-export-b.txt",
+    ]
+    conv = run(*with_ids)
+    ids = {r.document_id for d in conv.documents for r in d.record.references if r.document_id}
+    assert len(decisions(conv)) == len(ids)
+
+
+# References without a date ---------------------------------------------------------------
+
+
+def test_references_without_a_date_are_published_as_known_and_reported() -> None:
+    conv = run(EVAL / "evaluatie-8.3.2-verwijzingen-zonder-datum.txt")
+    [doc] = conv.documents
+    by_number = {r.number: r for r in doc.record.references}
+    # A date is read where the reference gives one: in the search link, or written out.
+    assert by_number[1].date == "2020-11-20"
+    assert (by_number[2].date, by_number[2].title) == (
+        "2021-05-07",
+        "Plan Vlaamse Veerkracht: sportinfrastructuur",
+    )
+    assert [r.number for r in doc.record.references if not r.date] == [3, 4, 5]
+    assert len(decisions(conv)) == 2
+    # Each undated reference is reported with its line …
+    assert [w.split(": ", 1)[0].rsplit(":", 1)[1] for w in conv.warnings()] == ["31", "33", "35"]
+    # … and kept as the citation of the finding, with the title or link it gives.
+    citations = {
+        s: e
+        for e in conv.entities.values()
+        for s, p, o in e.triples
+        if p == RDF.type and o == BD.Verwijzing
+    }
+    titled = {
+        str(o.lexical)
+        for s in citations
+        for o in values(conv, s, DCT.title)
+        if isinstance(o, Literal)
+    }
+    assert titled == {
+        "Projectoproep sportclubs voor kwetsbare groepen",
+        "Decreet over de georganiseerde sportsector",
+    }
+    links = {str(o) for s in citations for o in values(conv, s, RDFS.seeAlso)}
+    assert links == {
+        "https://www.vlaanderen.be/sport/projectoproep-sportclubs",
+        "https://www.sport.vlaanderen/onderzoek/sportparticipatie",
+    }
+    conforms(conv)
+
+
+# Headings at any level -------------------------------------------------------------------
+
+
+def test_a_report_titled_by_a_level_two_heading_converts() -> None:
+    conv = run(EVAL / "evaluatie-3.4.1-titel-niveau-2.txt")
+    [doc] = conv.documents
+    assert doc.record.title == "Een kwaliteitsvolle en betaalbare kinderopvang voor elk gezin"
+    assert [f.theme for f in doc.record.findings] == [
+        "Bijkomende plaatsen",
+        "Kwaliteit en begeleiding",
+        "Algemene Bevindingen",
+    ]
+    assert doc.record.section is not None and doc.record.section.number == "3.4.1"
+    assert doc.record.status == "deels-nagekomen"
+
+
+def test_a_landmark_heading_is_never_taken_for_the_title() -> None:
+    text = "## Samenvatting\nDe beloften zijn nagekomen.\n\n### Thema\n- Tekst \\[1\\].\n"
+    with pytest.raises(SourceError) as caught:
+        kinds.parse(SourceText.from_string("x.txt", text), "evaluatie")
+    assert "no report title" in caught.value.message
+
+
+# Realisation status ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "status"),
+    [
+        ("overwegend nagekomen", "grotendeels-nagekomen"),
+        ("slechts beperkt nagekomen", "beperkt-nagekomen"),
+        ("niet volledig nagekomen", "niet-volledig-nagekomen"),
+        ("volledig nagekomen", "nagekomen"),
+    ],
+)
+def test_the_status_is_published_as_written_never_rounded(phrase: str, status: str) -> None:
+    text = (
+        (EVAL / "evaluatie-3.4.1-titel-niveau-2.txt")
+        .read_text(encoding="utf-8")
+        .replace("deels nagekomen", phrase)
+    )
+    conv = convert([SourceText.from_string("status.txt", text)], BASE)
+    [evaluation] = [i for i, e in conv.entities.items() if BD.Evaluatie in e.types]
+    [concept] = values(conv, evaluation, BD.realisatiestatus)
+    assert concept == IRI(f"https://w3id.org/beleidsdata/concept/realisatiestatus/{status}")
+    conforms(conv)
+
+
+def test_every_fixture_converts_with_its_warnings_counted() -> None:
+    counts = Counter(path.name for path in sorted(EVAL.glob("*.txt")) for _ in run(path).warnings())
+    # Bare dates ([2] of 4.2.3, three of 7.2.1) and undated references (8.3.2; the CRLF
+    # export lists full texts only); an export B of paths names Kaleidos ids: no warning.
+    assert counts == {
+        "evaluatie-4.2.3-export-a.txt": 1,
+        "evaluatie-7.2.1-kale-datums-export-a.txt": 3,
+        "evaluatie-8.3.2-verwijzingen-zonder-datum.txt": 3,
+        "evaluatie-crlf-zonder-sectie.txt": 2,
+    }

@@ -86,16 +86,26 @@ register(
         key="mededeling",
         label=Label("mededeling of nota aan de Vlaamse Regering", "note to the government"),
         description=Label(
-            "Een mededeling of nota aan de Vlaamse Regering: betreft, genummerde secties en "
-            "de ministers die ze ondertekenen.",
-            "A communication or note to the Flemish Government: subject, numbered sections "
-            "and the ministers who sign it.",
+            "Een mededeling, nota, bisnota, conceptnota … aan de Vlaamse Regering, of een "
+            "omzendbrief: betreft, genummerde secties en de ministers die ze ondertekenen.",
+            "A communication, note, supplementary or concept note … to the Flemish "
+            "Government, or a circular: subject, numbered sections and the signing ministers.",
         ),
         parser=communication,
         mapper=communication_mapping.MAPPER,
         shapes=("mededeling",),
         example="mededeling/uitbouw-van-slimme-regio-vlaanderen",
-        primary_for=("mededeling", "nota"),
+        primary_for=(
+            "mededeling",
+            "nota",
+            "bisnota",
+            "ternota",
+            "conceptnota",
+            "visienota",
+            "witboek",
+            "groenboek",
+            "omzendbrief",
+        ),
         aliases=("nota",),
     )
 )

@@ -70,6 +70,7 @@ def parse(source: SourceText) -> Communication:
     summary, summary_span = _summary(builder, sections)
     return Communication(
         doc_type=header.doc_type,
+        agenda_type=header.agenda_type,
         subject=header.subject,
         summary=summary,
         sections=sections,

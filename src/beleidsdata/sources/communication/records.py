@@ -81,7 +81,7 @@ class AgreementReference:
 class Communication:
     """A mededeling or nota aan de Vlaamse Regering."""
 
-    doc_type: str  # "mededeling" | "nota"
+    doc_type: str  # the form: "mededeling", "nota", "bisnota", "omzendbrief" …
     subject: str  # the "Betreft:" text
     summary: str  # the "Samenvatting"; "" when the document has none
     sections: tuple[Section, ...]  # top-level sections in document order
@@ -95,6 +95,7 @@ class Communication:
     document_number: str | None  # "VR 2020 1707 MED.0213" when the text states it
     footnotes: tuple[Footnote, ...] = ()
     attachments: tuple[str, ...] = ()  # the "Bijlagen" listed after the signatures
+    agenda_type: str | None = None  # "nota" | "mededeling" (Kaleidos agenda item type)
 
     def walk(self) -> Iterator[tuple[str | None, Section]]:
         """Every section depth-first with its path ("7.B.3"; unnumbered blocks inherit)."""

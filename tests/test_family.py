@@ -228,3 +228,95 @@ def test_every_fixture_converts_with_its_warnings_counted() -> None:
         "evaluatie-8.3.2-verwijzingen-zonder-datum.txt": 3,
         "evaluatie-crlf-zonder-sectie.txt": 2,
     }
+
+
+# Parliament texts: signatories and kind -------------------------------------------------
+
+RES = FIXTURES / "resolutie"
+
+
+def test_submitters_after_the_last_request_are_people_not_text() -> None:
+    conv = run(RES / "motie-2015-indieners-na-laatste-verzoek.txt")
+    [doc] = conv.documents
+    last = doc.record.clauses[-1].points[-1].text
+    assert last.endswith("de netten en de instellingen.")
+    assert "Caluwé" not in last
+    people = sorted(
+        str(o.lexical)
+        for e in conv.entities.values()
+        for s, p, o in e.triples
+        if p == "http://xmlns.com/foaf/0.1/name" and isinstance(o, Literal)
+    )
+    assert people == ["Kathleen Helsen", "Koen Daniëls", "Ludwig Caluwé", "Peter Van Rompuy"]
+    [work] = [i for i in conv.entities if i.endswith("/motie/412-2014-2015-3")]
+    assert len(values(conv, work, DCT.creator)) == 4
+    conforms(conv)
+
+
+def test_signing_officers_set_side_by_side_hold_their_office() -> None:
+    conv = run(RES / "tekst-zonder-soort-aangenomen.txt")
+    [doc] = conv.documents
+    assert [(s.name.name, s.role) for s in doc.record.signatories] == [
+        ("Wilfried Vandaele", "griffier"),
+        ("Jan Peumans", "voorzitter"),
+    ]
+    offices = sorted(
+        str(o.lexical)
+        for e in conv.entities.values()
+        if "http://data.vlaanderen.be/ns/mandaat#Mandaat" in e.types
+        for o in e.values(RDFS.label)
+        if isinstance(o, Literal)
+    )
+    assert offices == ["Griffier van het Vlaams Parlement", "Voorzitter van het Vlaams Parlement"]
+    conforms(conv)
+
+
+@pytest.mark.parametrize(
+    ("name", "work_type"),
+    [
+        ("motie-2015-indieners-na-laatste-verzoek.txt", "motie"),  # "Gemotiveerde motie"
+        ("motie-gehoord-stelt-vast.txt", "motie"),  # "Motie van aanbeveling"
+        ("resolutie-stuk-opsomming.txt", "resolutie"),  # "Voorstel van resolutie"
+        ("tekst-zonder-soort-aangenomen.txt", "parlementaire-tekst"),  # says neither
+    ],
+)
+def test_a_parliament_text_is_typed_only_as_it_states(name: str, work_type: str) -> None:
+    conv = run(RES / name)
+    [work] = [
+        i
+        for i, e in conv.entities.items()
+        if "http://data.europa.eu/eli/ontology#LegalResource" in e.types
+    ]
+    [kind] = values(conv, work, "http://data.europa.eu/eli/ontology#work_type")
+    assert kind == IRI(f"https://w3id.org/beleidsdata/concept/documentsoort/{work_type}")
+    typed = values(conv, work, "http://data.europa.eu/eli/ontology#type_document")
+    assert bool(typed) == (work_type == "resolutie")
+
+
+# The family of notes to the government ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "form", "agenda_type"),
+    [
+        ("bisnota-twee-ministers-2022.txt", "bisnota", "dd47a8f8-3ad2-4d5a-8318-66fc02fe80fd"),
+        ("omzendbrief-2021-lokale-besturen.txt", "omzendbrief", None),
+    ],
+)
+def test_every_form_of_note_converts_with_its_form(
+    name: str, form: str, agenda_type: str | None
+) -> None:
+    conv = run(FIXTURES / "mededeling" / name)
+    [work] = [
+        i for i in conv.entities if i.split("/id/", 1)[1].count("/") == 1 and f"/{form}/" in i
+    ]
+    [kind] = values(conv, work, "http://data.europa.eu/eli/ontology#work_type")
+    assert kind == IRI(f"https://w3id.org/beleidsdata/concept/documentsoort/{form}")
+    items = [i for i in decisions(conv)]
+    if agenda_type is None:
+        assert items == []  # a circular is on no agenda
+    else:
+        [item] = items
+        [typed] = values(conv, item, BESLUIT["Agendapunt.type"])
+        assert typed.endswith(agenda_type)
+    conforms(conv)

@@ -61,7 +61,7 @@ def map_resolution(doc: ParsedDocument[Resolution], out: GraphBuilder) -> IRI:
                 n.name,
                 n.given_name,
                 n.family_name,
-                office.capitalize(),
+                office,
                 signatory.span,
             )
         out.add(iri, DCT.creator, who)

@@ -144,7 +144,7 @@ def _split_clauses(
         elif not text or FURNITURE.fullmatch(text):
             continue
         elif clauses and (TRAILER.match(text) or (prev_end in ".!" and starts_signatures(text))):
-            trailer[:] = [(n + 1, lines[n]) for n in range(i, len(lines))]
+            trailer[:] = [(n + 1, source.lines[n]) for n in range(i, len(lines))]
             break
         found = clause_at(text)
         if found and (

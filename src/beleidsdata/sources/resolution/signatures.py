@@ -47,9 +47,38 @@ def _names_line(text: str) -> list[Name] | None:
     return None
 
 
+_GAP = re.compile(r"\t+| {3,}")
+
+
+def _by_column(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Signatures set side by side ("De griffier,   De voorzitter,") read column by column:
+    a run of lines that all split into as many cells at wide gaps."""
+    out: list[tuple[int, str]] = []
+    run: list[tuple[int, list[str]]] = []
+
+    def flush() -> None:
+        widths = {len(cells) for _, cells in run}
+        if len(widths) == 1 and widths != {1}:
+            for column in range(widths.pop()):
+                out.extend((n, cells[column]) for n, cells in run)
+        else:
+            out.extend((n, " ".join(cells)) for n, cells in run)
+        run.clear()
+
+    for number, text in lines:
+        if text.strip():
+            run.append((number, [c.strip() for c in _GAP.split(text.strip()) if c.strip()]))
+        else:
+            flush()
+    flush()
+    return out
+
+
 def read_signatures(lines: list[tuple[int, str]]) -> tuple[Signatory, ...]:
-    """The people of the signature block; an officer's name may be on the next line."""
+    """The people of the signature block; an officer's name may be on the next line.
+    ``lines`` are the raw lines (their spacing tells columns apart)."""
     found: list[Signatory] = []
+    lines = _by_column(lines)
     role: tuple[str, int] | None = None  # an officer line still waiting for its name
     for number, text in lines:
         if not text:

@@ -320,3 +320,69 @@ def test_every_form_of_note_converts_with_its_form(
         [typed] = values(conv, item, BESLUIT["Agendapunt.type"])
         assert typed.endswith(agenda_type)
     conforms(conv)
+
+
+# A raw agreement section: its title and its first sub-heading ---------------------------
+
+AGR = FIXTURES / "regeerakkoord"
+SECTION = "2.3.5"
+TITLE_235 = (
+    "Vlaanderen verder uitbouwen tot een Slimme Regio met performante fysieke en digitale "
+    "infrastructuur"
+)
+
+
+def section_titles(conv: Conversion, number: str) -> list[str]:
+    [iri] = [i for i in conv.entities if i.endswith(f"/sectie/{number}")]
+    return [str(o.lexical) for o in values(conv, iri, DCT.title) if isinstance(o, Literal)]
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "title", "text_starts"),
+    [
+        ("regeerakkoord-2.3.5-tussenkop-op-een-regel.txt", SECTION, TITLE_235, "Artificiële"),
+        (
+            "regeerakkoord-2019-2024-tussenkoppen-in-hoofdletters.txt",
+            SECTION,
+            TITLE_235,
+            "Digitale Vlaamse Overheid We maken",
+        ),
+        (
+            "regeerakkoord-2019-2024-tussenkoppen-in-hoofdletters.txt",
+            "2.3.6",
+            "Een sterk ondernemersklimaat",
+            "Administratieve vereenvoudiging We",
+        ),
+    ],
+)
+def test_the_title_stops_before_the_first_sub_heading(
+    name: str, number: str, title: str, text_starts: str
+) -> None:
+    [section] = [s for s in run(AGR / name).documents[0].record.sections if s.number == number]
+    assert section.title == title
+    assert section.text.startswith(text_starts)
+
+
+def test_one_title_per_section_when_an_agreement_and_an_evaluation_quote_it() -> None:
+    for name in (
+        "regeerakkoord-2.3.5-tussenkop-op-een-regel.txt",
+        "regeerakkoord-2019-2024-tussenkoppen-in-hoofdletters.txt",
+    ):
+        together = run(AGR / name, SAMPLE["evaluatie-a"])
+        assert section_titles(together, SECTION) == [TITLE_235]
+
+
+def test_a_sub_heading_no_rule_sees_is_cut_where_the_evaluation_says_the_title_ends() -> None:
+    # A one-word sub-heading reads as part of the title on its own …
+    text = (AGR / "regeerakkoord-2.3.5-tussenkop-op-een-regel.txt").read_text(encoding="utf-8")
+    text = text.replace("Artificiële intelligentie en cybersecurity Met", "Cybersecurity Met")
+    source = SourceText.from_string("regeerakkoord-2.3.5-kort.txt", text)
+    alone = convert([source], BASE)
+    assert section_titles(alone, SECTION) == [TITLE_235 + " Cybersecurity"]
+    # … and with an evaluation whose title heading states the title, the title ends there.
+    together = convert([source, read_source(SAMPLE["evaluatie-a"])], BASE)
+    assert section_titles(together, SECTION) == [TITLE_235]
+    [iri] = [i for i in together.entities if i.endswith(f"/sectie/{SECTION}")]
+    texts = [str(o.lexical) for o in values(together, iri, "http://www.w3.org/ns/prov#value")]
+    assert any(t.startswith("Cybersecurity Met het economisch") for t in texts)
+    conforms(together)

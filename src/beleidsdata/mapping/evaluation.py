@@ -22,7 +22,13 @@ from typing import cast
 from ..sources import ParsedDocument
 from ..sources.evaluation import EvaluationReport, Reference
 from . import terms
-from .agreement import DEFAULT_PERIOD, period_from_dates, section, section_title_fact
+from .agreement import (
+    DEFAULT_PERIOD,
+    period_from_dates,
+    section,
+    section_heading_fact,
+    section_title_fact,
+)
 from .common import STATUS, Origin, work
 from .decisions import DecisionMention, decision_iri, decision_title_fact, describe_decision
 from .facts import JSON, Fact, FactLookup
@@ -83,6 +89,8 @@ class EvaluationMapper:
         if record.section and record.section.title:
             sec = record.section
             facts.append(section_title_fact(period_of(record), sec.number, sec.title))
+            if sec.title_stated:
+                facts.append(section_heading_fact(period_of(record), sec.number, sec.title))
         return facts
 
     def map_document(

@@ -15,6 +15,7 @@ class QuotedSection:
     title: str
     text: str  # the section text without number and title, whitespace squashed
     span: Span
+    title_stated: bool = False  # the report's title heading states where the title ends
 
 
 @dataclass(frozen=True)

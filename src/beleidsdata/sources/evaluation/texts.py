@@ -41,12 +41,17 @@ def read_section(source: SourceText, block: Block, h1: str | None) -> QuotedSect
         and rest.casefold().startswith(h1.casefold())
         and (len(rest) == len(h1) or rest[len(h1)] == " ")
     ):
-        title, body = rest[: len(h1)], rest[len(h1) :].strip()
+        title, body, stated = rest[: len(h1)], rest[len(h1) :].strip(), True
     else:
+        stated = False
         title, body = split_title(rest)
     last = block.content[-1][0] if block.content else block.line
     return QuotedSection(
-        number=number, title=title, text=body, span=Span(min(block.line, first), last)
+        number=number,
+        title=title,
+        text=body,
+        span=Span(min(block.line, first), last),
+        title_stated=stated,
     )
 
 

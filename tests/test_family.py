@@ -386,3 +386,137 @@ def test_a_sub_heading_no_rule_sees_is_cut_where_the_evaluation_says_the_title_e
     texts = [str(o.lexical) for o in values(together, iri, "http://www.w3.org/ns/prov#value")]
     assert any(t.startswith("Cybersecurity Met het economisch") for t in texts)
     conforms(together)
+
+
+# The sixth kind: decision lists ----------------------------------------------------------
+
+LISTS = FIXTURES / "beslissingenlijst"
+MANDATARIS = "http://data.vlaanderen.be/ns/mandaat#Mandataris"
+
+
+def test_a_decision_from_a_list_and_the_same_decision_cited_by_an_evaluation_are_one() -> None:
+    alone = run(SAMPLE["evaluatie-a"], SAMPLE["evaluatie-b"])
+    lists = [
+        LISTS / "beslissingen-2020-04-10-webpagina.md",
+        LISTS / "kortbestek-2021-05-07-harde-regels.txt",
+        LISTS / "persbericht-2023-11-17-datumregel.txt",
+        LISTS / "beslissingen-2019-12-20-zonder-titels.txt",
+    ]
+    together = run(SAMPLE["evaluatie-a"], SAMPLE["evaluatie-b"], *lists)
+    cited = set(decisions(alone))
+    listed = {
+        str(o)
+        for e in together.entities.values()
+        if "/id/beslissingenlijst/" in e.iri
+        for o in e.values(DCT.references)
+    }
+    # Four items carry the date and title of a decision the evaluations cite: one resource
+    # each, enriched by both (the list's proposers, the evaluation's Kaleidos id).
+    merged = sorted(cited & listed)
+    assert [i.split("/beslissing/")[1].split("/")[0] for i in merged] == [
+        "2020-04-10",
+        "2021-05-07",
+        "2021-05-07",
+        "2023-11-17",
+    ]
+    for iri in merged:
+        sources = {
+            str(o) for o in values(together, iri, "http://www.w3.org/ns/prov#wasDerivedFrom")
+        }
+        assert any("/bron/evaluatie" in s for s in sources)
+        assert any(
+            "/bron/beslissingen" in s or "/bron/kortbestek" in s or "/bron/persbericht" in s
+            for s in sources
+        )
+        assert values(together, iri, BD.voorgesteldDoor)
+    # Otherwise two, never a wrong merge: same date, other title; untitled items.
+    assert (len(listed), len(listed - cited)) == (10, 6)
+    # The evaluations' decisions keep their IRIs: the lists only add to them.
+    assert cited <= set(together.entities)
+    conforms(together)
+
+
+def test_list_items_carry_dates_proposers_amounts_and_approval_as_the_text_gives_them() -> None:
+    conv = run(LISTS / "kortbestek-2021-05-07-harde-regels.txt")
+    found = decisions(conv)
+    assert len(found) == 3 and all("/beslissing/2021-05-07/" in i for i in found)
+    [dossier57] = [
+        i
+        for i in found
+        if values(conv, i, DCT.title)
+        == [
+            Literal(
+                "Plan Vlaamse Veerkracht: dossier 57",
+                "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString",
+                "nl",
+            )
+        ]
+    ]
+    amounts = sorted(
+        (str(o.lexical))
+        for s in values(conv, dossier57, BD.bedrag)
+        for o in values(conv, str(s), "https://schema.org/value")
+    )
+    assert amounts == ["1500000", "2500000"]  # "EUR 2.500.000", "€ 1,5 miljoen"
+    proposers = values(conv, dossier57, BD.voorgesteldDoor)
+    assert len(proposers) == 3
+    offices = sorted(
+        str(o.lexical)
+        for e in conv.entities.values()
+        if "http://data.vlaanderen.be/ns/mandaat#Mandaat" in e.types
+        for o in e.values(RDFS.label)
+        if isinstance(o, Literal)
+    )
+    assert offices == [
+        "Minister",
+        "Minister-president",
+        "Viceminister-president",
+        "Vlaams minister van Welzijn, Volksgezondheid en Gezin",
+    ]
+    [kind] = values(conv, dossier57 + "#beslissing", BD.goedkeuringssoort)
+    assert kind.endswith("/goedkeuringssoort/definitieve-goedkeuring")
+    [date] = values(
+        conv,
+        dossier57 + "#beslissing",
+        "https://data.vlaanderen.be/ns/dossier#Activiteit.startdatum",
+    )
+    assert date == Literal("2021-05-07", "http://www.w3.org/2001/XMLSchema#date")
+    conforms(conv)
+
+
+def test_no_approval_concept_where_the_text_states_none() -> None:
+    text = (
+        "Beslissingen van de Vlaamse Regering van 3 maart 2022\n\n"
+        "Overleg met de sociale partners\n\n"
+        "Op voorstel van minister Hilde Crevits\n\nDe Vlaamse Regering bespreekt het overleg.\n"
+    )
+    conv = convert([SourceText.from_string("lijst.txt", text)], BASE)
+    [item] = decisions(conv)
+    assert values(conv, item + "#beslissing", BD.goedkeuringssoort) == []
+    assert (
+        values(conv, item + "#beslissing", "https://data.vlaanderen.be/ns/besluitvorming#resultaat")
+        == []
+    )
+    conforms(conv)
+
+
+@pytest.mark.parametrize(
+    ("text", "values_"),
+    [
+        ("1,2 miljoen euro", ["1200000"]),
+        ("200.000 euro", ["200000"]),
+        ("EUR 2.500.000", ["2500000"]),
+        ("€ 3,5 miljard", ["3500000000"]),
+        ("12 000 000 euro", ["12000000"]),
+        ("€350.000,00", ["350000"]),
+        ("850 k€", ["850000"]),
+        ("1,5 mln. euro", ["1500000"]),
+        ("5.000.000 EUR", ["5000000"]),
+        ("14,75 miljoen euro", ["14750000"]),
+    ],
+)
+def test_amounts_in_every_notation_are_exact(text: str, values_: list[str]) -> None:
+    from beleidsdata.mapping.decisions import find_amounts
+    from beleidsdata.mapping.terms import decimal
+
+    assert [decimal(a.value).lexical for a in find_amounts(f"Er gaat {text} naar.")] == values_

@@ -30,23 +30,25 @@ _DECIDED = re.compile(r"\bde\s+vlaamse\s+regering\s+(?:keurt|hecht|neemt|kent|be
 
 # The kinds of approval a list states, as the text words them; the concepts are in the
 # goedkeuringssoort scheme (vocab/concepten.ttl). The most specific phrase is tried first.
+# Within one sentence: no full stop, but the points of "1.350.000" are no full stops.
+_IN_SENTENCE = r"(?:[^.]|\.(?=\d))"
 APPROVAL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.I))
+    (kind, re.compile(pattern.replace("{_IN}", _IN_SENTENCE), re.I))
     for kind, pattern in (
         (
             "principiele-goedkeuring",
-            r"hecht\s+(?:haar\s+)?principi[eë]le\s+goedkeuring|\bkeurt\b[^.]*?\bprincipieel\s+goed\b",
+            r"hecht\s+(?:haar\s+)?principi[eë]le\s+goedkeuring|\bkeurt\b{_IN}*?\bprincipieel\s+goed\b",
         ),
         (
             "definitieve-goedkeuring",
-            r"hecht\s+(?:haar\s+)?definitieve\s+goedkeuring|\bkeurt\b[^.]*?\bdefinitief\s+goed\b",
+            r"hecht\s+(?:haar\s+)?definitieve\s+goedkeuring|\bkeurt\b{_IN}*?\bdefinitief\s+goed\b",
         ),
         (
             "subsidie-toekenning",
-            r"\bkent\b[^.]*?subsidie[^.]*?\btoe\b|\bkent\b[^.]*?\btoe\b[^.]*?subsidie",
+            r"\bkent\b{_IN}*?subsidie{_IN}*?\btoe\b|\bkent\b{_IN}*?\btoe\b{_IN}*?subsidie",
         ),
         ("kennisname", r"\bneemt\s+(?:kennis|akte)\b"),
-        ("goedkeuring", r"hecht\s+(?:haar\s+)?goedkeuring|\bkeurt\b[^.]*?\bgoed\b"),
+        ("goedkeuring", r"hecht\s+(?:haar\s+)?goedkeuring|\bkeurt\b{_IN}*?\bgoed\b"),
     )
 )
 

@@ -520,3 +520,36 @@ def test_amounts_in_every_notation_are_exact(text: str, values_: list[str]) -> N
     from beleidsdata.mapping.terms import decimal
 
     assert [decimal(a.value).lexical for a in find_amounts(f"Er gaat {text} naar.")] == values_
+
+
+# Incremental ingest agrees with converting everything at once ----------------------------
+
+
+def test_a_third_export_of_a_report_moves_no_decision_of_the_first_two(tmp_path: Path) -> None:
+    """When a document arrives that both exports of a report depend on, they are mapped
+    again with each other's stored facts: the bare dates keep the titles the sibling gave."""
+    from beleidsdata.pipeline import ingest
+    from beleidsdata.store import open_store
+
+    a = read_source(EVAL / "evaluatie-7.2.1-kale-datums-export-a.txt")
+    b = read_source(EVAL / "evaluatie-7.2.1-kale-datums-export-b.txt")
+    # A third export with bare dates only: the titles still come from export B alone.
+    c = SourceText.from_string(
+        "evaluatie-7.2.1-kale-datums-export-c.txt",
+        a.text.replace("# Een slagkrachtige", "# Derde export: een slagkrachtige"),
+    )
+    store = open_store(tmp_path / "store.sqlite", BASE)
+    try:
+        ingest(store, [a, b])
+        third = ingest(store, [c])
+        assert sorted(third.remapped) == sorted(Path(d.name).name for d in (a, b))
+        assert not [i for i in third.deleted if "/beslissing/" in i]
+        assert not third.warnings
+        everything = run(
+            EVAL / "evaluatie-7.2.1-kale-datums-export-a.txt",
+            EVAL / "evaluatie-7.2.1-kale-datums-export-b.txt",
+        )
+        stored = store.entity_states(set(decisions(everything)))
+        assert set(stored) == set(decisions(everything))
+    finally:
+        store.close()

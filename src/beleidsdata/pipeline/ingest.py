@@ -236,7 +236,7 @@ def _apply(
         f"mapping {len(changed)} new or changed document(s)"
         + (f" and {len(again)} that depend on them" if again else "")
     )
-    overlay = _Overlay(store, replaced | set(again), new_facts)
+    overlay = _Overlay(store, replaced, new_facts)  # dependents keep their stored facts
     mapped: list[Mapped] = [
         map_one(kinds.get(doc.kind).mapper, doc, overlay, minter)
         for doc in [*changed.values(), *again.values()]

@@ -265,13 +265,13 @@ def map_evaluation(
         # A reference without a date names no decision: its citation keeps what it gives.
         cited = [n for n in finding.citations if n in decisions or n in undated]
         for order, number in enumerate(cited, 1):
-            decision = decisions.get(number)
+            cited_decision = decisions.get(number)
             ref_node = fragment(node, f"verwijzing-{order}")
-            out.add(node, DCT.references, decision)
+            out.add(node, DCT.references, cited_decision)
             out.add(node, BD.verwijzing, ref_node)
             out.add_types(ref_node, BD.Verwijzing)
             out.add(ref_node, SCHEMA.position, terms.integer(order))
-            out.add(ref_node, DCT.references, decision)
+            out.add(ref_node, DCT.references, cited_decision)
             out.add(ref_node, BD.referentienummer, terms.string(str(number)))
             if number in undated:
                 bare = undated[number]

@@ -632,3 +632,17 @@ def test_signatures_side_by_side() -> None:
         ("Bert Van der Test", "Vlaamse minister van Testen", Span(9, 11)),
     ]
     assert med.section("1").text == "Tekst."
+
+
+def test_a_note_cut_off_before_its_signatures_breaks_off_at_its_last_line() -> None:
+    from beleidsdata import kinds
+
+    body = (
+        "MEDEDELING AAN DE VLAAMSE REGERING\n\nBetreft: iets\n\n1. EERSTE\n\nTekst die stopt in\n"
+    )
+    with pytest.raises(SourceError) as caught:
+        kinds.parse(text(body), "mededeling")
+    assert caught.value.line == 7 and "--partial" in caught.value.message
+    # Ending cleanly without signatures is said, not refused.
+    record = kinds.parse(text(body.replace("stopt in", "eindigt.")), "mededeling").record
+    assert [n.message for n in record.notes] == ["no signing minister found at the end of the text"]

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..base import Span
+from ..base import Note, Span
 
 # The decision part: "Voorstel van beslissing", "VOORSTEL TOT BESLISSING", "Beslissing".
 DECISION = re.compile(r"^(?:voorstel\s+(?:van|tot)\s+(?:beslissing|besluit)|beslissing)$", re.I)
@@ -96,6 +96,7 @@ class Communication:
     footnotes: tuple[Footnote, ...] = ()
     attachments: tuple[str, ...] = ()  # the "Bijlagen" listed after the signatures
     agenda_type: str | None = None  # "nota" | "mededeling" (Kaleidos agenda item type)
+    notes: tuple[Note, ...] = ()  # no signatures; a text that breaks off
 
     def walk(self) -> Iterator[tuple[str | None, Section]]:
         """Every section depth-first with its path ("7.B.3"; unnumbered blocks inherit)."""

@@ -34,6 +34,17 @@ def values(conv: Conversion, subject: str, predicate: str) -> list[object]:
     return sorted(o for s, p, o in entity.triples if s == subject and p == predicate)
 
 
+def mandate_labels(conv: Conversion) -> list[str]:
+    """The offices (mandaat:Mandaat labels) the documents name, sorted."""
+    return sorted(
+        str(o.lexical)
+        for e in conv.entities.values()
+        if "http://data.vlaanderen.be/ns/mandaat#Mandaat" in e.types
+        for o in e.values(RDFS.label)
+        if isinstance(o, Literal)
+    )
+
+
 def conforms(conv: Conversion) -> None:
     report = validate_triples(conv.triples())
     assert report.conforms, report.to_text("en")
@@ -260,13 +271,7 @@ def test_signing_officers_set_side_by_side_hold_their_office() -> None:
         ("Wilfried Vandaele", "griffier"),
         ("Jan Peumans", "voorzitter"),
     ]
-    offices = sorted(
-        str(o.lexical)
-        for e in conv.entities.values()
-        if "http://data.vlaanderen.be/ns/mandaat#Mandaat" in e.types
-        for o in e.values(RDFS.label)
-        if isinstance(o, Literal)
-    )
+    offices = mandate_labels(conv)
     assert offices == ["Griffier van het Vlaams Parlement", "Voorzitter van het Vlaams Parlement"]
     conforms(conv)
 
@@ -460,13 +465,7 @@ def test_list_items_carry_dates_proposers_amounts_and_approval_as_the_text_gives
     assert amounts == ["1500000", "2500000"]  # "EUR 2.500.000", "€ 1,5 miljoen"
     proposers = values(conv, dossier57, BD.voorgesteldDoor)
     assert len(proposers) == 3
-    offices = sorted(
-        str(o.lexical)
-        for e in conv.entities.values()
-        if "http://data.vlaanderen.be/ns/mandaat#Mandaat" in e.types
-        for o in e.values(RDFS.label)
-        if isinstance(o, Literal)
-    )
+    offices = mandate_labels(conv)
     assert offices == [
         "Minister",
         "Minister-president",

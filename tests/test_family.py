@@ -552,3 +552,31 @@ def test_a_third_export_of_a_report_moves_no_decision_of_the_first_two(tmp_path:
         assert set(stored) == set(decisions(everything))
     finally:
         store.close()
+
+
+# The command line: warnings on stderr, truncated texts refused unless --partial ------------
+
+
+def test_convert_prints_each_note_as_a_warning_and_refuses_a_cut_text_unless_partial() -> None:
+    from support import cli
+
+    cut = FIXTURES / "afgebroken" / "resolutie-afgebroken-midden-in-punt.txt"
+    refused = cli("convert", str(cut))
+    assert refused.returncode == 2 and refused.stdout == ""
+    [line] = refused.stderr.strip().splitlines()
+    assert line.startswith(f"error: {cut}:15: the last clause stops mid-sentence")
+    accepted = cli("convert", "--partial", "--format", "nt", str(cut))
+    assert accepted.returncode == 0
+    assert "https://w3id.org/beleidsdata/ns#onvolledig" in accepted.stdout
+    assert accepted.stderr.splitlines() == [
+        "warning: resolutie-afgebroken-midden-in-punt.txt:15: the last clause stops mid-sentence"
+    ]
+    bare = cli(
+        "convert", "--format", "nt", str(EVAL / "evaluatie-8.3.2-verwijzingen-zonder-datum.txt")
+    )
+    assert bare.returncode == 0
+    assert [w.split(": ")[1] for w in bare.stderr.splitlines()] == [
+        "evaluatie-8.3.2-verwijzingen-zonder-datum.txt:31",
+        "evaluatie-8.3.2-verwijzingen-zonder-datum.txt:33",
+        "evaluatie-8.3.2-verwijzingen-zonder-datum.txt:35",
+    ]

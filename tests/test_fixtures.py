@@ -1,5 +1,6 @@
 """Documents the parsers were not tuned on (variant fixtures of every kind: other
-numbering, missing sections, Windows line endings, OCR noise) convert and conform."""
+numbering, missing sections, Windows line endings, OCR noise) convert and conform; texts
+cut off (fixtures/afgebroken/{kind}-…) are refused with their line unless read as partial."""
 
 from __future__ import annotations
 
@@ -7,11 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from beleidsdata.errors import SourceError
+from beleidsdata.mapping.namespaces import BD
 from beleidsdata.pipeline import convert, read_source
 from beleidsdata.validation import validate_triples
 from support import FIXTURES
 
-VARIANTS = sorted(p for p in FIXTURES.glob("*/*") if p.suffix in {".txt", ".md"})
+CUT = FIXTURES / "afgebroken"
+VARIANTS = sorted(
+    p for p in FIXTURES.glob("*/*") if p.suffix in {".txt", ".md"} and p.parent != CUT
+)
+TRUNCATED = sorted(CUT.glob("*.txt"))
 
 
 def test_every_kind_has_at_least_three_variants() -> None:
@@ -28,5 +35,20 @@ def test_a_variant_converts_as_its_kind_and_conforms(path: Path) -> None:
     expected = "mededeling" if path.parent.name == "mededeling" else path.parent.name
     assert document.kind == expected
     assert len(conversion.entities) > 3
+    report = validate_triples(conversion.triples())
+    assert report.conforms, report.to_text("en")
+
+
+@pytest.mark.parametrize("path", TRUNCATED, ids=lambda p: p.name)
+def test_a_truncated_text_is_refused_with_its_line_unless_partial(path: Path) -> None:
+    with pytest.raises(SourceError) as caught:
+        convert([read_source(path)], "http://localhost:8000")
+    assert caught.value.line is not None and "--partial" in caught.value.message
+    conversion = convert([read_source(path)], "http://localhost:8000", partial=True)
+    [document] = conversion.documents
+    assert document.kind == path.name.split("-", 1)[0] and document.partial
+    # Every resource read from it says it is incomplete, and the result conforms.
+    for iri, entity in conversion.entities.items():
+        assert entity.values(BD.onvolledig), iri
     report = validate_triples(conversion.triples())
     assert report.conforms, report.to_text("en")

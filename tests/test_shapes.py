@@ -48,7 +48,15 @@ from beleidsdata.validation import (
 BASE = "http://localhost:8000"
 SHAPES_NS = "https://w3id.org/beleidsdata/shapes#"
 ONTOLOGY = rdflib.URIRef("https://w3id.org/beleidsdata/ns")
-AREAS = ("besluiten", "evaluatie", "mededeling", "regeerakkoord", "resolutie", "strategie")
+AREAS = (
+    "beslissingenlijst",
+    "besluiten",
+    "evaluatie",
+    "mededeling",
+    "regeerakkoord",
+    "resolutie",
+    "strategie",
+)
 # Validating the whole sample corpus must stay quick: ingest validates on every write.
 MAX_CORPUS_SECONDS = 30.0
 RDF_TYPE = namespaces.RDF.type
@@ -414,6 +422,7 @@ def test_every_concept_is_complete(concepts: rdflib.Graph) -> None:
     schemes = set(concepts.subjects(RDF.type, SKOS.ConceptScheme))
     assert {str(s).rsplit("/", 1)[-1] for s in schemes} == {
         "documentsoort",
+        "goedkeuringssoort",
         "onderdeelsoort",
         "realisatiestatus",
     }
@@ -558,13 +567,24 @@ REQUIRED: dict[str, tuple[Callable[[Conversion], str], str]] = {
     "regeerakkoord": (_agreement_section, ELI.is_part_of),
     "resolutie": (lambda c: entity_of_type(c, ELI.LegalResource), ELI.passed_by),
     "strategie": (_strategy, DCT.title),
+    # Found in a decision list (the samples hold none): see ``_area_corpus``.
+    "beslissingenlijst": (lambda c: entity_of_type(c, ELI.Work), ELI.work_type),
 }
+
+
+@pytest.fixture(scope="module")
+def decision_list() -> Conversion:
+    from support import FIXTURES
+
+    path = FIXTURES / "beslissingenlijst" / "kortbestek-2021-05-07-harde-regels.txt"
+    return convert([read_source(path)], BASE)
 
 
 @pytest.mark.parametrize("area", AREAS)
 def test_removing_a_required_property_fails_naming_node_path_and_message(
-    corpus: Conversion, area: str
+    corpus: Conversion, decision_list: Conversion, area: str
 ) -> None:
+    corpus = decision_list if area == "beslissingenlijst" else corpus
     find, predicate = REQUIRED[area]
     node = find(corpus)
     entity = entity_of(node)

@@ -32,7 +32,15 @@ from beleidsdata.validation.fetch import FetchError, fetch
 from beleidsdata.validation.inputs import RDFSyntaxError, parse_bytes
 from support import SAMPLE, cli
 
-AREAS = ["besluiten", "evaluatie", "mededeling", "regeerakkoord", "resolutie", "strategie"]
+AREAS = [
+    "beslissingenlijst",
+    "besluiten",
+    "evaluatie",
+    "mededeling",
+    "regeerakkoord",
+    "resolutie",
+    "strategie",
+]
 BASE = "http://localhost:8000"
 
 
@@ -63,7 +71,7 @@ def test_the_profile_areas_are_the_shapes_files() -> None:
     assert normalise_areas(["all"]) == ()
     assert normalise_areas(["Resolutie", "besluiten", "resolutie"]) == ("besluiten", "resolutie")
     assert normalise_areas(AREAS) == ()  # every area is all of them
-    with pytest.raises(AreaError, match="known areas: besluiten"):
+    with pytest.raises(AreaError, match="known areas: beslissingenlijst, besluiten"):
         normalise_areas(["common", "nope"])
 
 

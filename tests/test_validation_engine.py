@@ -51,7 +51,10 @@ def assert_same(graph: rdflib.Graph, **kwargs: object) -> ValidationReport:
 
 
 def converted(paths: list[Path]) -> rdflib.Graph:
-    return triples_to_graph(convert([read_source(p) for p in paths], BASE).triples())
+    # Texts cut off (fixtures/afgebroken) convert as partial documents only.
+    partial = any(p.parent.name == "afgebroken" for p in paths)
+    texts = [read_source(p) for p in paths]
+    return triples_to_graph(convert(texts, BASE, partial=partial).triples())
 
 
 def test_the_shapes_are_compiled_for_every_area() -> None:

@@ -561,7 +561,39 @@ def test_missing_document_type_is_an_error() -> None:
     with pytest.raises(SourceError) as caught:
         parse(source)
     assert caught.value.line == 3
-    assert "MEDEDELING AAN DE VLAAMSE REGERING" in caught.value.message
+    for form in ("MEDEDELING", "BISNOTA", "OMZENDBRIEF"):
+        assert form in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("line", "form", "agenda"),
+    [
+        ("MEDEDELING AAN DE VLAAMSE REGERING", "mededeling", "mededeling"),
+        ("NOTA AAN DE VLAAMSE REGERING", "nota", "nota"),
+        ("NOTA AAN DE LEDEN VAN DE VLAAMSE REGERING", "nota", "nota"),
+        ("BISNOTA AAN DE VLAAMSE REGERING", "bisnota", "nota"),
+        ("Conceptnota aan de Vlaamse Regering", "conceptnota", "nota"),
+        ("VISIENOTA VOOR DE VLAAMSE REGERING", "visienota", "nota"),
+        ("OMZENDBRIEF", "omzendbrief", None),
+        ("OMZENDBRIEF VO/2021/02", "omzendbrief", None),
+    ],
+)
+def test_the_family_of_notes_keeps_its_form(line: str, form: str, agenda: str | None) -> None:
+    record = parse(
+        text(f"VLAAMS MINISTER VAN PROEVEN\n\n{line}\n\nBetreft: iets\n\n1. EERSTE\n\nTekst.\n")
+    )
+    assert (record.doc_type, record.agenda_type) == (form, agenda)
+
+
+@pytest.mark.parametrize(
+    "line", ["VERSLAG VAN DE VERGADERING", "ADVIES VAN DE SERV", "Omzendbrief van 3 mei"]
+)
+def test_what_is_truly_something_else_is_refused_with_the_known_forms(line: str) -> None:
+    with pytest.raises(SourceError) as caught:
+        parse(
+            text(f"VLAAMS MINISTER VAN PROEVEN\n\n{line}\n\nBetreft: iets\n\n1. EERSTE\n\nTekst.\n")
+        )
+    assert "BISNOTA" in caught.value.message and caught.value.line == 5
 
 
 def test_plain_text_export_with_tabs_and_dotted_numbers() -> None:
@@ -600,3 +632,17 @@ def test_signatures_side_by_side() -> None:
         ("Bert Van der Test", "Vlaamse minister van Testen", Span(9, 11)),
     ]
     assert med.section("1").text == "Tekst."
+
+
+def test_a_note_cut_off_before_its_signatures_breaks_off_at_its_last_line() -> None:
+    from beleidsdata import kinds
+
+    body = (
+        "MEDEDELING AAN DE VLAAMSE REGERING\n\nBetreft: iets\n\n1. EERSTE\n\nTekst die stopt in\n"
+    )
+    with pytest.raises(SourceError) as caught:
+        kinds.parse(text(body), "mededeling")
+    assert caught.value.line == 7 and "--partial" in caught.value.message
+    # Ending cleanly without signatures is said, not refused.
+    record = kinds.parse(text(body.replace("stopt in", "eindigt.")), "mededeling").record
+    assert [n.message for n in record.notes] == ["no signing minister found at the end of the text"]

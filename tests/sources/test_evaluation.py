@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from beleidsdata import kinds
 from beleidsdata.sources import agreement, evaluation
 from beleidsdata.sources.base import SourceError, SourceText, Span
 from beleidsdata.sources.evaluation import STATUS_VALUES, EvaluationReport, find_status
@@ -82,7 +83,9 @@ def test_module_contract() -> None:
     assert STATUS_VALUES == (
         "nagekomen",
         "grotendeels-nagekomen",
+        "niet-volledig-nagekomen",
         "deels-nagekomen",
+        "beperkt-nagekomen",
         "niet-nagekomen",
     )
 
@@ -409,8 +412,16 @@ def test_section_matches_agreement_parser(report_a: EvaluationReport) -> None:
     [
         ("De plannen zijn deels nagekomen door de regering.", "deels-nagekomen"),
         ("De beloften werden gedeeltelijk nagekomen.", "deels-nagekomen"),
-        ("De beloften zijn niet volledig nagekomen.", "deels-nagekomen"),
+        ("De beloften zijn niet volledig nagekomen.", "niet-volledig-nagekomen"),
         ("De ambities zijn grotendeels nagekomen.", "grotendeels-nagekomen"),
+        # Every level the reports use, as written: never rounded up or down.
+        ("De beloften zijn overwegend nagekomen.", "grotendeels-nagekomen"),
+        ("De beloften werden in ruime mate gerealiseerd.", "grotendeels-nagekomen"),
+        ("De beloften zijn slechts beperkt nagekomen.", "beperkt-nagekomen"),
+        ("De beloften werden in beperkte mate gerealiseerd.", "beperkt-nagekomen"),
+        ("De beloften zijn maar weinig nagekomen.", "beperkt-nagekomen"),
+        ("De doelen werden voor een deel gehaald.", "deels-nagekomen"),
+        ("De beloften zijn nauwelijks nagekomen.", "niet-nagekomen"),
         ("De beloften zijn volledig nagekomen.", "nagekomen"),
         ("Alle beloften zijn nagekomen.", "nagekomen"),
         ("De beloften zijn niet nagekomen.", "niet-nagekomen"),
@@ -456,8 +467,19 @@ def test_citation_without_reference_is_an_error() -> None:
     assert str(error).startswith("bad.txt:4: ")
 
 
-def test_citation_without_any_reference_list_is_an_error() -> None:
-    assert _error("# T\n\n### Thema\n- Iets \\[2\\].\n").line == 4
+def _refused(text: str) -> SourceError:
+    """Refused by the registry (not by the parser): the text breaks off."""
+    with pytest.raises(SourceError) as caught:
+        kinds.parse(text_source(text, "bad.txt"), "evaluatie")
+    assert "--partial" in caught.value.message
+    return caught.value
+
+
+def test_a_report_without_any_reference_list_breaks_off_at_its_last_line() -> None:
+    text = "# T\n\n### Thema\n- Iets \\[2\\].\n"
+    assert _refused(text).line == 4
+    partial = kinds.parse(text_source(text, "bad.txt"), "evaluatie", partial=True)
+    assert partial.partial and partial.record.findings[0].text == "Iets."
 
 
 def test_unparseable_reference_line_names_line_and_format() -> None:
@@ -515,8 +537,15 @@ def test_lists_that_contradict_each_other_are_an_error() -> None:
     assert error.line == 9 and "contradicts" in error.message
 
 
-def test_unclosed_details_is_an_error() -> None:
-    assert _error("# T\n\n<details>\n<summary>Referenties</summary>\n").line == 3
+def test_a_details_block_left_open_breaks_off_where_the_text_ends() -> None:
+    text = (
+        "# T\n\n### Thema\n- Iets \\[1\\]\\[2\\].\n\n<details>\n<summary>Referenties</summary>\n"
+        "**[\\[1\\]](https://x.be/?search=A)** : **(2021-06-04)** Eerste beslissing\n"
+    )
+    error = _refused(text)
+    assert error.line == 8 and "not closed" in error.message
+    record = kinds.parse(text_source(text, "bad.txt"), "evaluatie", partial=True).record
+    assert [r.title for r in record.references] == ["Eerste beslissing"]
 
 
 def test_section_block_without_number_is_an_error() -> None:

@@ -102,6 +102,22 @@ def kind_option(f: F) -> F:
     )(f)
 
 
+def partial_option(f: F) -> F:
+    return click.option(
+        "--partial",
+        is_flag=True,
+        help="Accept documents that stop short (an excerpt, a text cut off mid-clause or "
+        "before the parts its kind requires); every resource read from them is marked "
+        "incomplete (bd:onvolledig).",
+    )(f)
+
+
+def warn(lines: Sequence[str]) -> None:
+    """Notes about the documents (skipped or unidentified parts), one line each on stderr."""
+    for line in lines:
+        click.echo(f"warning: {line}", err=True)
+
+
 def wait_option(f: F) -> F:
     return click.option(
         "--wait",

@@ -14,7 +14,7 @@ from ..formats.turtle import to_turtle
 from ..mapping.terms import to_ntriples
 from ..mapping.uris import DEFAULT_BASE
 from ..pipeline import Conversion, convert, expand_paths, explain, validation_graph
-from .common import EXIT_INVALID, fail, fail_on, kind_option, read_all
+from .common import EXIT_INVALID, fail, fail_on, kind_option, partial_option, read_all, warn
 from .main import main
 
 
@@ -47,6 +47,7 @@ from .main import main
     "(an IRI, or a path such as regeerakkoord/2019-2024/sectie/2.3.5).",
 )
 @kind_option
+@partial_option
 def convert_command(
     paths: tuple[str, ...],
     fmt: str,
@@ -54,6 +55,7 @@ def convert_command(
     base_iri: str,
     kind: str | None,
     explain: str | None,
+    partial: bool,
 ) -> None:
     """Convert source documents to RDF.
 
@@ -61,15 +63,18 @@ def convert_command(
     detected from its content (use --kind to override). Documents given together are
     converted together: a decision cited by two reports, or a section quoted by both,
     comes out once, carrying what each document says of it. Output is deterministic:
-    the same input gives the same bytes.
+    the same input gives the same bytes. What a document leaves out or could not
+    identify (a reference without a date, say) is printed on standard error as
+    "warning: FILE:LINE: …"; a text that stops short is refused unless --partial.
     """
     texts = read_all(paths)
     try:
-        conversion = convert(texts, base_iri, kind)
+        conversion = convert(texts, base_iri, kind, partial=partial)
     except BeleidsdataError as exc:
         fail_on(exc)
     except ValueError as exc:
         fail(str(exc))
+    warn(conversion.warnings())
     if explain:
         _explain(conversion, explain)
         return

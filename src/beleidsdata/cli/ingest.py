@@ -17,8 +17,10 @@ from .common import (
     fail_on,
     kind_option,
     open_or_fail,
+    partial_option,
     read_all,
     wait_option,
+    warn,
 )
 from .main import main
 
@@ -82,12 +84,7 @@ def _report(result: IngestResult, db: str, quiet: bool) -> None:
     "its members, so a store keeps the size it was created with.",
 )
 @kind_option
-@click.option(
-    "--partial",
-    is_flag=True,
-    help="Accept documents that stop before their kind's required parts; every resource "
-    "from them is marked incomplete.",
-)
+@partial_option
 @wait_option
 @click.option(
     "--no-dump",
@@ -130,6 +127,7 @@ def ingest_command(
         fail_on(exc)
     finally:
         store.close()
+    warn(result.warnings)
     _report(result, db, quiet)
 
 

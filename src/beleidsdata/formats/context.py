@@ -227,6 +227,22 @@ TERMS: tuple[TermDef, ...] = (
     ),
     _t("bedrag", BD.bedrag, ID, True, "Amounts of money named in the decision (bd:bedrag)."),
     _t(
+        "voorgesteldDoor",
+        BD.voorgesteldDoor,
+        ID,
+        True,
+        "The ministers who proposed the decision, in the office the list names "
+        "(bd:voorgesteldDoor).",
+    ),
+    _t(
+        "goedkeuringssoort",
+        BD.goedkeuringssoort,
+        ID,
+        True,
+        "Kind of approval the decision list states, e.g. principiële goedkeuring "
+        "(bd:goedkeuringssoort).",
+    ),
+    _t(
         "waarde",
         SCHEMA.value,
         XSD.decimal,
@@ -295,6 +311,14 @@ TERMS: tuple[TermDef, ...] = (
         XSD.integer,
         False,
         "Number of action points the text announces, which can differ from what it lists.",
+    ),
+    _t(
+        "onvolledig",
+        BD.onvolledig,
+        XSD.boolean,
+        False,
+        "True when the resource was read (in part) from a text accepted as incomplete "
+        "(bd:onvolledig).",
     ),
     # Provenance: every resource says where it was read.
     _t(

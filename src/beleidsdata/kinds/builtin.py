@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from ..mapping import agreement as agreement_mapping
 from ..mapping import communication as communication_mapping
+from ..mapping import decision_list as decision_list_mapping
 from ..mapping import evaluation as evaluation_mapping
 from ..mapping import resolution as resolution_mapping
 from ..mapping import strategy as strategy_mapping
 from ..mapping.namespaces import BD
-from ..sources import agreement, communication, evaluation, resolution, strategy
+from ..sources import agreement, communication, decision_list, evaluation, resolution, strategy
 from .registry import Kind, Label, TemplateRule, register
 
 PART = "https://w3id.org/beleidsdata/concept/onderdeelsoort/"
@@ -86,16 +87,26 @@ register(
         key="mededeling",
         label=Label("mededeling of nota aan de Vlaamse Regering", "note to the government"),
         description=Label(
-            "Een mededeling of nota aan de Vlaamse Regering: betreft, genummerde secties en "
-            "de ministers die ze ondertekenen.",
-            "A communication or note to the Flemish Government: subject, numbered sections "
-            "and the ministers who sign it.",
+            "Een mededeling, nota, bisnota, conceptnota … aan de Vlaamse Regering, of een "
+            "omzendbrief: betreft, genummerde secties en de ministers die ze ondertekenen.",
+            "A communication, note, supplementary or concept note … to the Flemish "
+            "Government, or a circular: subject, numbered sections and the signing ministers.",
         ),
         parser=communication,
         mapper=communication_mapping.MAPPER,
         shapes=("mededeling",),
         example="mededeling/uitbouw-van-slimme-regio-vlaanderen",
-        primary_for=("mededeling", "nota"),
+        primary_for=(
+            "mededeling",
+            "nota",
+            "bisnota",
+            "ternota",
+            "conceptnota",
+            "visienota",
+            "witboek",
+            "groenboek",
+            "omzendbrief",
+        ),
         aliases=("nota",),
     )
 )
@@ -116,5 +127,25 @@ register(
         example="regeerakkoord/2019-2024/sectie/2.3.5",
         templates=(TemplateRule("section.html.j2", PART + "sectie", "regeerakkoord"),),
         primary_for=("regeerakkoord",),
+    )
+)
+
+register(
+    Kind(
+        key="beslissingenlijst",
+        label=Label("beslissingenlijst van de Vlaamse Regering", "government decision list"),
+        description=Label(
+            "De lijst van de beslissingen van één vergadering van de Vlaamse Regering "
+            "(webpagina, kortbestek of persbericht): per beslissing de titel, de voorstellers "
+            "met hun mandaat, de bedragen en de soort goedkeuring.",
+            "The list of the decisions of one meeting of the Flemish Government (web page, "
+            "kortbestek or press release): per decision the title, the proposers with their "
+            "office, the amounts and the kind of approval.",
+        ),
+        parser=decision_list,
+        mapper=decision_list_mapping.MAPPER,
+        shapes=("beslissingenlijst", "besluiten", "mededeling"),
+        example="beslissing/2021-06-04/3115c1eb29",
+        primary_for=("beslissing", "beslissingenlijst"),
     )
 )

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 
 from ..errors import SourceError, UnknownKindError
 from ..mapping.mapper import Mapper
-from ..sources.base import ParsedDocument, Parser, SourceText
+from ..sources.base import ParsedDocument, Parser, SourceText, notes_of
 
 R = TypeVar("R")
 
@@ -123,8 +123,16 @@ def detect(source: SourceText) -> Kind[Any]:
     return best
 
 
-def parse(source: SourceText, kind: str | None = None) -> ParsedDocument[Any]:
-    """Read a source text as ``kind`` (detected from the content when not given)."""
+def parse(
+    source: SourceText, kind: str | None = None, *, partial: bool = False
+) -> ParsedDocument[Any]:
+    """Read a source text as ``kind`` (detected from the content when not given).
+
+    A text the parser finds cut off (a note that ``breaks_off``: it ends mid-clause or
+    lacks the parts its kind requires) is refused with the line where it stops, unless
+    ``partial``: then it is read as far as it goes and every resource from it is marked
+    incomplete.
+    """
     chosen = detect(source) if kind is None else get(kind, source.name)
     try:
         record = chosen.parser.parse(source)
@@ -133,7 +141,13 @@ def parse(source: SourceText, kind: str | None = None) -> ParsedDocument[Any]:
     except (ValueError, IndexError, KeyError, AttributeError) as exc:
         # A parser bug on odd input must still come out as a one-line message.
         raise source.error(f"could not be read as {chosen.key}: {exc}") from exc
-    return ParsedDocument(source=source, kind=chosen.key, record=record)
+    cut = next((n for n in notes_of(record) if n.breaks_off), None)
+    if cut is not None and not partial:
+        raise source.error(
+            f"{cut.message}; the text seems cut off here (--partial accepts it as incomplete)",
+            cut.line,
+        )
+    return ParsedDocument(source=source, kind=chosen.key, record=record, partial=partial)
 
 
 def areas() -> tuple[str, ...]:

@@ -40,6 +40,31 @@ LEGISLATURES = (
 _OFFICE_MONTH = 10
 DEFAULT_PERIOD = "2019-2024"
 SECTION_TITLE = "sectietitel"  # fact topic: normalised section title → [period, number]
+SECTION_HEADING = "sectiekop"  # fact topic: "period/number" → the title a report states
+
+
+def section_heading_fact(period: str, number: str, title: str) -> Fact:
+    """The fact that a report states where this section's title ends (its title heading
+    repeats it), for an agreement text whose heading runs on into the text."""
+    return Fact(SECTION_HEADING, f"{period}/{number}", title)
+
+
+def stated_title(
+    facts: FactLookup, period: str, number: str, heading: str
+) -> tuple[str, str] | None:
+    """(title, rest) of a section heading that runs on ("Title Sub-heading Text…"), cut
+    where the one title other documents state for this section ends, if they state one
+    and the heading starts with it."""
+    words = heading.split()
+    cuts = set()
+    for value in facts.get(SECTION_HEADING, f"{period}/{number}"):
+        size = len(str(value).split())
+        if normalise_title(" ".join(words[:size])) == normalise_title(str(value)):
+            cuts.add(size)
+    if len(cuts) != 1:
+        return None
+    size = cuts.pop()
+    return " ".join(words[:size]), " ".join(words[size:])
 
 
 def section_title_fact(period: str, number: str, title: str) -> Fact:
@@ -123,15 +148,21 @@ def section(
     return parent
 
 
-def map_agreement(doc: ParsedDocument[Agreement], out: GraphBuilder) -> None:
+def map_agreement(doc: ParsedDocument[Agreement], out: GraphBuilder, facts: FactLookup) -> None:
     record = doc.record
     origin = Origin(doc.source)
     period = record.period or DEFAULT_PERIOD
     agreement_iri(out, origin, period, record.span)
     for sec in record.sections:
-        section(
-            out, origin, period, sec.number, title=sec.title, text=sec.text or None, span=sec.span
-        )
+        title, text = sec.title, sec.text
+        # One title per section: where a report states where the title ends, cut there.
+        found = stated_title(facts, period, sec.number, sec.heading)
+        if found is not None and found[0] != title:
+            title = found[0]
+            text = "\n\n".join(
+                p for p in [found[1], *sec.text.split("\n\n")[sec.heading_paragraphs :]] if p
+            )
+        section(out, origin, period, sec.number, title=title, text=text or None, span=sec.span)
 
 
 class AgreementMapper:
@@ -148,7 +179,7 @@ class AgreementMapper:
     def map_document(
         self, doc: ParsedDocument[Agreement], facts: FactLookup, out: GraphBuilder
     ) -> None:
-        map_agreement(doc, out)
+        map_agreement(doc, out, facts)
 
 
 MAPPER = AgreementMapper()

@@ -32,6 +32,7 @@ FUNCTIONAL = frozenset(
         SCHEMA.value,
         SCHEMA.currency,
         BD.bedragTekst,
+        BD.aangekondigdAantalActiepunten,
         BESLUIT["Agendapunt.type"],
         DOSSIER["Activiteit.startdatum"],
     }

@@ -25,7 +25,8 @@ from .common import Origin, part, work
 from .decisions import DecisionMention, decision_iri, describe_decision, find_decision_date
 from .facts import Fact, FactLookup
 from .graph import GraphBuilder
-from .namespaces import DCT, DOSSIER, ELI, FOAF, MANDAAT, ORG, PERSON, PERSOON, RDFS
+from .namespaces import DCT, DOSSIER, ELI
+from .people import mandatary
 from .terms import IRI
 from .uris import Minter, fragment, slug
 
@@ -71,7 +72,7 @@ def map_communication(
         if ref.section_title:
             out.add(iri, ELI.refers_to, section_by_title(out.minter, facts, ref.section_title))
 
-    date = date_of(record) or find_decision_date(facts, record.subject, record.doc_type)
+    date = date_of(record) or find_decision_date(facts, record.subject, record.agenda_type)
     if date is not None:
         decision = decision_iri(out.minter, date, record.subject, slug(key))
         describe_decision(
@@ -82,7 +83,7 @@ def map_communication(
                 source=doc.source,
                 span=record.subject_span,
                 title=record.subject,
-                decision_type=record.doc_type,
+                decision_type=record.agenda_type,
             ),
         )
         out.add(iri, DOSSIER.beschrijft, fragment(decision, "beslissing"))
@@ -127,24 +128,8 @@ def _part(
 
 
 def _minister(out: GraphBuilder, origin: Origin, signatory: Signatory) -> IRI:
-    person = out.minter.person(signatory.name)
-    out.add_types(person, PERSON.Person)
-    out.add(person, FOAF.name, terms.string(signatory.name))
-    out.add(person, FOAF.familyName, terms.string(signatory.family_name))
-    out.add(person, PERSOON.gebruikteVoornaam, terms.string(signatory.given_name))
-    origin.attach(out, person, signatory.span)
-
-    mandate = out.minter.mandate(signatory.portfolio)
-    out.add_types(mandate, MANDAAT.Mandaat)
-    out.add(mandate, RDFS.label, terms.text(signatory.portfolio))
-    origin.attach(out, mandate, signatory.span)
-
-    mandatary = out.minter.mandatary(signatory.name, signatory.portfolio)
-    out.add_types(mandatary, MANDAAT.Mandataris)
-    out.add(mandatary, MANDAAT.isBestuurlijkeAliasVan, person)
-    out.add(mandatary, ORG.holds, mandate)
-    origin.attach(out, mandatary, signatory.span)
-    return mandatary
+    s = signatory
+    return mandatary(out, origin, s.name, s.given_name, s.family_name, s.portfolio, signatory.span)
 
 
 class CommunicationMapper:

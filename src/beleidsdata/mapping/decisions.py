@@ -136,10 +136,20 @@ class Amount:
     value: Decimal
 
 
-_SCALE = {"miljard": Decimal(10) ** 9, "miljoen": Decimal(10) ** 6, "duizend": Decimal(1000)}
-_NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?"
-_SCALE_WORD = r"(?:\s*(miljard|miljoen|duizend))?"
-# "1,2 miljoen euro", "200.000 euro", "795.000  EUR" … and "€ 3,5 miljard", "EUR 200.000".
+_SCALE = {
+    "miljard": Decimal(10) ** 9,
+    "mld": Decimal(10) ** 9,
+    "miljoen": Decimal(10) ** 6,
+    "mio": Decimal(10) ** 6,
+    "mln": Decimal(10) ** 6,
+    "duizend": Decimal(1000),
+    "k": Decimal(1000),
+}
+# Thousands grouped by points ("1.200.000") or by (narrow, no-break) spaces ("1 200 000").
+_NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,(\d+))?"
+_SCALE_WORD = r"(?:\s*(miljard|miljoen|duizend|(?:mld|mio|mln)\.?|k(?=\s?€)))?"
+# "1,2 miljoen euro", "200.000 euro", "795.000  EUR", "12 000 000 euro", "850 k€", "1,5 mln
+# euro" … and "€ 3,5 miljard", "EUR 200.000", "€350.000,00".
 _AMOUNT = re.compile(
     rf"(?<![\w.,]){_NUMBER}{_SCALE_WORD}\s*(?:euro|EUR|€)(?!\w)"
     rf"|(?:€|\bEUR)\s?{_NUMBER}{_SCALE_WORD}(?![\w.,]\d)",
@@ -148,13 +158,15 @@ _AMOUNT = re.compile(
 
 
 def find_amounts(text: str) -> list[Amount]:
-    """Euro amounts as written in Dutch ("1,2 miljoen euro", "200.000 euro"), exact."""
+    """Euro amounts in every notation the texts use (see ``_AMOUNT``), exact: the value is
+    never rounded, "1,2 miljoen euro" is 1200000."""
     out = []
     for match in _AMOUNT.finditer(text):
         groups = match.groups()
         whole, frac, scale = groups[:3] if groups[0] else groups[3:]
-        value = Decimal(whole.replace(".", "") + ("." + frac if frac else ""))
+        digits = re.sub(r"[.\s\u00a0\u202f]", "", whole)
+        value = Decimal(digits + ("." + frac if frac else ""))
         if scale:
-            value *= _SCALE[scale.lower()]
+            value *= _SCALE[scale.lower().rstrip(".")]
         out.append(Amount(text=match.group(0), value=value))
     return out

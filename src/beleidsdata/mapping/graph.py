@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..sources.base import SourceText, Span
+from ..sources.base import Note, SourceText, Span
 from . import provenance, terms
 from .namespaces import BD, DCT, OA, PROV, RDF, SPDX, XSD
 from .terms import IRI, Literal, Term, Triple
@@ -66,9 +66,14 @@ class GraphBuilder:
         # is stated several times from one document (a parent implied by each child).
         self._spans: dict[tuple[str, IRI], Span] = {}
         self._sources: dict[IRI, SourceText] = {}
+        self.notes: list[Note] = []  # what the mapping tells the reader (see Note)
 
     def __len__(self) -> int:
         return len(self._triples)
+
+    def note(self, line: int | None, message: str) -> None:
+        """Tell the reader something about this document (a skipped or unidentified part)."""
+        self.notes.append(Note(line, message))
 
     def add(self, subject: str, predicate: str, obj: Term | str | None) -> None:
         """Add one triple; ``None`` objects and empty strings are skipped, plain ``str``

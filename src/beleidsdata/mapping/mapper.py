@@ -18,10 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
-from ..sources.base import ParsedDocument
+from ..sources.base import Note, ParsedDocument
+from . import terms
 from .facts import Fact, FactKey, FactLookup, FactSource
 from .graph import GraphBuilder
-from .terms import Triple
+from .namespaces import BD
+from .terms import IRI, Triple
 from .uris import Minter
 
 R = TypeVar("R")
@@ -65,18 +67,31 @@ class Mapped:
     entities: dict[str, frozenset[Triple]]
     facts: tuple[Fact, ...] = ()
     uses: frozenset[FactKey] = field(default_factory=frozenset)
+    notes: tuple[Note, ...] = ()  # the parser's notes, then the mapper's
 
 
 def map_one(mapper: Mapper[R], doc: ParsedDocument[R], facts: FactSource, minter: Minter) -> Mapped:
-    """Map one document in a builder of its own (the source document described too)."""
+    """Map one document in a builder of its own (the source document described too).
+
+    A document read as partial marks every entity it contributes ``bd:onvolledig true``:
+    what it says of them may stop short of what the whole text would say.
+    """
     out = GraphBuilder(minter)
     source_iri = out.describe_source(doc.source, doc.kind)
     lookup = FactLookup(facts, source_iri)
     mapper.map_document(doc, lookup, out)
+    entities = out.contribution()
+    if doc.partial:
+        flag = terms.boolean(True)
+        entities = {
+            iri: triples | {(IRI(iri), IRI(BD.onvolledig), flag)}
+            for iri, triples in entities.items()
+        }
     return Mapped(
         source=source_iri,
         kind=doc.kind,
-        entities=out.contribution(),
+        entities=entities,
         facts=tuple(mapper.collect(doc, minter)),
         uses=frozenset(lookup.used),
+        notes=doc.notes + tuple(out.notes),
     )

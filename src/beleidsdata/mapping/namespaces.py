@@ -155,7 +155,8 @@ BD = Vocabulary(
     "https://w3id.org/beleidsdata/ns#",
     "Evaluatie Bevinding Bron bedrag bedragTekst thema conclusie realisatiestatus "
     "beginregel eindregel aangekondigdAantalActiepunten Verwijzing verwijzing "
-    "referentienummer versienummer toegevoegd verwijderd",
+    "referentienummer versienummer toegevoegd verwijderd onvolledig voorgesteldDoor "
+    "goedkeuringssoort",
 )
 
 # Prefixes for Turtle output and the JSON-LD context, in a stable order.

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from ..sources import ParsedDocument
 from ..sources.resolution import Point, Resolution
+from ..sources.resolution.signatures import SUBMITTER
 from . import terms
 from .common import Origin, part, work
 from .graph import GraphBuilder
 from .mapper import SelfContained
 from .namespaces import DCT, ELI
+from .people import mandatary, person
 from .terms import IRI
 from .uris import VLAAMS_PARLEMENT, normalise_title, short_hash, slug
 
@@ -29,6 +31,8 @@ CLAUSE_PARTS = {
     "decision": ("orde-van-de-dag", "orde-van-de-dag"),  # "gaat over tot de orde van de dag"
 }
 
+# Document kind of a Parliament text that does not say whether it is a motion or a resolution.
+UNSTATED = "parlementaire-tekst"
 # EU resource-type table: a resolution (motions have no own code there).
 RESOURCE_TYPE_RESOLUTION = IRI("http://publications.europa.eu/resource/authority/resource-type/RES")
 
@@ -37,10 +41,30 @@ def map_resolution(doc: ParsedDocument[Resolution], out: GraphBuilder) -> IRI:
     record: Resolution = doc.record
     origin = Origin(doc.source)
     iri = out.minter.resolution(record.kind, natural_key(record))
-    work(out, origin, iri, (ELI.LegalResource,), record.kind, record.title, record.span)
+    # Typed only as the text states it: a text that does not say whether it is a motion
+    # or a resolution is a Parliament text (its IRI keeps the kind's path segment).
+    stated = record.kind if record.stated_kind else UNSTATED
+    work(out, origin, iri, (ELI.LegalResource,), stated, record.title, record.span)
     out.add(iri, ELI.passed_by, VLAAMS_PARLEMENT)
-    if record.kind == "resolutie":
+    if stated == "resolutie":
         out.add(iri, ELI.type_document, RESOURCE_TYPE_RESOLUTION)
+    for signatory in record.signatories:
+        n = signatory.name
+        if signatory.role == SUBMITTER:
+            who = person(out, origin, n.name, n.given_name, n.family_name, signatory.span)
+        else:
+            # "voorzitter", "griffier van het Vlaams Parlement": the office in full.
+            office = f"{signatory.role.split(' van ')[0].capitalize()} van het Vlaams Parlement"
+            who = mandatary(
+                out,
+                origin,
+                n.name,
+                n.given_name,
+                n.family_name,
+                office,
+                signatory.span,
+            )
+        out.add(iri, DCT.creator, who)
     if record.document_number:
         out.add(iri, DCT.identifier, terms.string(record.document_number))
     if record.date:

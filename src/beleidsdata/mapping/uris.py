@@ -98,6 +98,10 @@ class Minter:
     def decision_key(title: str) -> str:
         return short_hash(normalise_title(title))
 
+    # The government's list of the decisions of one meeting.
+    def decision_list(self, date: str) -> IRI:
+        return self._id("beslissingenlijst", date)
+
     # Evaluation reports and their findings.
     def evaluation(self, key: str) -> IRI:
         return self._id("evaluatie", key)

@@ -8,7 +8,7 @@ texts always give the same IRIs and the same bytes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from ..mapping.graph import EntityDescription
 from ..mapping.provenance import derivations, resolve
 from ..mapping.terms import Triple, to_ntriples
 from ..mapping.uris import DEFAULT_BASE, Minter
-from ..sources.base import ParsedDocument, SourceText
+from ..sources.base import Note, ParsedDocument, SourceText
 from ..validation.inputs import parse_rdf, rdf_format
 from .reading import read_source
 
@@ -30,22 +30,42 @@ class Conversion:
     documents: list[ParsedDocument[Any]]
     entities: dict[str, EntityDescription]
     minter: Minter
+    notes: list[tuple[str, Note]] = field(default_factory=list)  # (file name, note)
+
+    def warnings(self) -> list[str]:
+        """Each note as ``FILE:LINE: message``, in document order."""
+        return [note.where(name) for name, note in self.notes]
 
     def triples(self) -> list[Triple]:
         return [t for e in self.entities.values() for t in e.triples]
 
 
-def parse_all(texts: Sequence[SourceText], kind: str | None = None) -> list[ParsedDocument[Any]]:
-    """Every text read as its kind; bad input fails here, before anything is touched."""
-    return [kinds.parse(text, kind) for text in texts]
+def parse_all(
+    texts: Sequence[SourceText], kind: str | None = None, *, partial: bool = False
+) -> list[ParsedDocument[Any]]:
+    """Every text read as its kind; bad input fails here, before anything is touched.
+    ``partial`` accepts texts that stop short, marking what is read from them."""
+    return [kinds.parse(text, kind, partial=partial) for text in texts]
 
 
-def convert(texts: Sequence[SourceText], base_iri: str, kind: str | None = None) -> Conversion:
+def convert(
+    texts: Sequence[SourceText],
+    base_iri: str,
+    kind: str | None = None,
+    *,
+    partial: bool = False,
+) -> Conversion:
     """Parse and map documents together, so shared resources come out once."""
     minter = Minter(base_iri)
-    documents = parse_all(texts, kind)
-    entities = combine_all(map_batch(documents, minter), minter)
-    return Conversion(documents=documents, entities=entities, minter=minter)
+    documents = parse_all(texts, kind, partial=partial)
+    mapped = map_batch(documents, minter)
+    notes = [
+        (Path(doc.source.name).name, note)
+        for doc, one in zip(documents, mapped, strict=True)
+        for note in one.notes
+    ]
+    entities = combine_all(mapped, minter)
+    return Conversion(documents=documents, entities=entities, minter=minter, notes=notes)
 
 
 @dataclass(frozen=True)

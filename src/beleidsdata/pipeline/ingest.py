@@ -61,6 +61,7 @@ class IngestResult:
     unchanged: list[str] = field(default_factory=list)  # same name and content: no-op
     remapped: list[str] = field(default_factory=list)  # stored documents mapped again
     new_sources: list[str] = field(default_factory=list)  # names not stored before
+    warnings: list[str] = field(default_factory=list)  # FILE:LINE: note, of what was mapped
 
     @property
     def changed(self) -> bool:
@@ -111,7 +112,8 @@ def _changed_keys(old: Iterable[Fact], new: Iterable[Fact]) -> set[FactKey]:
 
 
 def _stored_document(record: SourceRecord) -> ParsedDocument[Any]:
-    return kinds.parse(SourceText.stored(record.name, record.text, record.sha256), record.kind)
+    text = SourceText.stored(record.name, record.text, record.sha256)
+    return kinds.parse(text, record.kind, partial=record.partial)
 
 
 def _file_name(name: str) -> str:
@@ -147,7 +149,7 @@ def ingest(
     ]
     if len(unchanged) == len(texts):
         return IngestResult(unchanged=[_file_name(t.name) for t in texts])
-    documents = parse_all([t for t in texts if t not in unchanged], kind)  # pure; may fail
+    documents = parse_all([t for t in texts if t not in unchanged], kind, partial=partial)
     skipped = [_file_name(t.name) for t in unchanged]
     seen: dict[str, str] = {}
     for doc in documents:
@@ -158,7 +160,7 @@ def ingest(
             )
         seen[iri] = doc.source.name
     with store.writing(wait):
-        result = _apply(store, minter, documents, [], progress, validate, publisher, partial)
+        result = _apply(store, minter, documents, [], progress, validate, publisher)
     result.unchanged = sorted(skipped + result.unchanged)
     return result
 
@@ -181,7 +183,7 @@ def withdraw(
             if store.source(iri) is None:
                 raise SourceError(name, "no document of this name is published")
             iris.append(iri)
-        return _apply(store, minter, [], iris, progress, True, publisher, False)
+        return _apply(store, minter, [], iris, progress, True, publisher)
 
 
 def _apply(
@@ -192,7 +194,6 @@ def _apply(
     progress: Progress | None,
     validate: bool,
     publisher: str,
-    partial: bool,
 ) -> IngestResult:
     say = progress or (lambda _msg: None)
     result = IngestResult()
@@ -235,12 +236,18 @@ def _apply(
         f"mapping {len(changed)} new or changed document(s)"
         + (f" and {len(again)} that depend on them" if again else "")
     )
-    overlay = _Overlay(store, replaced, new_facts)
+    overlay = _Overlay(store, replaced, new_facts)  # dependents keep their stored facts
     mapped: list[Mapped] = [
         map_one(kinds.get(doc.kind).mapper, doc, overlay, minter)
         for doc in [*changed.values(), *again.values()]
     ]
     remapped_iris = replaced | set(again)
+    names = {
+        **{i: d.source.name for i, d in changed.items()},
+        **{i: d.source.name for i, d in again.items()},
+    }
+    for one in mapped:
+        result.warnings += [note.where(_file_name(names[one.source])) for note in one.notes]
 
     # Entities: every one the old or new contributions of those documents touch.
     affected: set[str] = set()
@@ -268,7 +275,7 @@ def _apply(
                 kind=doc.kind,
                 sha256=doc.source.sha256,
                 text=doc.source.text,
-                partial=partial,
+                partial=doc.partial,
                 ingested_at=time,
                 publisher=publisher,
             )

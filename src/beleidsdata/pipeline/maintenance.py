@@ -51,7 +51,8 @@ def remap_all(store: Store, progress: Progress | None = None) -> int:
     with store.writing():
         records = store.sources()
         documents: list[ParsedDocument[Any]] = [
-            kinds.parse(SourceText.stored(r.name, r.text, r.sha256), r.kind) for r in records
+            kinds.parse(SourceText.stored(r.name, r.text, r.sha256), r.kind, partial=r.partial)
+            for r in records
         ]
         say(f"mapping {len(documents)} stored document(s) again")
         mapped = map_batch(documents, minter)

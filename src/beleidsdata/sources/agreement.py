@@ -35,6 +35,8 @@ class AgreementSection:
     text: str  # the section's own text; paragraphs separated by a blank line ("\n\n")
     parent: str | None  # number of the nearest enclosing section present in this document
     span: Span
+    heading: str = ""  # the heading line after the number, title and what runs on after it
+    heading_paragraphs: int = 0  # paragraphs of ``text`` that ran on in the heading line
 
 
 @dataclass(frozen=True)
@@ -102,8 +104,34 @@ def split_title(number_and_rest: str) -> tuple[str, str]:
     for strict in (True, False):
         for i in range(1, len(words)):
             if _starts_sentence(words, i, strict):
+                i = _subheading(words, i)
                 return " ".join(words[:i]), " ".join(words[i:])
     return rest, ""
+
+
+def _subheading(words: list[str], cut: int) -> int:
+    """Where a sub-heading starts between the title and the first sentence (``cut``), if
+    one does: "… digitale infrastructuur Artificiële intelligentie en cybersecurity Met
+    het …". A sub-heading is a short run (2-8 words, no full stop) opened by a capitalised
+    word that follows a lower-case content word and precedes a lower-case one: in a
+    sentence-case title such a word starts something new (a proper noun follows a function
+    word, "een Slimme Regio", or runs on in capitals, "Vlaams Agentschap"), unless the whole
+    run up to the sentence is capitalised ("Digitale Vlaamse Overheid"). The title before
+    it keeps at least three words."""
+    for j in range(3, cut - 1):
+        word, previous, following = words[j], words[j - 1], words[j + 1]
+        run = words[j:cut]
+        if (
+            _is_capitalised(word)
+            and previous[:1].islower()
+            and _bare(previous).lower() not in FUNCTION_WORDS
+            and not previous.endswith((":", "-", "–", ","))
+            and (following[:1].islower() or (len(run) <= 5 and all(map(_is_capitalised, run))))
+            and 2 <= len(run) <= 8
+            and not any(w.endswith(".") for w in run)
+        ):
+            return j
+    return cut
 
 
 def _bare(word: str) -> str:
@@ -252,8 +280,10 @@ def parse(source: SourceText) -> Agreement:
         end = heads[index + 1][0] - 1 if index + 1 < len(heads) else len(lines)
         body = list(range(start + 1, end + 1))  # line numbers below the heading
         section_title, first_text = split_title(rest)
+        heading = rest
         if not first_text and body and _continues_title(lines[body[0] - 1]):
             section_title = f"{section_title} {squash(lines[body[0] - 1])}"
+            heading = section_title
             body = body[1:]
         paragraphs = [first_text] if first_text else []
         paragraphs += _paragraphs([lines[n - 1] for n in body])
@@ -265,6 +295,8 @@ def parse(source: SourceText) -> Agreement:
                 text="\n\n".join(paragraphs),
                 parent=_parent(number, seen),
                 span=Span(start, last_line),
+                heading=heading,
+                heading_paragraphs=1 if first_text else 0,
             )
         )
         seen.add(number)

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar, runtime_checkable
 
 from ..errors import SourceError
 
@@ -140,6 +140,48 @@ def join_wrapped(lines: list[str]) -> str:
     return squash(out)
 
 
+@dataclass(frozen=True)
+class Note:
+    """Something about a document that did not stop it converting but that its reader must
+    hear of: a reference skipped, a part missing, a text that stops before its end.
+
+    Parsers keep their notes in the record they return (``record.notes``), mappers add
+    theirs to the builder; the CLI prints each as ``warning: FILE:LINE: message``. A note
+    that ``breaks_off`` says the document stops there: the registry refuses such a document
+    unless it is read as partial (``--partial``).
+    """
+
+    line: int | None
+    message: str
+    breaks_off: bool = False
+
+    def where(self, name: str) -> str:
+        """``name:line: message`` (``name: message`` without a line)."""
+        at = f"{name}:{self.line}" if self.line else name
+        return f"{at}: {self.message}"
+
+
+@runtime_checkable
+class Noted(Protocol):
+    """A record that carries notes (every built-in kind's record does)."""
+
+    @property
+    def notes(self) -> tuple[Note, ...]: ...
+
+
+def notes_of(record: object) -> tuple[Note, ...]:
+    """The notes a parser left in its record; none for records that keep none."""
+    return record.notes if isinstance(record, Noted) else ()
+
+
+def ends_cleanly(text: str) -> bool:
+    """Whether a text ends as a sentence or a list ends (a full stop, a question or
+    exclamation mark, a closing bracket or quote), rather than on a comma, a semicolon, a
+    colon, a dash or inside a word: such a text was cut off."""
+    tail = text.rstrip().rstrip("\"'’”»*_ ")
+    return bool(tail) and not re.search(r"[\w,;:\-–]$", tail)
+
+
 class Parser(Protocol[R_co]):
     """What a parser module offers: how sure it is that a text is its kind, and the text
     read as typed records. Both are pure functions of the text."""
@@ -151,8 +193,17 @@ class Parser(Protocol[R_co]):
 
 @dataclass(frozen=True)
 class ParsedDocument(Generic[R_co]):
-    """A source text, the kind it was read as, and the parser's record."""
+    """A source text, the kind it was read as, and the parser's record.
+
+    ``partial`` is set when the document was accepted as incomplete (``--partial``): every
+    resource read from it is then marked so (:mod:`beleidsdata.mapping.mapper`).
+    """
 
     source: SourceText
     kind: str
     record: R_co
+    partial: bool = False
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        return notes_of(self.record)

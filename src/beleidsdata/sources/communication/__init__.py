@@ -16,7 +16,7 @@ spaces, table cells joined by " | "). The records are in :mod:`.records`.
 
 from __future__ import annotations
 
-from ..base import SourceText, Span
+from ..base import Note, SourceText, Span, ends_cleanly
 from .body import read_body
 from .citations import find_agreement_references, read_footnotes, read_trailer
 from .header import BETREFT, DOC_TYPE, read_header
@@ -68,8 +68,10 @@ def parse(source: SourceText) -> Communication:
     attachments = read_trailer(raw, trailer_start, builder)
     sections = tuple(node.freeze() for node in builder.root)
     summary, summary_span = _summary(builder, sections)
+    notes = _breaks_off(raw, nonblank, signatories)
     return Communication(
         doc_type=header.doc_type,
+        agenda_type=header.agenda_type,
         subject=header.subject,
         summary=summary,
         sections=sections,
@@ -83,7 +85,21 @@ def parse(source: SourceText) -> Communication:
         document_number=header.document_number,
         footnotes=read_footnotes(builder),
         attachments=attachments,
+        notes=notes,
     )
+
+
+def _breaks_off(
+    raw: list[str], nonblank: list[int], signatories: tuple[Signatory, ...]
+) -> tuple[Note, ...]:
+    """A note ends with its signatures; one without them whose last line stops
+    mid-sentence was cut off there. Without signatures but ending cleanly, it is said."""
+    if signatories:
+        return ()
+    last = nonblank[-1]
+    if not ends_cleanly(plain(raw[last])):
+        return (Note(last + 1, "the text stops mid-sentence, before any signature", True),)
+    return (Note(last + 1, "no signing minister found at the end of the text"),)
 
 
 def _summary(builder: Builder, sections: tuple[Section, ...]) -> tuple[str, Span | None]:

@@ -15,9 +15,39 @@ from ..markup import markdown_heading
 from .inline import MINISTER, TOP_TERMS, clean, heading_text, is_caps
 from .labels import split_label
 
-DOC_TYPE = re.compile(
-    r"^(MEDEDELING|NOTA)\s+AAN\s+(?:DE\s+LEDEN\s+VAN\s+)?DE\s+VLAAMSE\s+REGERING\b", re.I
+# The forms of the family, as their type line writes them: (pattern, form, agenda type).
+# The form is kept as a concept (documentsoort); the agenda type is what the decision it
+# brings to the government is in Kaleidos: a nota (for a decision) or a mededeling.
+FORMS: tuple[tuple[str, str, str | None], ...] = (
+    (r"mededeling", "mededeling", "mededeling"),
+    (r"bis\s*-?\s*nota", "bisnota", "nota"),
+    (r"ter\s*-?\s*nota", "ternota", "nota"),
+    (r"conceptnota", "conceptnota", "nota"),
+    (r"visienota", "visienota", "nota"),
+    (r"witboek", "witboek", "nota"),
+    (r"groenboek", "groenboek", "nota"),
+    (r"nota", "nota", "nota"),
 )
+_ADDRESSEE = r"\s+(?:AAN|VOOR)\s+(?:DE\s+(?:LEDEN\s+VAN\s+)?)?(?:DE\s+)?VLAAMSE\s+REGERING\b"
+DOC_TYPE = re.compile(
+    rf"^(?P<form>{'|'.join(p for p, _, _ in FORMS)}){_ADDRESSEE}"
+    r"|^(?P<circular>OMZENDBRIEF)\b(?!\s+(?:van|over|betreffende)\b)",
+    re.I,
+)
+KNOWN_FORMS = (
+    "MEDEDELING, NOTA, BISNOTA, TERNOTA, CONCEPTNOTA, VISIENOTA, WITBOEK or GROENBOEK "
+    "AAN DE VLAAMSE REGERING, or OMZENDBRIEF"
+)
+
+
+def form_of(match: re.Match[str]) -> tuple[str, str | None]:
+    """The form (documentsoort) and agenda type of a type line."""
+    if match.group("circular"):
+        return "omzendbrief", None  # a circular to the administrations: no agenda item
+    written = match.group("form")
+    return next((form, agenda) for p, form, agenda in FORMS if re.fullmatch(p, written, re.I))
+
+
 BETREFT = re.compile(r"^(?:betreft|onderwerp)\s*(?::|\t)\s*(.*)$", re.I)
 _DOC_NUMBER = re.compile(
     r"\bVR\s?\d{4}\s?\d{4}\s?(?:DOC|MED|DEC|VAR)\.\d{3,4}(?:/\d+)?(?:BIS|TER)?"
@@ -48,7 +78,8 @@ def _subject(raw: list[str], plain: list[str], idx: int) -> tuple[str, int]:
 class Header:
     """The head of a communication, up to where its body starts."""
 
-    doc_type: str  # "mededeling" | "nota"
+    doc_type: str  # the form: "mededeling", "nota", "bisnota", "omzendbrief" … (FORMS)
+    agenda_type: str | None  # "nota" | "mededeling": what its decision is on the agenda
     subject: str
     subject_span: Span
     issuers: tuple[str, ...]  # the minister title lines at the top, as written
@@ -67,8 +98,7 @@ def read_header(source: SourceText, raw: list[str], plain: list[str]) -> Header:
         first = next(i for i, line in enumerate(raw) if line.strip())
         where = subject_idx + 1 if subject_idx is not None else first + 1
         raise source.error(
-            "expected a 'MEDEDELING AAN DE VLAAMSE REGERING' or 'NOTA AAN DE VLAAMSE "
-            "REGERING' line at the top of the document",
+            f"expected a type line at the top of the document: {KNOWN_FORMS}",
             where,
         )
     if subject_idx is None:
@@ -93,8 +123,10 @@ def read_header(source: SourceText, raw: list[str], plain: list[str]) -> Header:
     number_match = next(
         (m for m in (_DOC_NUMBER.search(line) for line in plain[: body_start + 5]) if m), None
     )
+    form, agenda_type = form_of(doc_match)
     return Header(
-        doc_type=doc_match.group(1).lower(),
+        doc_type=form,
+        agenda_type=agenda_type,
         subject=subject,
         subject_span=Span(subject_idx + 1, subject_end + 1),
         issuers=issuers,

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..base import Span
+from ..base import Note, Span
 
 # The decision part: "Voorstel van beslissing", "VOORSTEL TOT BESLISSING", "Beslissing".
 DECISION = re.compile(r"^(?:voorstel\s+(?:van|tot)\s+(?:beslissing|besluit)|beslissing)$", re.I)
@@ -81,7 +81,7 @@ class AgreementReference:
 class Communication:
     """A mededeling or nota aan de Vlaamse Regering."""
 
-    doc_type: str  # "mededeling" | "nota"
+    doc_type: str  # the form: "mededeling", "nota", "bisnota", "omzendbrief" …
     subject: str  # the "Betreft:" text
     summary: str  # the "Samenvatting"; "" when the document has none
     sections: tuple[Section, ...]  # top-level sections in document order
@@ -95,6 +95,8 @@ class Communication:
     document_number: str | None  # "VR 2020 1707 MED.0213" when the text states it
     footnotes: tuple[Footnote, ...] = ()
     attachments: tuple[str, ...] = ()  # the "Bijlagen" listed after the signatures
+    agenda_type: str | None = None  # "nota" | "mededeling" (Kaleidos agenda item type)
+    notes: tuple[Note, ...] = ()  # no signatures; a text that breaks off
 
     def walk(self) -> Iterator[tuple[str | None, Section]]:
         """Every section depth-first with its path ("7.B.3"; unnumbered blocks inherit)."""

@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 
 from ..base import Span, squash
+from ..names import is_name, read_name
 from .inline import MINISTER
 from .records import Signatory
 
 _TRAILER = re.compile(r"^(?:bijlagen?\b|<sup>\s*\d|\[\^\d)", re.I)
-_NAME_WORD = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’.\-]*$")
-_PARTICLES = frozenset({"van", "de", "den", "der", "het", "ter", "ten", "te", "la", "le", "du"})
 
 
 def find_signatures(raw: list[str], start: int) -> tuple[tuple[Signatory, ...], int, int]:
@@ -37,19 +36,7 @@ def portfolio_start(line: str) -> bool:
 
 def _name_line(line: str) -> bool:
     """ "Jan JAMBON", "Hilde Crevits", "Matthias DIEPENDAELE": 2-6 name words."""
-    words = line.split()
-    if not 2 <= len(words) <= 6 or line.endswith((",", ".", ":")):
-        return False
-    if not all(_NAME_WORD.match(w) for w in words):
-        return False
-    caps = [w for w in words if _caps_word(w)]
-    titled = all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
-    return bool(caps) or titled
-
-
-def _caps_word(word: str) -> bool:
-    """A surname in capitals ("JAMBON", "D'HONDT"), not an initial ("J.")."""
-    return word.isupper() and sum(c.isalpha() for c in word) >= 2
+    return is_name(line)
 
 
 def _read_signatures(lines: list[str], start: int) -> tuple[list[Signatory], int] | None:
@@ -117,30 +104,12 @@ def _names(line: str) -> list[str] | None:
 def _signatory(portfolio: str, written: str, span: Span) -> Signatory:
     portfolio = re.sub(r"^(?:De|Het)\s+", "", portfolio).rstrip(",").strip()
     portfolio = portfolio[:1].upper() + portfolio[1:]
-    words = written.split()
-    caps = [i for i, w in enumerate(words) if _caps_word(w)]
-    if caps:  # the surname is the run of capitals, particles included: "VAN DEN BOSSCHE"
-        given_words, family_words = words[: caps[0]], words[caps[0] :]
-    else:
-        cut = next((i for i, w in enumerate(words[1:], 1) if w.lower() in _PARTICLES), None)
-        cut = cut if cut is not None else len(words) - 1
-        given_words, family_words = words[:cut], words[cut:]
-    family = " ".join(_name_case(w, first=i == 0) for i, w in enumerate(family_words))
-    given = " ".join(_name_case(w, first=True) for w in given_words)
+    name = read_name(written)
     return Signatory(
-        name=squash(f"{given} {family}"),
+        name=name.name,
         written_name=written,
-        given_name=given,
-        family_name=family,
+        given_name=name.given_name,
+        family_name=name.family_name,
         portfolio=portfolio,
         span=span,
     )
-
-
-def _name_case(word: str, first: bool) -> str:
-    """ "JAMBON" → "Jambon", "D'HONDT" → "D'Hondt"; particles after the first stay lower."""
-    if not word.isupper():
-        return word
-    if not first and word.lower() in _PARTICLES:
-        return word.lower()
-    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from ..base import SourceText, Span
+from ..base import Note, SourceText, Span
 from .landmarks import (
     CONCLUSION_LABEL,
     SUMMARY_LABEL,
@@ -85,9 +85,11 @@ def parse(source: SourceText) -> EvaluationReport:
     nonblank = [n for n, line in enumerate(source.lines, start=1) if line.strip()]
     if not nonblank:
         raise source.error("the document has no text")
-    title_line, blocks = read_blocks(source)
-    references = read_references(source, _of_kind(blocks, "references"))
-    defined = {ref.number for ref in references}
+    notes: list[Note] = []
+    title_line, blocks = read_blocks(source, notes)
+    references = read_references(source, _of_kind(blocks, "references"), notes)
+    cut = any(n.breaks_off for n in notes) or not references
+    defined = None if cut else {ref.number for ref in references}
     h1 = clean_label(source.lines[title_line - 1].lstrip("#")) if title_line else None
     sections = _of_kind(blocks, "section")
     section = read_section(source, sections[0], h1) if sections else None
@@ -97,7 +99,22 @@ def parse(source: SourceText) -> EvaluationReport:
     conclusion = _prose(source, _of_kind(blocks, "conclusion"), defined) or None
     title = h1 or (section.title if section else None)
     if not title:
-        raise source.error("no report title: expected a '# Title' heading", nonblank[0])
+        raise source.error(
+            "no report title: expected a title heading ('# Title', at any level) before the "
+            "summary and findings",
+            nonblank[0],
+        )
+    if not references:
+        notes.append(Note(nonblank[-1], "the report lists no references (no decisions)", True))
+    notes += [
+        Note(
+            ref.span.start,
+            f"reference [{ref.number}] gives no date, so it names no decision: it is kept as "
+            "a citation of the report only",
+        )
+        for ref in references
+        if not ref.date
+    ]
     return EvaluationReport(
         title=title,
         section=section,
@@ -107,6 +124,7 @@ def parse(source: SourceText) -> EvaluationReport:
         conclusion=conclusion,
         references=references,
         span=Span(1, nonblank[-1]),
+        notes=tuple(notes),
     )
 
 
@@ -114,7 +132,7 @@ def _of_kind(blocks: list[Block], kind: str) -> list[Block]:
     return [b for b in blocks if b.kind == kind]
 
 
-def _prose(source: SourceText, blocks: list[Block], defined: set[int]) -> str:
+def _prose(source: SourceText, blocks: list[Block], defined: set[int] | None) -> str:
     """The texts of the blocks, one after the other."""
     return "\n".join(read_prose(source, block.content, defined)[0] for block in blocks).strip()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..base import SourceText, squash
+from ..base import Note, SourceText, squash
 from ..markup import markdown_heading
 from ..numbering import SECTION_NUMBER
 
@@ -61,8 +61,11 @@ class Block:
     content: list[tuple[int, str]] = field(default_factory=list)
 
 
-def read_blocks(source: SourceText) -> tuple[int | None, list[Block]]:
-    """Cut the document into landmark blocks; returns the H1 line and the blocks in order.
+def read_blocks(source: SourceText, notes: list[Note]) -> tuple[int | None, list[Block]]:
+    """Cut the document into landmark blocks; returns the title line and the blocks in order.
+
+    A <details> block still open at the end of the text means the text was cut off there:
+    it is read to the end and a note that breaks off says so.
 
     Text after a <details> block belongs to no landmark until the next one: before the
     first finding it is preamble (a summary without a label), after it it is ignored.
@@ -70,6 +73,7 @@ def read_blocks(source: SourceText) -> tuple[int | None, list[Block]]:
     lines = source.lines
     title_line: int | None = None
     blocks = [Block("preamble", "", 0, 1)]
+    top = _top_level(lines)
     number = 0
     while number < len(lines):
         number += 1
@@ -81,7 +85,12 @@ def read_blocks(source: SourceText) -> tuple[int | None, list[Block]]:
                 None,
             )
             if end is None:
-                raise source.error("a <details> block is not closed (expected </details>)", number)
+                end = len(lines)
+                while end > number and not lines[end - 1].strip():
+                    end -= 1
+                notes.append(
+                    Note(end, f"the <details> block opened on line {number} is not closed", True)
+                )
             blocks.append(_details_block(source, number, end))
             early = all(b.kind in {"preamble", "section", "other"} for b in blocks)
             blocks.append(Block("preamble" if early else "other", "", 0, end + 1))
@@ -90,7 +99,7 @@ def read_blocks(source: SourceText) -> tuple[int | None, list[Block]]:
         heading = markdown_heading(text)
         if heading:
             level, name = heading[0], clean_label(heading[1])
-            if level == 1 and title_line is None:
+            if title_line is None and _is_title(blocks, level, name, top):
                 title_line = number
                 blocks.append(Block("preamble", "", 1, number))
             else:
@@ -113,6 +122,22 @@ def read_blocks(source: SourceText) -> tuple[int | None, list[Block]]:
         ):
             block.kind = "section"
     return title_line, blocks
+
+
+def _top_level(lines: tuple[str, ...]) -> int:
+    """The highest level (fewest '#') any heading of the document has."""
+    levels = [h[0] for line in lines if (h := markdown_heading(line.strip()))]
+    return min(levels, default=1)
+
+
+def _is_title(blocks: list[Block], level: int, name: str, top: int) -> bool:
+    """The report's title: a level-1 heading, or whatever the level, the first heading of
+    the document when nothing but blank lines precede it, nothing outranks it and it names
+    no landmark ("## Samenvatting" is not a title). The structure decides, not the '#'."""
+    if level == 1:
+        return True
+    before = any(text.strip() for b in blocks for _, text in b.content)
+    return not before and len(blocks) == 1 and level <= top and _heading_kind(name) == "theme"
 
 
 def _heading_kind(name: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..base import Span
+from ..base import Note, Span
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,7 @@ class QuotedSection:
     title: str
     text: str  # the section text without number and title, whitespace squashed
     span: Span
+    title_stated: bool = False  # the report's title heading states where the title ends
 
 
 @dataclass(frozen=True)
@@ -66,3 +67,4 @@ class EvaluationReport:
     conclusion: str | None
     references: tuple[Reference, ...]  # ordered by number
     span: Span
+    notes: tuple[Note, ...] = ()  # references skipped, a text that breaks off

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..base import SourceText, Span, squash
+from ..base import Note, SourceText, Span, squash
+from ..dates import find_dates
 from .landmarks import LOOKS_LIKE_REF, Block
 from .records import Reference
 from .texts import clean
@@ -32,6 +33,7 @@ _SOURCE_PATH = re.compile(
     r"(?:^|/)(?P<date>\d{4}-\d{2}-\d{2})-(?P<type>[a-z]+)-(?P<id>[A-Za-z0-9][A-Za-z0-9-]*)\.txt$"
 )
 _SEPARATOR = re.compile(r"\s{2,}")
+_URL_DATE = re.compile(r"[?&](?:amp;)?startDate=(\d{4}-\d{2}-\d{2})")
 # A link or bracketed date left in the title means the entry's markup was not understood.
 _GARBLED_TITLE = re.compile(r"https?://|\(\d{4}-\d{2}-\d{2}\)")
 
@@ -44,13 +46,17 @@ class _PartialRef:
     full_text_span: Span | None = None
 
 
-def read_references(source: SourceText, blocks: list[Block]) -> tuple[Reference, ...]:
+def read_references(
+    source: SourceText, blocks: list[Block], notes: list[Note]
+) -> tuple[Reference, ...]:
     """All reference lists merged by number; every non-blank line must be an entry.
 
     A line right below an entry that is not an entry itself continues it (a wrapped title
-    or full text), unless it looks like a broken entry, which is reported.
+    or full text), unless it looks like a broken entry, which is reported; when it is the
+    last line of the text, the text was cut off there (a note that breaks off).
     """
     partials: dict[int, _PartialRef] = {}
+    last = max((n for n, line in enumerate(source.lines, 1) if line.strip()), default=0)
     for block in blocks:
         previous: tuple[_PartialRef, str] | None = None
         for number, raw in block.content:
@@ -67,6 +73,8 @@ def read_references(source: SourceText, blocks: list[Block]) -> tuple[Reference,
                 and not LOOKS_LIKE_REF.match(text)
             ):
                 _continue_entry(*previous, number, text)
+            elif number >= last and LOOKS_LIKE_REF.match(text):
+                notes.append(Note(number, "the last reference breaks off", True))
             else:
                 raise source.error(
                     "reference line not understood: expected '**[\\[N\\]](url)** : "
@@ -123,13 +131,26 @@ def _reference_line(
     match_a = REF_A.match(text)
     if match_a and not _GARBLED_TITLE.search(match_a.group("title")):
         title = clean(match_a.group("title")) or None
+        url = match_a.group("url") or None
         found = match_a.group("date")
-        return int(match_a.group("n")), {
-            "search_url": match_a.group("url") or None,
-            "date": _iso_date(source, line, found) if found else None,
-            "title": title,
-        }
+        day = _iso_date(source, line, found) if found else None
+        if day is None and title:
+            day, title = _leading_date(title)
+        if day is None and url:
+            # The search link of the decisions site carries the meeting date.
+            in_url = _URL_DATE.search(url)
+            day = _iso_date(source, line, in_url.group(1)) if in_url else None
+        return int(match_a.group("n")), {"search_url": url, "date": day, "title": title}
     return None
+
+
+def _leading_date(title: str) -> tuple[str | None, str | None]:
+    """A date written before the title ("17 juli 2020 – Titel", "(17/07/2020) Titel")."""
+    dates = find_dates(title)
+    if dates and not title[: dates[0].start].strip(" (*"):
+        rest = title[dates[0].end :].lstrip(" )*:–—-")
+        return dates[0].iso, rest or None
+    return None, title
 
 
 def _iso_date(source: SourceText, line: int, text: str) -> str:

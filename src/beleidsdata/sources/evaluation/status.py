@@ -11,29 +11,43 @@ from collections.abc import Sequence
 
 from .landmarks import labelled
 
-# The realisation statuses a report can state, from kept to not kept (SKOS scheme in vocab/).
+# The realisation statuses the reports state, from kept to not kept: one concept each in
+# the SKOS scheme vocab/concepten.ttl (realisatiestatus). A phrase is mapped to the level
+# it names, never to a neighbour: "overwegend" is "grotendeels", "slechts beperkt" is
+# "beperkt", and "niet volledig" (kept, but not wholly; how far is not said) is a level of
+# its own rather than a guess at one.
 STATUS_VALUES: tuple[str, ...] = (
     "nagekomen",
     "grotendeels-nagekomen",
+    "niet-volledig-nagekomen",
     "deels-nagekomen",
+    "beperkt-nagekomen",
     "niet-nagekomen",
 )
 
-_DONE = r"(?:nagekomen|gerealiseerd|uitgevoerd|ingelost|waargemaakt)"
+_DONE = r"(?:nagekomen|gerealiseerd|uitgevoerd|ingelost|waargemaakt|gehaald)"
 # How the reports phrase a status. All are searched; the earliest match in the text wins,
-# the longest when two start at the same word ("niet volledig nagekomen" is "deels").
+# the longest when two start at the same word ("niet volledig nagekomen" is not "niet").
 STATUS_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), status)
     for pattern, status in (
-        (rf"\bniet\s+(?:volledig|helemaal|geheel)\s+{_DONE}", "deels-nagekomen"),
-        (rf"\b(?:nog\s+)?niet\s+{_DONE}", "niet-nagekomen"),
-        (rf"\bgrotendeels\s+{_DONE}", "grotendeels-nagekomen"),
-        (rf"\bin\s+(?:grote|belangrijke)\s+mate\s+{_DONE}", "grotendeels-nagekomen"),
+        (rf"\bniet\s+(?:volledig|helemaal|geheel|volkomen)\s+{_DONE}", "niet-volledig-nagekomen"),
+        (rf"\b(?:nog\s+)?(?:niet|nauwelijks|amper)\s+{_DONE}", "niet-nagekomen"),
         (
-            rf"\b(?:deels|gedeeltelijk|ten\s+dele|partieel|slechts\s+beperkt)\s+{_DONE}",
+            rf"\b(?:grotendeels|overwegend|goeddeels|merendeels|in\s+(?:grote|ruime|"
+            rf"belangrijke)\s+mate)\s+{_DONE}",
+            "grotendeels-nagekomen",
+        ),
+        (
+            rf"\b(?:(?:slechts\s+)?beperkt|in\s+beperkte\s+mate|maar\s+weinig)\s+{_DONE}",
+            "beperkt-nagekomen",
+        ),
+        (
+            rf"\b(?:(?:slechts\s+)?(?:deels|gedeeltelijk|ten\s+dele|partieel)|"
+            rf"voor\s+een\s+deel)\s+{_DONE}",
             "deels-nagekomen",
         ),
-        (rf"\b(?:volledig|helemaal|geheel)\s+{_DONE}", "nagekomen"),
+        (rf"\b(?:volledig|helemaal|geheel|volkomen)\s+{_DONE}", "nagekomen"),
         (r"\bnagekomen\b", "nagekomen"),
     )
 )

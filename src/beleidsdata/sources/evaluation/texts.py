@@ -41,17 +41,22 @@ def read_section(source: SourceText, block: Block, h1: str | None) -> QuotedSect
         and rest.casefold().startswith(h1.casefold())
         and (len(rest) == len(h1) or rest[len(h1)] == " ")
     ):
-        title, body = rest[: len(h1)], rest[len(h1) :].strip()
+        title, body, stated = rest[: len(h1)], rest[len(h1) :].strip(), True
     else:
+        stated = False
         title, body = split_title(rest)
     last = block.content[-1][0] if block.content else block.line
     return QuotedSection(
-        number=number, title=title, text=body, span=Span(min(block.line, first), last)
+        number=number,
+        title=title,
+        text=body,
+        span=Span(min(block.line, first), last),
+        title_stated=stated,
     )
 
 
 def read_findings(
-    source: SourceText, blocks: list[Block], defined: set[int]
+    source: SourceText, blocks: list[Block], defined: set[int] | None
 ) -> tuple[Finding, ...]:
     findings: list[Finding] = []
     for index, block in enumerate(blocks):
@@ -70,11 +75,12 @@ def read_findings(
 
 
 def read_prose(
-    source: SourceText, content: list[tuple[int, str]], defined: set[int]
+    source: SourceText, content: list[tuple[int, str]], defined: set[int] | None
 ) -> tuple[str, tuple[int, ...], int]:
     """Bullets and paragraphs as clean text, one a line; their citations; the last line.
 
     Every citation must name a listed reference: a dangling [N] is a broken report.
+    ``defined`` is None when the reference list is missing or cut off: nothing to check.
     """
     items: list[list[str]] = []
     citations: list[int] = []
@@ -87,7 +93,7 @@ def read_prose(
         last = number
         for match in _CITATION.finditer(raw):
             cited = int(match.group(1))
-            if cited not in defined:
+            if defined is not None and cited not in defined:
                 raise source.error(
                     f"citation [{cited}] has no matching reference "
                     "(expected it in the reference list)",

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
-from ..base import SourceText, Span
+from ..base import Note, SourceText, Span, ends_cleanly
 from .clauses import CLAUSE_TYPES, PREAMBLE, build_clause, clause_at, find_clauses
 from .lines import clean_line, join_lines
 from .records import Clause, Point, Resolution
+from .signatures import SUBMITTER, Signatory, read_signatures, read_submitters
 from .title import DOCNUM, read_title_block
 
 KIND = "resolutie"
@@ -29,12 +30,13 @@ def parse(source: SourceText) -> Resolution:
     """Read a Parliament resolution or motion into records; raise a SourceError naming the
     line when it is recognisably one but malformed."""
     lines = [clean_line(t) for t in source.lines]
-    start, preamble, raw_clauses = find_clauses(source, lines)
+    start, preamble, raw_clauses, trailer = find_clauses(source, lines)
     clauses = tuple(build_clause(source, raw) for raw in raw_clauses)
     title = read_title_block(lines[:start])
     first = next(i + 1 for i, t in enumerate(lines) if t)
+    stated = _stated_kind(title.title, clauses)
     return Resolution(
-        kind="motie" if _is_motion(title.title, clauses) else "resolutie",
+        kind=stated or "resolutie",
         title=title.title,
         document_number=title.document_number,
         date=title.date,
@@ -43,15 +45,68 @@ def parse(source: SourceText) -> Resolution:
         preamble=join_lines([t for _, t in preamble]),
         clauses=clauses,
         span=Span(first, clauses[-1].span.end),
+        signatories=_signatories(lines[:start], trailer),
+        stated_kind=stated is not None,
+        notes=_breaks_off(lines, clauses),
     )
 
 
-def _is_motion(title: str | None, clauses: tuple[Clause, ...]) -> bool:
-    """A motion says so in its title, or closes a debate or an interpellation."""
-    return bool(title and re.search(r"\bmotie\b", title, re.I)) or any(
+def _stated_kind(title: str | None, clauses: tuple[Clause, ...]) -> str | None:
+    """What the text says it is: its title names it ("Motie van aanbeveling", "Voorstel
+    van resolutie"), or it closes a debate ("gaat over tot de orde van de dag") or an
+    interpellation, which only motions do. None when the text does not say."""
+    if title and re.search(r"\bmotie\b", title, re.I):
+        return "motie"
+    if title and re.search(r"\bresolutie\b", title, re.I):
+        return "resolutie"
+    if any(
         c.type == "decision" or (c.type == "hearing" and "interpellatie" in c.text.lower())
         for c in clauses
-    )
+    ):
+        return "motie"
+    return None
+
+
+_OPERATIVE = frozenset({"request", "recommendation", "declaration", "decision"})
+
+
+def _breaks_off(lines: list[str], clauses: tuple[Clause, ...]) -> tuple[Note, ...]:
+    """A text that stops before its operative part, or mid-clause, is cut off."""
+    last = max(n for n, t in enumerate(lines, 1) if t)
+    end = clauses[-1]
+    tail = end.text
+    point = end.points[-1] if end.points else None
+    while point is not None:
+        tail = point.text
+        point = point.parts[-1] if point.parts else None
+    if not ends_cleanly(tail or end.intro):
+        return (Note(min(last, end.span.end), "the last clause stops mid-sentence", True),)
+    if not any(c.type in _OPERATIVE for c in clauses):
+        return (
+            Note(
+                end.span.end,
+                "no operative part (no '– vraagt …', '– beveelt … aan', '– spreekt zich uit' "
+                "or '– gaat over tot de orde van de dag')",
+                True,
+            ),
+        )
+    return ()
+
+
+def _signatories(header: list[str], trailer: list[tuple[int, str]]) -> tuple[Signatory, ...]:
+    """The submitters the title block names ("ingediend door …", "van de heer …") and the
+    people of the signature block, each once."""
+    found = list(read_signatures(trailer))
+    for number, text in enumerate(header, 1):
+        named = read_submitters(text)
+        found += [Signatory(n, SUBMITTER, Span(number, number)) for n in named]
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for signatory in found:
+        if (signatory.name.name, signatory.role) not in seen:
+            seen.add((signatory.name.name, signatory.role))
+            out.append(signatory)
+    return tuple(out)
 
 
 def detect(source: SourceText) -> float:

@@ -16,6 +16,7 @@ from ..base import SourceText, Span, squash
 from .lines import FURNITURE, TRAILER, join_lines
 from .points import PointReader, label_at
 from .records import Clause
+from .signatures import starts_signatures
 
 # --------------------------------------------------------------------------- clause phrases
 
@@ -80,9 +81,9 @@ class RawClause:
 
 def find_clauses(
     source: SourceText, lines: list[str]
-) -> tuple[int, list[tuple[int, str]], list[RawClause]]:
-    """Where the body starts, the preamble's lines and the clauses; refuses a text without
-    the preamble or without a clause after it."""
+) -> tuple[int, list[tuple[int, str]], list[RawClause], list[tuple[int, str]]]:
+    """Where the body starts, the preamble's lines, the clauses and the signature block
+    after them; refuses a text without the preamble or without a clause after it."""
     preamble_line, start = _body_start(lines)
     if preamble_line is None and start == len(lines):
         raise source.error(
@@ -90,7 +91,8 @@ def find_clauses(
             "'– overwegende dat:' or '– vraagt de Vlaamse Regering om:'",
             1,
         )
-    preamble, raw_clauses = _split_clauses(source, lines, start, preamble_line)
+    trailer: list[tuple[int, str]] = []
+    preamble, raw_clauses = _split_clauses(source, lines, start, preamble_line, trailer)
     if not raw_clauses:
         after = next((i for i in range(start + 1, len(lines)) if lines[i]), None)
         found = f", found '{lines[after][:60]}'" if after is not None else ", found nothing"
@@ -99,7 +101,7 @@ def find_clauses(
             f"'– vraagt de Vlaamse Regering om:' after 'Het Vlaams Parlement,'{found}",
             (after if after is not None else start) + 1,
         )
-    return start, preamble, raw_clauses
+    return start, preamble, raw_clauses, trailer
 
 
 def _body_start(lines: list[str]) -> tuple[int | None, int]:
@@ -118,9 +120,14 @@ def _body_start(lines: list[str]) -> tuple[int | None, int]:
 
 
 def _split_clauses(
-    source: SourceText, lines: list[str], start: int, preamble_line: int | None
+    source: SourceText,
+    lines: list[str],
+    start: int,
+    preamble_line: int | None,
+    trailer: list[tuple[int, str]],
 ) -> tuple[list[tuple[int, str]], list[RawClause]]:
-    """Group the body into clauses; what precedes the first clause belongs to the preamble."""
+    """Group the body into clauses; what precedes the first clause belongs to the preamble.
+    The signature block after the last clause goes to ``trailer`` (line number, text)."""
     preamble: list[tuple[int, str]] = []
     clauses: list[RawClause] = []
     prev_end = ""
@@ -136,7 +143,8 @@ def _split_clauses(
                 continue
         elif not text or FURNITURE.fullmatch(text):
             continue
-        elif TRAILER.match(text) and clauses:
+        elif clauses and (TRAILER.match(text) or (prev_end in ".!" and starts_signatures(text))):
+            trailer[:] = [(n + 1, source.lines[n]) for n in range(i, len(lines))]
             break
         found = clause_at(text)
         if found and (

@@ -11,7 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..base import Span
+from ..base import Note, Span
+from .signatures import Signatory
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class Clause:
 class Resolution:
     """A resolution or motion of the Vlaams Parlement."""
 
-    kind: str  # "resolutie" | "motie"
+    kind: str  # "resolutie" | "motie" (as the text states it; see stated_kind)
     title: str | None
     document_number: str | None  # canonical: "Stuk 1234 (2018-2019) – Nr. 5"
     date: str | None  # ISO date from the title block
@@ -60,6 +61,9 @@ class Resolution:
     preamble: str
     clauses: tuple[Clause, ...]
     span: Span
+    signatories: tuple[Signatory, ...] = ()  # submitters and signing officers, with roles
+    stated_kind: bool = True  # whether the text says it is a motion or a resolution
+    notes: tuple[Note, ...] = ()  # a text that breaks off
 
     @property
     def key(self) -> str:

@@ -6,10 +6,10 @@ door …``; all of it is optional, and an extraction may run it together on a fe
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..dates import DATE_WORDS, find_date
 from .lines import join_lines
 
 DOCNUM = re.compile(
@@ -17,30 +17,6 @@ DOCNUM = re.compile(
     r"(?:\s*[-–—]?\s*nr\.?\s*(?P<sub>\d+))?",
     re.IGNORECASE,
 )
-_MONTHS = {
-    name: i
-    for i, name in enumerate(
-        (
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-}
-_DATE_WORDS = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(_MONTHS)})\s+(\d{{4}})\b", re.I)
-_DATE_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
 _KIND_LINE = re.compile(
     r"(?:(?:voorstel|ontwerp)\s+van\s+)?resolutie\b|(?:gemotiveerde\s+)?motie\b", re.I
 )
@@ -63,21 +39,6 @@ def _canonical_docnum(m: re.Match[str]) -> str:
     return f"Stuk {int(m['nr'])} ({y1}-{y2}){sub}"
 
 
-def _find_date(text: str) -> str | None:
-    """The first valid date in ``text`` as an ISO string."""
-    found: list[tuple[int, dt.date]] = []
-    for rx, order in ((_DATE_WORDS, "dmy"), (_DATE_NUMERIC, "dmy"), (_DATE_ISO, "ymd")):
-        for m in rx.finditer(text):
-            a, b, c = m.groups()
-            day, month, year = (a, b, c) if order == "dmy" else (c, b, a)
-            month_no = _MONTHS.get(month.lower()) if month.isalpha() else int(month)
-            try:
-                found.append((m.start(), dt.date(int(year), month_no or 0, int(day))))
-            except ValueError:
-                continue
-    return min(found)[1].isoformat() if found else None
-
-
 @dataclass(frozen=True)
 class TitleBlock:
     """What the lines before the preamble say; each part may be missing."""
@@ -96,7 +57,7 @@ def read_title_block(header: list[str]) -> TitleBlock:
     return TitleBlock(
         title=title,
         document_number=_canonical_docnum(docnum_match) if docnum_match else None,
-        date=_find_date(joined),
+        date=find_date(joined),
         submitted_by=_submitted_by(header, title),
     )
 
@@ -111,7 +72,7 @@ def _title(header: list[str]) -> str | None:
             continue
         if not started and _KIND_LINE.match(text):
             started = True
-        elif started and (_TITLE_STOP.match(text) or _DATE_WORDS.fullmatch(text)):
+        elif started and (_TITLE_STOP.match(text) or DATE_WORDS.fullmatch(text)):
             break
         if started:
             title_lines.append(text)

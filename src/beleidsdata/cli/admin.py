@@ -41,6 +41,12 @@ def db_upgrade_command(db: str) -> None:
         done = schema.upgrade(store.db, _now())
         for name in done:
             click.echo(f"applied migration {name}", err=True)
+    except BeleidsdataError as exc:
+        fail_on(exc)
+    finally:
+        store.close()
+    store = open_or_fail(db, create=False)  # as migrated: its page size, its base IRI
+    try:
         if store.meta("needs_remap"):
             written = remap_all(store, progress=_say)
             click.echo(f"mapped every source again: {written} member(s) for what changed", err=True)

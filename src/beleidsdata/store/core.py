@@ -55,6 +55,8 @@ class Store:
     ) -> None:
         self.db = db
         version = schema.version_of(db)
+        if version is not None or create:
+            db.prepare()  # ours (or about to be): write-ahead logging
         if version is None:
             if not create or getattr(db, "readonly", False):
                 raise StoreError(f"{db.location}: no store here (run 'beleidsdata ingest' first)")

@@ -39,6 +39,7 @@ class Database(Protocol):
     def transaction(self, wait: float) -> Any: ...
     def snapshot(self) -> Any: ...
     def in_transaction(self) -> bool: ...
+    def prepare(self) -> None: ...
     def close(self) -> None: ...
 
 
@@ -64,10 +65,6 @@ class SQLiteDatabase:
                 conn = sqlite3.connect(
                     uri, uri=True, check_same_thread=False, isolation_level=None, timeout=5.0
                 )
-                if not self.readonly and conn.execute("PRAGMA journal_mode").fetchone()[0] != (
-                    "wal"
-                ):
-                    conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute("PRAGMA foreign_keys=ON")
             except sqlite3.DatabaseError as exc:
@@ -77,6 +74,14 @@ class SQLiteDatabase:
             self._local.conn = conn
             self._local.depth = 0
         return conn
+
+    def prepare(self) -> None:
+        """Write-ahead logging, so readers never wait for the writer. Persistent in the
+        file; only switched on once the file is known to be ours (a foreign file is left
+        byte for byte as it was)."""
+        conn = self._conn()
+        if not self.readonly and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode=WAL")
 
     def execute(self, sql: str, params: Params = ()) -> None:
         self._conn().execute(sql, params)

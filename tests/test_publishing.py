@@ -64,7 +64,7 @@ def test_a_re_wrapped_paragraph_versions_only_the_source_document(resolution_sto
     i = next(
         k for k, line in enumerate(lines) if len(line) > 60 and lines[k + 1].strip() and k > 30
     )
-    rewrapped = lines[:i] + [lines[i] + " " + lines[i + 1]] + lines[i + 2 :]
+    rewrapped = [*lines[:i], lines[i] + " " + lines[i + 1], *lines[i + 2 :]]
     result = ingest(resolution_store, [edited("\n".join(rewrapped))])
     assert result.updated == [BASE + "/id/bron/resolutie-slim-vlaanderen"]
 

@@ -192,3 +192,40 @@ def test_the_toy_kind_is_refused_like_any_kind_when_cut_off_and_gone_afterwards(
         kinds.get(KEY)
     with pytest.raises(SourceError):
         kinds.detect(SourceText.from_string("pannenkoeken.txt", PANCAKES))
+
+
+def test_the_toy_kind_is_ingested_validated_served_and_streamed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Through the registry alone: the kind's own shape file (a path outside shapes/) is
+    used by ingest's validation, and the service serves its things like any other."""
+    from dataclasses import replace
+
+    from fastapi.testclient import TestClient
+
+    from beleidsdata.api.app import create_app
+    from beleidsdata.pipeline import ValidationFailed, ingest
+    from beleidsdata.store import open_store
+
+    shape_file = tmp_path / "recept.ttl"
+    shape_file.write_text(TOY_SHAPES, encoding="utf-8")
+    toy = replace(TOY, shapes=(shape_file,))
+    store = open_store(tmp_path / "store.sqlite", "http://localhost:8000")
+    with kinds.registered(toy):
+        one_step = SourceText.from_string("soep.txt", "RECEPT: Soep\n\n1. Kook water.\n")
+        with pytest.raises(ValidationFailed):  # its own shape judges it at ingest
+            ingest(store, [one_step])
+        assert store.last_seq() == 0
+        result = ingest(store, [SourceText.from_string("pannenkoeken.txt", PANCAKES)])
+        assert "http://localhost:8000/id/recept/pannenkoeken" in result.created
+        client = TestClient(create_app(store))
+        doc = client.get("/doc/recept/pannenkoeken", headers={"Accept": "application/ld+json"})
+        assert doc.status_code == 200 and doc.json()["titel"] == "Pannenkoeken"
+        assert (
+            client.get("/doc/recept/pannenkoeken", headers={"Accept": "text/html"}).status_code
+            == 200
+        )
+        assert client.get("/ldes/recept", headers={"Accept": "text/turtle"}).status_code == 200
+        assert (
+            client.get("/doc/recept", headers={"Accept": "application/json"}).json()["totaalAantal"]
+            == 1
+        )
+    store.close()

@@ -23,6 +23,8 @@ from .registry import (
     primary_source,
     register,
     registered,
+    shape_files,
+    signature,
     unregister,
 )
 
@@ -41,5 +43,7 @@ __all__ = [
     "primary_source",
     "register",
     "registered",
+    "shape_files",
+    "signature",
     "unregister",
 ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from ..errors import SourceError, UnknownKindError
@@ -56,7 +57,9 @@ class Kind(Generic[R]):
     description: Label
     parser: Parser[R]
     mapper: Mapper[R]
-    shapes: tuple[str, ...]  # shape files (stems in shapes/) for what this kind produces
+    # shape files for what this kind produces: stems of files in shapes/, or paths (a kind
+    # that lives outside this package brings its own)
+    shapes: tuple[str | Path, ...]
     example: str  # path after /id/ of a resource the sample corpus gives this kind
     templates: tuple[TemplateRule, ...] = ()
     primary_for: tuple[str, ...] = ()  # entity kinds (first path segment) it is the source of
@@ -152,7 +155,24 @@ def parse(
 
 def areas() -> tuple[str, ...]:
     """Every shape file a kind declares: the profile areas a steward can choose."""
-    return tuple(sorted({area for kind in _KINDS.values() for area in kind.shapes}))
+    return tuple(sorted({Path(area).stem for kind in _KINDS.values() for area in kind.shapes}))
+
+
+def shape_files() -> dict[str, Path]:
+    """Profile area → its shape file, for every registered kind."""
+    from ..resources import shapes_dir
+
+    out: dict[str, Path] = {}
+    for kind in _KINDS.values():
+        for area in kind.shapes:
+            path = area if isinstance(area, Path) else shapes_dir() / f"{area}.ttl"
+            out.setdefault(path.stem, path)
+    return dict(sorted(out.items()))
+
+
+def signature() -> tuple[str, ...]:
+    """What the registry holds now (caches of compiled shapes are keyed by it)."""
+    return tuple(_KINDS)
 
 
 def primary_source(document_kind: str, entity_kind: str) -> bool:

@@ -1,8 +1,11 @@
 """Profile areas: which shapes a validation uses.
 
-The areas are the file stems of ``shapes/`` (besluiten, regeerakkoord, strategie,
-resolutie, mededeling, evaluatie); ``common.ttl`` is part of every area. A shapes graph is
-parsed once per choice of areas and kept, because both engines start from it.
+The areas are the shape files the registered kinds declare (besluiten, regeerakkoord,
+strategie, resolutie, mededeling, evaluatie, beslissingenlijst…); ``common.ttl`` is part of
+every area. The two closed lists of document kinds in ``common.ttl`` (a source's
+``dct:type``, a work's ``eli:work_type``) are completed from the registry, so a kind added
+through the registry alone validates. A shapes graph is parsed once per choice of areas
+(and state of the registry) and kept, because both engines start from it.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from collections.abc import Iterable
 from functools import cache
 
 import rdflib
+from rdflib.collection import Collection
+from rdflib.namespace import SH
 
 from ..errors import AreaError
 from ..resources import shapes_dir
@@ -37,16 +42,43 @@ def normalise_areas(names: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(chosen) if len(chosen) < len(known) else ()
 
 
-@cache
+DOCUMENT_KINDS = "https://w3id.org/beleidsdata/concept/documentsoort/"
+BDS = "https://w3id.org/beleidsdata/shapes#"
+_KIND_LISTS = ("BronShape-soort", "WorkShape-soort")
+
+
 def shapes_graph(areas: tuple[str, ...] | None = None) -> rdflib.Graph:
-    """All shapes (or those of some profile areas: file names without .ttl), parsed once."""
+    """All shapes (or those of some profile areas), parsed once per registry state."""
+    from .. import kinds
+
+    return _shapes_graph(areas, kinds.signature())
+
+
+@cache
+def _shapes_graph(areas: tuple[str, ...] | None, registry: tuple[str, ...]) -> rdflib.Graph:
+    from .. import kinds
+
     graph = rdflib.Graph()
-    files = sorted(shapes_dir().glob("*.ttl"))
-    if areas:
-        files = [f for f in files if f.stem in areas or f.stem == "common"]
-    for path in files:
-        graph.parse(path, format="turtle")
+    graph.parse(shapes_dir() / "common.ttl", format="turtle")
+    for area, path in kinds.shape_files().items():
+        if not areas or area in areas:
+            graph.parse(path, format="turtle")
+    _complete_document_kinds(graph, registry)
     return graph
+
+
+def _complete_document_kinds(graph: rdflib.Graph, registry: tuple[str, ...]) -> None:
+    """Every registered kind's own concept in the closed lists of document kinds."""
+    for name in _KIND_LISTS:
+        head = graph.value(rdflib.URIRef(BDS + name), SH["in"])
+        if head is None:
+            continue
+        members = Collection(graph, head)
+        known = set(members)
+        for key in registry:
+            concept = rdflib.URIRef(DOCUMENT_KINDS + key)
+            if concept not in known:
+                members.append(concept)
 
 
 __all__ = ["areas", "normalise_areas", "shapes_graph"]

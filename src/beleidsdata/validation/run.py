@@ -24,10 +24,16 @@ from .pyshacl_runner import run_pyshacl
 ENGINES = ("fast", "pyshacl")
 
 
-@cache
 def fast_evaluator(areas: tuple[str, ...] | None = None) -> Evaluator | None:
     """The shapes of ``areas`` compiled for :mod:`.engine`; None when they use a SHACL
-    feature it does not implement (then pyshacl runs)."""
+    feature it does not implement (then pyshacl runs). Compiled once per registry state."""
+    from .. import kinds
+
+    return _fast_evaluator(areas, kinds.signature())
+
+
+@cache
+def _fast_evaluator(areas: tuple[str, ...] | None, registry: tuple[str, ...]) -> Evaluator | None:
     try:
         return compile_shapes(shapes_graph(areas))
     except Unsupported:

@@ -226,6 +226,6 @@ def test_the_toy_kind_is_ingested_validated_served_and_streamed(tmp_path) -> Non
         assert client.get("/ldes/recept", headers={"Accept": "text/turtle"}).status_code == 200
         assert (
             client.get("/doc/recept", headers={"Accept": "application/json"}).json()["totaalAantal"]
-            == 1
+            == 3  # the recipe and its two steps
         )
     store.close()

@@ -119,17 +119,25 @@ def index_entry(entity: EntityDescription, id_root: str) -> IndexEntry:
                 amounts.append(Decimal(o.lexical))
     soort = None
     for predicate in _SOORT:
-        values = sorted(v for v in entity.values(predicate) if isinstance(v, IRI))
-        if values:
-            soort = values[0].rstrip("/").rsplit("/", 1)[-1]
+        kinds = sorted(v for v in entity.values(predicate) if isinstance(v, IRI))
+        if kinds:
+            soort = kinds[0].rstrip("/").rsplit("/", 1)[-1]
             break
     item = [_ITEM_TYPES[v] for v in entity.values(BESLUIT["Agendapunt.type"]) if v in _ITEM_TYPES]
-    subjects = sorted(p for v in entity.values(DCT.subject) if (p := path(v)))
+    subjects = sorted(
+        {
+            target
+            for v in entity.values(DCT.subject)
+            if isinstance(v, IRI)
+            for target in [path(v)]
+            if target
+        }
+    )
     title = None
     for predicate in (DCT.title, SKOS.prefLabel, ELI.title):
-        values = [v for v in entity.values(predicate) if isinstance(v, Literal)]
-        if values:
-            title = sorted(values, key=lambda v: (v.lang != "nl", v.lexical))[0].lexical
+        labels = [v for v in entity.values(predicate) if isinstance(v, Literal)]
+        if labels:
+            title = sorted(labels, key=lambda v: (v.lang != "nl", v.lexical))[0].lexical
             break
     return IndexEntry(
         types=tuple(sorted(names.get(t, t) for t in entity.types)),

@@ -1,0 +1,214 @@
+"""Stored documents, the event log and its views."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from .common import Tables, blob, chunks, etag_of
+from .database import Row
+from .records import Document, Member
+
+
+class LogTables(Tables):
+    """The bytes served for each entity, the members of the stream and the views over them."""
+
+    # ------------------------------------------------------------------ stored documents
+
+    def document(self, path: str, fmt: str) -> Document | None:
+        """The stored bytes of a URL path in a format (one lookup, the hot path)."""
+        row = self.db.one(
+            "SELECT body, etag, immutable, updated_at FROM documents WHERE path = ? AND format = ?",
+            (path, fmt),
+        )
+        if row is None:
+            return None
+        return Document(blob(row[0]), row[1], bool(row[2]), row[3])
+
+    def has_document(self, path: str) -> bool:
+        return self.db.one("SELECT 1 FROM documents WHERE path = ? LIMIT 1", (path,)) is not None
+
+    def put_document(
+        self, path: str, fmt: str, body: bytes, time: str, immutable: bool = False
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO documents(path, format, body, etag, immutable, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (path, format) DO UPDATE SET "
+            "body = excluded.body, etag = excluded.etag, immutable = excluded.immutable, "
+            "updated_at = excluded.updated_at",
+            (path, fmt, body, etag_of(body), int(immutable), time),
+        )
+
+    def delete_documents(self, path: str) -> None:
+        self.db.execute("DELETE FROM documents WHERE path = ?", (path,))
+
+    def iter_documents(
+        self, fmt: str, prefix: str, batch: int = 500
+    ) -> Iterator[tuple[str, bytes, bool]]:
+        """(path, body, immutable) of every stored document of one format under a path
+        prefix, in path order, a batch at a time (flat memory for exports and the dump)."""
+        after = ""
+        while True:
+            rows = self.db.query(
+                "SELECT path, body, immutable FROM documents WHERE format = ? AND path > ? "
+                "AND path LIKE ? ORDER BY path LIMIT ?",
+                (fmt, after, prefix + "%", batch),
+            )
+            if not rows:
+                return
+            for path, body, immutable in rows:
+                yield path, blob(body), bool(immutable)
+            after = rows[-1][0]
+
+    # ------------------------------------------------------------------ the event log
+
+    _MEMBER = "seq, iri, entity, kind, version, event, time, hash, publisher"
+
+    def _members(self, rows: list[Row], formats: Sequence[str]) -> list[Member]:
+        members = [
+            Member(
+                seq=int(r[0]),
+                iri=r[1],
+                entity=r[2],
+                kind=r[3],
+                version=int(r[4]),
+                event=r[5],
+                time=r[6],
+                content_hash=r[7],
+                publisher=r[8],
+                fragments={},
+            )
+            for r in rows
+        ]
+        if members and formats:
+            by_seq = {m.seq: m for m in members}
+            seqs = sorted(by_seq)
+            fmarks = ", ".join("?" * len(formats))
+            for chunk in chunks(seqs, 500):
+                marks = ", ".join("?" * len(chunk))
+                for seq, fmt, body in self.db.query(
+                    f"SELECT seq, format, body FROM member_fragments WHERE seq IN ({marks}) "
+                    f"AND format IN ({fmarks})",
+                    [*chunk, *formats],
+                ):
+                    by_seq[int(seq)].fragments[fmt] = blob(body)
+        return members
+
+    def members(
+        self, after_seq: int = 0, limit: int = 250, formats: Sequence[str] = ()
+    ) -> list[Member]:
+        rows = self.db.query(
+            f"SELECT {self._MEMBER} FROM members WHERE seq > ? ORDER BY seq LIMIT ?",
+            (after_seq, limit),
+        )
+        return self._members(rows, formats)
+
+    def member(self, iri: str, formats: Sequence[str] = ()) -> Member | None:
+        rows = self.db.query(f"SELECT {self._MEMBER} FROM members WHERE iri = ?", (iri,))
+        found = self._members(rows, formats)
+        return found[0] if found else None
+
+    def history(self, entity: str, formats: Sequence[str] = ()) -> list[Member]:
+        """Every member about one entity, oldest first."""
+        rows = self.db.query(
+            f"SELECT {self._MEMBER} FROM members WHERE entity = ? ORDER BY version", (entity,)
+        )
+        return self._members(rows, formats)
+
+    def iter_members(self, batch: int = 1000, formats: Sequence[str] = ()) -> Iterator[Member]:
+        after = 0
+        while True:
+            chunk = self.members(after, batch, formats)
+            if not chunk:
+                return
+            yield from chunk
+            after = chunk[-1].seq
+
+    def last_seq(self) -> int:
+        row = self.db.one("SELECT coalesce(max(seq), 0) FROM members")
+        return int(row[0]) if row else 0
+
+    def count_members(self, kind: str | None = None) -> int:
+        if kind:
+            row = self.db.one("SELECT count(*) FROM members WHERE kind = ?", (kind,))
+        else:
+            row = self.db.one("SELECT count(*) FROM members")
+        return int(row[0]) if row else 0
+
+    def append_member(self, member: Member) -> None:
+        """Add a member (its ``seq`` chosen by the caller, under the write lock)."""
+        self.db.execute(
+            f"INSERT INTO members({self._MEMBER}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                member.seq,
+                member.iri,
+                member.entity,
+                member.kind,
+                member.version,
+                member.event,
+                member.time,
+                member.content_hash,
+                member.publisher,
+            ),
+        )
+        self.db.executemany(
+            "INSERT INTO member_fragments(seq, format, body) VALUES (?, ?, ?)",
+            [(member.seq, fmt, body) for fmt, body in sorted(member.fragments.items())],
+        )
+        row = self.db.one("SELECT members FROM views WHERE view = ?", (member.kind,))
+        position = (int(row[0]) if row else 0) + 1
+        self.db.execute(
+            "INSERT INTO view_members(view, position, seq) VALUES (?, ?, ?)",
+            (member.kind, position, member.seq),
+        )
+        self.db.execute(
+            "INSERT INTO views(view, members) VALUES (?, ?) "
+            "ON CONFLICT (view) DO UPDATE SET members = excluded.members",
+            (member.kind, position),
+        )
+
+    # ------------------------------------------------------------------ views of the log
+
+    def view_sizes(self) -> dict[str, int]:
+        """Members per kind view."""
+        return {
+            v: int(n) for v, n in self.db.query("SELECT view, members FROM views ORDER BY view")
+        }
+
+    def view_size(self, view: str) -> int:
+        row = self.db.one("SELECT members FROM views WHERE view = ?", (view,))
+        return int(row[0]) if row else 0
+
+    def view_members(
+        self, view: str, first: int, limit: int, formats: Sequence[str] = ()
+    ) -> list[Member]:
+        """Members at positions first, first+1, … of a kind's view, in order."""
+        cols = ", ".join("m." + c.strip() for c in self._MEMBER.split(","))
+        rows = self.db.query(
+            f"SELECT {cols} FROM view_members v JOIN members m ON m.seq = v.seq "
+            "WHERE v.view = ? AND v.position >= ? ORDER BY v.position LIMIT ?",
+            (view, first, limit),
+        )
+        return self._members(rows, formats)
+
+    def latest_members(
+        self, after_seq: int, until_seq: int, formats: Sequence[str] = ()
+    ) -> list[Member]:
+        """Members with after_seq < seq <= until_seq that are their entity's latest version."""
+        cols = ", ".join("m." + c.strip() for c in self._MEMBER.split(","))
+        rows = self.db.query(
+            f"SELECT {cols} FROM members m JOIN entities e ON e.iri = m.entity "
+            "WHERE m.seq > ? AND m.seq <= ? AND m.version = e.version ORDER BY m.seq",
+            (after_seq, until_seq),
+        )
+        return self._members(rows, formats)
+
+    def previous_seqs(self, entities: Iterable[str]) -> list[int]:
+        """The seq of each entity's latest member before this write's (for the latest view)."""
+        out: list[int] = []
+        for chunk in chunks(sorted(set(entities)), 500):
+            marks = ", ".join("?" * len(chunk))
+            rows = self.db.query(
+                f"SELECT max(seq) FROM members WHERE entity IN ({marks}) GROUP BY entity", chunk
+            )
+            out += [int(r[0]) for r in rows]
+        return out

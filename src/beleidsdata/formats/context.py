@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from ..mapping.namespaces import PREFIXES
 
@@ -70,7 +71,7 @@ def context_url(base: str) -> str:
 
 
 @cache
-def context_document() -> dict:
+def context_document() -> dict[str, Any]:
     """The v1 context as a JSON object (independent of the deployment's base IRI)."""
     ctx: dict[str, object] = {"@version": 1.1, "@language": "nl", "id": "@id", "type": "@type"}
     for prefix, ns in PREFIXES.items():

@@ -45,8 +45,8 @@ def export(store: Store, out: Path) -> dict[str, int]:
     (out / "context" / "v1.jsonld").write_bytes(context_bytes())
     (out / "shapes").mkdir(exist_ok=True)
     shapes = sorted(shapes_dir().glob("*.ttl"))
-    for path in shapes:
-        (out / "shapes" / path.name).write_bytes(path.read_bytes())
+    for shape in shapes:
+        (out / "shapes" / shape.name).write_bytes(shape.read_bytes())
     (out / "shapes" / "beleidsdata.ttl").write_bytes(b"\n".join(p.read_bytes() for p in shapes))
     # nginx matches $uri after try_files found the file, so each path with every extension.
     (out / "mutable.map").write_text(

@@ -8,6 +8,7 @@ reproducible. rdflib (and pyshacl) get the same triples through N-Triples when n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
@@ -131,7 +132,7 @@ def nt_line(triple: Triple) -> str:
     return f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ."
 
 
-def to_ntriples(triples: list[Triple] | tuple[Triple, ...] | set[Triple]) -> str:
+def to_ntriples(triples: Iterable[Triple]) -> str:
     """Sorted, canonical N-Triples: the same triples always give the same bytes."""
     return "".join(line + "\n" for line in sorted(nt_line(t) for t in triples))
 

@@ -85,7 +85,7 @@ class StoreViews:
         href = self.links.href
         doc = self.store.document(f"/doc/{entity.path}", "nt")
         triples = parse_ntriples(doc.body.decode()) if doc is not None else []
-        out = []
+        out: list[dict[str, Any]] = []
         for src_iri, selector in derivations(triples, entity.iri):
             lines = self.source_text(src_iri)
             span = resolve("\n".join(lines), selector) if lines and selector else None

@@ -39,7 +39,10 @@ def main() -> None:
 
 main.help = (main.help or "") + (
     "\n\n\b\nDocument kinds:\n"
-    + "\n".join(f"  {k.key:<14}{k.label.en}" for k in kinds.all_kinds())
+    + "\n".join(
+        f"  {k.key:<{max(len(k.key) for k in kinds.all_kinds()) + 2}}{k.label.en}"
+        for k in kinds.all_kinds()
+    )
     + "\n\n\b\nProfile areas (validate --area):\n  "
     + ", ".join(kinds.areas())
 )

@@ -95,10 +95,14 @@ def to_results(findings: Sequence[Finding]) -> list[ValidationResult]:
 
 
 def validate(
-    evaluator: Evaluator, data: rdflib.Graph, focus_nodes: Iterable[str] | None = None
+    evaluator: Evaluator,
+    data: rdflib.Graph | DataIndex,
+    focus_nodes: Iterable[str] | None = None,
 ) -> tuple[bool, list[ValidationResult]]:
-    """Run compiled shapes on ``data``: (conforms, results sorted as validate_graph sorts)."""
-    conforms, findings = evaluator.run(DataIndex(data), focus_nodes)
+    """Run compiled shapes on ``data`` (a graph, or an index built without one):
+    (conforms, results sorted as validate_graph sorts)."""
+    index = data if isinstance(data, DataIndex) else DataIndex(data)
+    conforms, findings = evaluator.run(index, focus_nodes)
     return conforms, to_results(findings)
 
 

@@ -66,7 +66,7 @@ def write_entity(
     publisher: str | None,
 ) -> Member:
     """Store the entity's current bytes, links and index row, and its member."""
-    documents = serialise_all(entity.triples, entity.iri, context)
+    documents = serialise_all(entity.triples, entity.iri, context, entity.ntriples)
     path = doc_path(entity.path)
     for fmt, body in documents.items():
         store.put_document(path, fmt, body, time)

@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import rdflib
-from rdflib.namespace import SH
 from rdflib.term import Literal, Node, URIRef
 
 from ..model import SEVERITY_NAMES, ValidationResult, result_key
 from .index import DataIndex
-from .shape import Finding, Shape
+from .shape import LENIENT, Finding, Shape
 
 
 def value_nodes(shape: Shape, index: DataIndex, focus: Node) -> list[Node]:
@@ -40,7 +39,7 @@ def evaluate(shape: Shape, index: DataIndex, focus: Node, out: list[Finding]) ->
         check(index, focus, values, out)
     if shape.allows_conform:
         return True
-    return not any(f.shape.severity not in (SH.Warning, SH.Info) for f in out[start:])
+    return not any(f.shape.severity not in LENIENT for f in out[start:])
 
 
 def conforms_on(shape: Shape, index: DataIndex, node: Node) -> bool:

@@ -43,7 +43,7 @@ from ..store.core import DEFAULT_WAIT, Store, utc_now
 from ..store.records import Member, SourceRecord
 from .checks import check_entities
 from .convert import parse_all
-from .output import delete_entity, write_entity
+from .output import delete_entity, render_entity, write_entities
 
 Progress = Callable[[str], None]
 LOCAL = "lokaal"  # who publishes from the command line
@@ -355,10 +355,12 @@ def publish_changes(
     seq = store.last_seq()
     written: list[Member] = []
     context = context_url(store.base_iri)
-    for iri in sorted(created + updated):
-        seq += 1
-        event = "create" if iri in created else "update"
-        written.append(write_entity(store, entities[iri], minter, context, time, event, seq, agent))
+    changed = sorted(created + updated)
+    new = set(created)
+    events = {iri: "create" if iri in new else "update" for iri in changed}
+    rendered = [render_entity(entities[iri], minter, context) for iri in changed]
+    written += write_entities(store, rendered, events, time, seq + 1, agent)
+    seq += len(written)
     for iri in deleted:
         seq += 1
         state = states[iri]

@@ -235,6 +235,32 @@ class Store:
         assert row is not None
         return int(row[0])
 
+    def upsert_entities(
+        self,
+        rows: Sequence[tuple[str, str, str, str | None, str | None, Sequence[str]]],
+        time: str,
+    ) -> dict[str, int]:
+        """:meth:`upsert_entity` for many (iri, path, kind, hash, title, types) rows in one
+        statement; iri → its new version."""
+        self.db.executemany(
+            "INSERT INTO entities(iri, path, kind, hash, version, updated_at, title, types) "
+            "VALUES (?, ?, ?, ?, 1, ?, ?, ?) ON CONFLICT (iri) DO UPDATE SET "
+            "hash = excluded.hash, version = entities.version + 1, "
+            "updated_at = excluded.updated_at, title = excluded.title, types = excluded.types",
+            [
+                (iri, path, kind, hash_, time, title, json.dumps(list(types)))
+                for iri, path, kind, hash_, title, types in rows
+            ],
+        )
+        out: dict[str, int] = {}
+        for chunk in _chunks(sorted({r[0] for r in rows}), 500):
+            marks = ", ".join("?" * len(chunk))
+            for iri, version in self.db.query(
+                f"SELECT iri, version FROM entities WHERE iri IN ({marks})", chunk
+            ):
+                out[iri] = int(version)
+        return out
+
     # ------------------------------------------------------------------ sources
 
     _SOURCE = "iri, name, kind, sha256, text, partial, ingested_at, publisher"
@@ -386,6 +412,18 @@ class Store:
             (path, fmt, body, etag_of(body), int(immutable), time),
         )
 
+    def put_documents(
+        self, rows: Iterable[tuple[str, str, bytes]], time: str, immutable: bool = False
+    ) -> None:
+        """:meth:`put_document` for many (path, format, body) rows in one statement."""
+        self.db.executemany(
+            "INSERT INTO documents(path, format, body, etag, immutable, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (path, format) DO UPDATE SET "
+            "body = excluded.body, etag = excluded.etag, immutable = excluded.immutable, "
+            "updated_at = excluded.updated_at",
+            [(path, fmt, body, etag_of(body), int(immutable), time) for path, fmt, body in rows],
+        )
+
     def delete_documents(self, path: str) -> None:
         self.db.execute("DELETE FROM documents WHERE path = ?", (path,))
 
@@ -484,34 +522,46 @@ class Store:
 
     def append_member(self, member: Member) -> None:
         """Add a member (its ``seq`` chosen by the caller, under the write lock)."""
-        self.db.execute(
+        self.append_members([member])
+
+    def append_members(self, members: Sequence[Member]) -> None:
+        """Add members in seq order: the log, their fragments and their positions in their
+        kinds' views, a few statements for the whole batch."""
+        self.db.executemany(
             f"INSERT INTO members({self._MEMBER}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                member.seq,
-                member.iri,
-                member.entity,
-                member.kind,
-                member.version,
-                member.event,
-                member.time,
-                member.content_hash,
-                member.publisher,
-            ),
+            [
+                (
+                    m.seq,
+                    m.iri,
+                    m.entity,
+                    m.kind,
+                    m.version,
+                    m.event,
+                    m.time,
+                    m.content_hash,
+                    m.publisher,
+                )
+                for m in members
+            ],
         )
         self.db.executemany(
             "INSERT INTO member_fragments(seq, format, body) VALUES (?, ?, ?)",
-            [(member.seq, fmt, body) for fmt, body in sorted(member.fragments.items())],
+            [(m.seq, fmt, body) for m in members for fmt, body in sorted(m.fragments.items())],
         )
-        row = self.db.one("SELECT members FROM views WHERE view = ?", (member.kind,))
-        position = (int(row[0]) if row else 0) + 1
-        self.db.execute(
-            "INSERT INTO view_members(view, position, seq) VALUES (?, ?, ?)",
-            (member.kind, position, member.seq),
+        sizes: dict[str, int] = {}
+        positions = []
+        for m in members:
+            if m.kind not in sizes:
+                sizes[m.kind] = self.view_size(m.kind)
+            sizes[m.kind] += 1
+            positions.append((m.kind, sizes[m.kind], m.seq))
+        self.db.executemany(
+            "INSERT INTO view_members(view, position, seq) VALUES (?, ?, ?)", positions
         )
-        self.db.execute(
+        self.db.executemany(
             "INSERT INTO views(view, members) VALUES (?, ?) "
             "ON CONFLICT (view) DO UPDATE SET members = excluded.members",
-            (member.kind, position),
+            sorted(sizes.items()),
         )
 
     # ------------------------------------------------------------------ views of the log
@@ -564,11 +614,15 @@ class Store:
     # ------------------------------------------------------------------ links, search, index
 
     def write_links(self, iri: str, links: Iterable[tuple[str, str]]) -> None:
-        self.db.execute("DELETE FROM entity_links WHERE source = ?", (iri,))
+        self.replace_links([(iri, links)])
+
+    def replace_links(self, items: Sequence[tuple[str, Iterable[tuple[str, str]]]]) -> None:
+        """:meth:`write_links` for many entities: (iri, [(target, predicate)])."""
+        self.db.executemany("DELETE FROM entity_links WHERE source = ?", [(i,) for i, _ in items])
         self.db.executemany(
             "INSERT INTO entity_links(source, target, predicate) VALUES (?, ?, ?) "
             "ON CONFLICT DO NOTHING",
-            [(iri, target, predicate) for target, predicate in links],
+            [(iri, target, predicate) for iri, links in items for target, predicate in links],
         )
 
     def links_to(self, iri: str) -> list[tuple[str, str, str, str, str | None]]:

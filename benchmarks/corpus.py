@@ -496,8 +496,6 @@ def strategy(world: World, index: int) -> str:
     rnd = world.rnd
     a, b, c = STRATEGY_WORDS
     name = f"{a[index % 8]} {b[index // 8 % 8]} {c[index // 64 % 8]} Strategie"
-    if index >= 512:
-        name = f"{a[index % 8]} {c[index // 8 % 8]}{rnd.choice('ABCDEFGH').lower()} Strategie"
     count = rnd.randrange(2, 5)
     topics = rnd.sample(TOPICS, count)
     actions = [rnd.randrange(1, 4) for _ in topics]
@@ -733,33 +731,40 @@ def communication(world: World, leg: Legislature, index: int) -> str:
 
 # ---------------------------------------------------------------------------- the corpus
 
-# One round of the mix (24 documents): 7 evaluation pairs, 3 decision lists, 2 notes,
-# 2 communications, 2 resolutions, 1 motion, 1 strategy, 1 agreement chapter.
+# One round of the mix (25 documents), in the proportions of a real archive: mostly notes
+# to the government (one behind most decisions), evaluation reports in pairs, the decision
+# lists of meetings, communications, Parliament texts, and now and then a strategy or a
+# chapter of an agreement. Every kind comes up in the first ten documents.
 MIX = (
     "evaluatie",
     "beslissingenlijst",
-    "evaluatie",
     "nota",
-    "evaluatie",
-    "resolutie",
-    "evaluatie",
     "mededeling",
-    "beslissingenlijst",
-    "evaluatie",
+    "resolutie",
     "motie",
     "strategie",
+    "regeerakkoord",
+    "nota",
     "evaluatie",
     "nota",
-    "regeerakkoord",
-    "evaluatie",
     "mededeling",
-    "resolutie",
+    "nota",
     "beslissingenlijst",
+    "nota",
+    "evaluatie",
+    "nota",
+    "resolutie",
+    "nota",
+    "mededeling",
+    "nota",
+    "nota",
 )
+SECTIONS_PER_LEGISLATURE = 600  # of the 729 numbers c.s.k, so a fresh one is quick to find
+STRATEGIES = 512  # distinct strategy names
 
 
 def generate(count: int, seed: int = 1) -> Iterator[tuple[str, str]]:
-    """(file name, text) of ``count`` distinct documents, every kind among the first 24.
+    """(file name, text) of ``count`` distinct documents, every kind among the first ten.
 
     Documents come in a fixed order for a seed: a later document may cite decisions and
     sections an earlier one introduced, as a real archive grows."""
@@ -768,6 +773,7 @@ def generate(count: int, seed: int = 1) -> Iterator[tuple[str, str]]:
     made = 0
     index = 0
     lists: set[date] = set()
+    strategies = 0
     chapters: set[tuple[str, str]] = set()
     pending: list[tuple[str, str]] = []
     while made < count:
@@ -778,6 +784,16 @@ def generate(count: int, seed: int = 1) -> Iterator[tuple[str, str]]:
         kind = MIX[index % len(MIX)]
         index += 1
         leg = world.legislatures[rnd.randrange(len(world.legislatures))]
+        if kind == "evaluatie" and len(leg.sections) >= SECTIONS_PER_LEGISLATURE:
+            open_legs = [x for x in world.legislatures if len(x.sections) < SECTIONS_PER_LEGISLATURE]
+            if not open_legs:
+                kind = "nota"
+            else:
+                leg = rnd.choice(open_legs)
+        if kind == "beslissingenlijst" and all(m in lists for m in leg.meetings):
+            kind = "nota"
+        if kind == "strategie" and strategies >= STRATEGIES:
+            kind = "nota"
         if kind == "evaluatie":
             a, b = evaluation_pair(world, leg, index)
             key = f"{leg.period}-{leg.sections[-1].number}-{index:05d}"
@@ -797,7 +813,8 @@ def generate(count: int, seed: int = 1) -> Iterator[tuple[str, str]]:
             name = f"regeerakkoord-{leg.period}-hoofdstuk-{chapter}-{index:05d}.txt"
             yield name, agreement_chapter(world, leg, chapter)
         elif kind == "strategie":
-            yield f"strategie-{index:05d}.txt", strategy(world, index // len(MIX))
+            yield f"strategie-{index:05d}.txt", strategy(world, strategies)
+            strategies += 1
         elif kind == "resolutie":
             yield f"resolutie-{leg.period}-{index:05d}.txt", resolution(world, leg, index)
         elif kind == "motie":

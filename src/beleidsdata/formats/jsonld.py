@@ -168,7 +168,7 @@ class _Writer:
 _DIGITS = re.compile(r"(\d+)")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _natural(text: str) -> tuple[tuple[int, str], ...]:
     """Numbers in IRIs compare as numbers: …/actiepunt/9 before …/actiepunt/10."""
     return tuple((int(part), "") if part.isdigit() else (-1, part) for part in _DIGITS.split(text))

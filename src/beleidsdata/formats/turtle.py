@@ -20,7 +20,7 @@ _PREFIX_ORDER = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 _TYPE = RDF.type
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _prefix_of(iri: str) -> tuple[str, str] | None:
     """(prefix, ``prefix:local``) when a declared prefix fits the IRI (cached: the same
     predicates and classes recur in every description)."""
@@ -40,7 +40,7 @@ def _prefixed(iri: str, used: set[str]) -> str | None:
     return found[1]
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 15)
 def _written(term: Term) -> tuple[str, str | None]:
     """A term as Turtle writes it, and the prefix that needs (cached per term)."""
     if isinstance(term, Literal):

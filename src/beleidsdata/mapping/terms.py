@@ -114,7 +114,7 @@ def iri_text(value: str) -> str:
     return value
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 15)  # bounded: memory stays flat as the store grows
 def nt_term(term: Term) -> str:
     """One term in canonical N-Triples form (RDF 1.1: xsd:string is left implicit)."""
     if isinstance(term, Literal):

@@ -81,21 +81,19 @@ class IngestResult:
 
 class _Overlay:
     """The facts as they will be: stored ones, minus those of replaced documents, plus
-    the new documents' own."""
+    the new documents' own (indexed by key once, so a batch's lookups stay cheap)."""
 
     def __init__(self, store: Store, replaced: set[str], new: Mapping[str, Sequence[Fact]]):
         self._store = store
         self._replaced = replaced
-        self._new = new
+        self._new: dict[FactKey, list[tuple[str, JSON]]] = {}
+        for source, facts in new.items():
+            for f in facts:
+                self._new.setdefault(f.ref, []).append((source, f.value))
 
     def facts(self, topic: str, key: str) -> list[tuple[str, JSON]]:
         out = [(s, v) for s, v in self._store.facts(topic, key) if s not in self._replaced]
-        out += [
-            (source, f.value)
-            for source, facts in self._new.items()
-            for f in facts
-            if f.topic == topic and f.key == key
-        ]
+        out += self._new.get((topic, key), [])
         return sorted(out, key=lambda item: item[0])
 
 

@@ -24,7 +24,7 @@ from ...mapping.terms import Literal, Term, Triple, iri_text
 _XSD_STRING = str(XSD.string)
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 15)
 def rdf_node(term: Term) -> Node:
     """The rdflib node of one of our terms, as parsing its N-Triples form gives it."""
     if isinstance(term, Literal):

@@ -44,12 +44,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import corpus  # noqa: E402
+import corpus
 
-from beleidsdata.pipeline.ingest import IngestResult, ingest, withdraw  # noqa: E402
-from beleidsdata.pipeline.reading import read_source  # noqa: E402
-from beleidsdata.sources import SourceText  # noqa: E402
-from beleidsdata.store import Store, open_store  # noqa: E402
+from beleidsdata.pipeline.ingest import IngestResult, ingest, withdraw
+from beleidsdata.pipeline.reading import read_source
+from beleidsdata.sources import SourceText
+from beleidsdata.store import Store, open_store
 
 BASE_IRI = "http://127.0.0.1:8000"
 GROW_BATCH = 250  # documents per ingest while a store is grown to a size
@@ -182,7 +182,17 @@ def measure_batches(work: Path, docs: Corpus, batch: int, base: int, top: int) -
 def cli_ingest(db: Path, path: Path, *extra: str) -> float:
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "beleidsdata.cli", "ingest", str(path), "--db", str(db), "-q", *extra],
+        [
+            sys.executable,
+            "-m",
+            "beleidsdata.cli",
+            "ingest",
+            str(path),
+            "--db",
+            str(db),
+            "-q",
+            *extra,
+        ],
         check=True,
         capture_output=True,
     )
@@ -209,9 +219,7 @@ def measure_growth(work: Path, docs: Corpus, sizes: Sequence[int], report: Repor
         withdraw(store, [docs.probes[0].name])
         nodump = cli_ingest(db, docs.probes[0], "--no-dump")
         withdraw(store, [docs.probes[0].name])
-        report.probes.append(
-            Probe(size, seconds, members // len(texts), cli, nodump, rss_mb())
-        )
+        report.probes.append(Probe(size, seconds, members // len(texts), cli, nodump, rss_mb()))
     # The unchanged corpus again, in the same batches, then in one call.
     report.reingest = fill(store, docs, 0, have)
     started = time.perf_counter()
@@ -241,8 +249,9 @@ def render(report: Report, sizes: Sequence[int], args: argparse.Namespace) -> st
         )
     if len(report.probes) > 1:
         small, large = report.probes[0], report.probes[-1]
+        ratio = large.median / small.median
         out.append(
-            f"| ratio {large.size:,} / {small.size:,} | | | | **{large.median / small.median:.2f}×** "
+            f"| ratio {large.size:,} / {small.size:,} | | | | **{ratio:.2f}×** "
             f"(target ≤ 1.5×; {large.size:,}: {large.median:.3f} s, target < 1 s) |"
         )
     size = sizes[-1]
@@ -286,7 +295,8 @@ def main() -> None:
         started = time.perf_counter()
         need = max(sizes[-1], args.base + args.batch)
         docs = make_corpus(work / "corpus", need, args.probes, args.seed)
-        print(f"corpus: {len(docs.stored)} documents written in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        took = time.perf_counter() - started
+        print(f"corpus: {len(docs.stored)} documents written in {took:.1f} s", file=sys.stderr)
         report = measure_batches(work, docs, args.batch, args.base, args.top)
         print("batches measured", file=sys.stderr)
         measure_growth(work, docs, sizes, report)

@@ -83,9 +83,7 @@ def test_documents_share_decisions_sections_and_people(texts: list[SourceText]) 
     decisions = sources("beslissing")
     assert any({"evaluatie", "beslissingen"} <= s for s in decisions)  # cited and listed
     counts = Counter(
-        len({c.source for c in parts})
-        for iri, parts in shared.items()
-        if "/beslissing/" in iri
+        len({c.source for c in parts}) for iri, parts in shared.items() if "/beslissing/" in iri
     )
     assert max(counts) >= 4  # a popular decision: several reports and a list
     agreements = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from ..mapping.namespaces import (
     AS,
@@ -582,7 +583,7 @@ def context_url(base: str) -> str:
 
 
 @cache
-def context_document() -> dict:
+def context_document() -> dict[str, Any]:
     """The v1 context as a JSON object (independent of the deployment's base IRI)."""
     ctx: dict[str, object] = {"@version": 1.1, "@language": "nl", "id": "@id", "type": "@type"}
     for prefix, ns in PREFIXES.items():

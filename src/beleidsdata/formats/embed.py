@@ -13,6 +13,7 @@ trees under the same context, so inlining one is replacing an IRI string by that
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from .context import ID, TERMS
 
@@ -51,8 +52,8 @@ def parse_embed(value: str) -> tuple[str, ...]:
 
 
 def embed(
-    document: dict, keys: tuple[str, ...], load: Callable[[str], dict | None]
-) -> tuple[dict, list[str]]:
+    document: dict[str, Any], keys: tuple[str, ...], load: Callable[[str], dict[str, Any] | None]
+) -> tuple[dict[str, Any], list[str]]:
     """``document`` with the values of ``keys`` inlined; also the IRIs inlined, in order.
 
     ``load(iri)`` gives the stored compacted document of one of our entities, or None."""
@@ -61,7 +62,7 @@ def embed(
     root = doc if "@graph" not in doc else doc["@graph"][0]
     seen: set[str] = {root.get("id", "")}
     inlined: list[str] = []
-    extra: list[dict] = []
+    extra: list[dict[str, Any]] = []
 
     def inline(value: object, follow: set[str]) -> object:
         if not isinstance(value, str) or value in seen or len(inlined) >= MAX_ENTITIES:
@@ -76,7 +77,7 @@ def embed(
         extra.extend(nodes[1:])
         return walk(node, follow)
 
-    def walk(node: dict, follow: set[str]) -> dict:
+    def walk(node: dict[str, Any], follow: set[str]) -> dict[str, Any]:
         for key in [k for k in node if k in follow]:
             value = node[key]
             nested = follow & RECURSIVE if key in RECURSIVE else set()

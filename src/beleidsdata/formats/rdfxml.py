@@ -20,7 +20,7 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*$")
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-_ATTR_PLAIN = re.compile("[&<>\"\n\r\t]")
+_ATTR_PLAIN = re.compile('[&<>"\n\r\t]')
 _TEXT_PLAIN = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f]")
 _TYPE = RDF.type
 

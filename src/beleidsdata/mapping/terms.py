@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from .namespaces import RDF, XSD
@@ -132,7 +133,7 @@ def nt_line(triple: Triple) -> str:
     return f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ."
 
 
-def to_ntriples(triples: list[Triple] | tuple[Triple, ...] | set[Triple]) -> str:
+def to_ntriples(triples: Iterable[Triple]) -> str:
     """Sorted, canonical N-Triples: the same triples always give the same bytes."""
     return "".join(line + "\n" for line in sorted(nt_line(t) for t in triples))
 

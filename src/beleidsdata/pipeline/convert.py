@@ -86,7 +86,9 @@ def explain(conversion: Conversion, iri: str) -> list[Excerpt]:
     entity = conversion.entities.get(iri.split("#", 1)[0])
     if entity is None:
         raise KeyError(iri)
-    texts = {conversion.minter.source(d.source.stem): d.source for d in conversion.documents}
+    texts: dict[str, SourceText] = {
+        conversion.minter.source(d.source.stem): d.source for d in conversion.documents
+    }
     out = []
     for source, selector in derivations(entity.triples, iri):
         text = texts.get(source)

@@ -200,7 +200,7 @@ def _apply(
     )
     changed: dict[str, ParsedDocument[Any]] = {}
     for doc in documents:
-        iri = minter.source(doc.source.stem)
+        iri: str = minter.source(doc.source.stem)
         before = stored.get(iri)
         name = _file_name(doc.source.name)
         if (
@@ -251,8 +251,8 @@ def _apply(
     affected: set[str] = set()
     for iri in remapped_iris:
         affected.update(store.contributed_by(iri))
-    for doc in mapped:
-        affected.update(doc.entities)
+    for one in mapped:
+        affected.update(one.entities)
     kept = store.contributions_to(affected, exclude=remapped_iris)
     fresh = contributions(mapped, minter)
     entities: dict[str, EntityDescription] = {}
@@ -280,15 +280,17 @@ def _apply(
         )
     for iri in withdrawn:
         store.delete_source(iri)
-    for doc in mapped:
-        parts = {
+    for one in mapped:
+        bodies = {
             entity: (c.primary, to_ntriples(c.triples))
-            for entity, cs in contributions([doc], minter).items()
+            for entity, cs in contributions([one], minter).items()
             for c in cs
         }
-        store.replace_contributions(doc.source, parts)
-        store.replace_facts(doc.source, doc.facts, doc.uses)
-    texts = {minter.source(d.source.stem): d.source for d in [*changed.values(), *again.values()]}
+        store.replace_contributions(one.source, bodies)
+        store.replace_facts(one.source, one.facts, one.uses)
+    texts: dict[str, SourceText] = {
+        minter.source(d.source.stem): d.source for d in [*changed.values(), *again.values()]
+    }
     written = publish_changes(
         store, minter, entities, affected, publisher, time, say, validate, texts, result
     )

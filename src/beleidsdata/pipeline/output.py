@@ -95,15 +95,12 @@ def write_entities(
     """Store the entities' current bytes, links and index rows, and their members (seq
     ``first_seq`` on, in the given order); ``events`` is each entity's create or update."""
     store.put_documents(
-        [(doc_path(r.entity.path), fmt, body) for r in rendered for fmt, body in r.documents.items()],
+        [(doc_path(r.entity.path), f, body) for r in rendered for f, body in r.documents.items()],
         time,
     )
+    rows = [(r.entity, r.title) for r in rendered]
     versions = store.upsert_entities(
-        [
-            (r.entity.iri, r.entity.path, r.entity.kind, r.entity.content_hash, r.title, r.entity.types)
-            for r in rendered
-        ],
-        time,
+        [(e.iri, e.path, e.kind, e.content_hash, title, e.types) for e, title in rows], time
     )
     store.replace_links([(r.entity.iri, r.links) for r in rendered])
     members = []

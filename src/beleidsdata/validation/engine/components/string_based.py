@@ -16,7 +16,6 @@ from ..component import Context, component
 from ..index import DataIndex
 from ..shape import Check, Finding
 
-
 _TEXTUAL = (None, RDF.langString, XSD.string)
 
 

@@ -600,6 +600,30 @@ class Store:
         )
         return self._members(rows, formats)
 
+    def member_times(self, seqs: Iterable[int]) -> dict[int, str]:
+        """seq → event time of the members with these seqs."""
+        out: dict[int, str] = {}
+        for chunk in _chunks(sorted(set(seqs)), 500):
+            marks = ", ".join("?" * len(chunk))
+            for seq, time in self.db.query(
+                f"SELECT seq, time FROM members WHERE seq IN ({marks})", chunk
+            ):
+                out[int(seq)] = time
+        return out
+
+    def view_times(self, view: str, positions: Iterable[int]) -> dict[int, str]:
+        """position → event time of the members at these positions of a kind's view."""
+        out: dict[int, str] = {}
+        for chunk in _chunks(sorted(set(positions)), 500):
+            marks = ", ".join("?" * len(chunk))
+            for position, time in self.db.query(
+                "SELECT v.position, m.time FROM view_members v JOIN members m ON m.seq = v.seq "
+                f"WHERE v.view = ? AND v.position IN ({marks})",
+                [view, *chunk],
+            ):
+                out[int(position)] = time
+        return out
+
     def previous_seqs(self, entities: Iterable[str]) -> list[int]:
         """The seq of each entity's latest member before this write's (for the latest view)."""
         out: list[int] = []

@@ -1,79 +1,48 @@
-"""The event-stream benchmark's synthetic store is a valid stream (so the benchmark cannot
-rot): ~500 members built by ``benchmarks/ldes_bench.py`` are served as closed pages that
-parse as RDF, with members that are version objects of realistic size. No timings here."""
+"""The ingest benchmark (``benchmarks/ingest_bench.py``) runs end to end on a tiny corpus,
+so it cannot rot: it builds its stores through the real ingest path and the CLI, holds
+its probe documents out of the corpus, and prints the table the README shows. Nothing
+here is timed: the targets are checked by running the benchmark itself."""
 
 from __future__ import annotations
 
+import argparse
 import sys
-
-import pytest
-import rdflib
-from fastapi.testclient import TestClient
+from pathlib import Path
 
 from support import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-import ldes_bench
+import ingest_bench
 
-BASE = "http://127.0.0.1:8999"
-TREE = rdflib.Namespace("https://w3id.org/tree#")
-DCT = rdflib.Namespace("http://purl.org/dc/terms/")
-PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
+from beleidsdata.store import open_store
 
 
-@pytest.fixture(scope="module")
-def synthetic(tmp_path_factory: pytest.TempPathFactory):
-    from beleidsdata.api.app import create_app
-
-    db = tmp_path_factory.mktemp("bench") / "stream.sqlite"
-    store = ldes_bench.build_store(db, 520, BASE)
-    return store, TestClient(create_app(store))
-
-
-def test_the_synthetic_store_has_realistic_members(synthetic) -> None:
-    store, _ = synthetic
-    assert store.last_seq() == 520
-    members = list(store.iter_members())
-    assert len({m.iri for m in members}) == 520
-    assert {m.kind for m in members} >= {"beslissing", "evaluatie", "resolutie"}
-    triples = [m.bodies["nt"].count(b"\n") for m in members]
-    assert 25 <= sum(triples) / len(triples) <= 45
-    assert all(
-        ldes_bench.KEY.encode() not in m.bodies[f] and ldes_bench.TIME.encode() not in m.bodies[f]
-        for m in members
-        for f in ("nt", "ttl", "jsonld")
-    )
+def test_probes_are_new_evaluations_held_out_of_the_corpus(tmp_path: Path) -> None:
+    docs = ingest_bench.make_corpus(tmp_path / "corpus", 20, probes=2, seed=1)
+    assert len(docs.stored) == 20 and len(docs.probes) == 2
+    assert all(p.name.endswith("-export-a.txt") for p in docs.probes)
+    held = {p.name for p in docs.probes}
+    siblings = {n.replace("-export-a", "-export-b") for n in held}
+    assert not {p.name for p in docs.stored} & (held | siblings)
 
 
-def test_the_synthetic_store_serves_valid_closed_pages(synthetic) -> None:
-    store, client = synthetic
-    response = client.get("/ldes/pagina/2", headers={"Accept": "text/turtle"})
-    assert response.status_code == 200
-    assert "immutable" in response.headers["cache-control"]
-    graph = rdflib.Graph().parse(data=response.content, format="turtle")
-    members = set(graph.objects(rdflib.URIRef(f"{store.base_iri}/ldes"), TREE.member))
-    assert len(members) == ldes_bench.PAGE_SIZE
-    for member in members:
-        assert graph.value(member, DCT.isVersionOf) is not None
-        assert graph.value(member, PROV.generatedAtTime) is not None
-    again = client.get(
-        "/ldes/pagina/2",
-        headers={"Accept": "text/turtle", "If-None-Match": response.headers["etag"]},
-    )
-    assert again.status_code == 304
-    jsonld = client.get("/ldes/beslissing/pagina/1", headers={"Accept": "application/ld+json"})
-    assert jsonld.status_code == 200 and jsonld.json()["@graph"]
-
-
-def test_the_benchmark_reads_wrk_output() -> None:
-    assert ldes_bench._ms("1.50ms") == 1.5
-    assert ldes_bench._ms("250.00us") == 0.25
-    assert ldes_bench._ms("1.20s") == 1200.0
-
-
-def test_synthetic_evaluation_reports_are_understood() -> None:
-    from beleidsdata import kinds
-
-    doc = kinds.parse(ldes_bench.evaluation_text(3, references=5))
-    assert doc.kind == "evaluatie"
-    assert len(doc.record.references) == 5
+def test_the_benchmark_runs_and_prints_its_table(tmp_path: Path) -> None:
+    docs = ingest_bench.make_corpus(tmp_path / "corpus", 12, probes=1, seed=2)
+    report = ingest_bench.measure_batches(tmp_path, docs, batch=4, base=6, top=5)
+    assert [b.documents for b in report.batches] == [4, 4]
+    assert all(b.members > 0 for b in report.batches)
+    assert "ncalls" in report.profile
+    ingest_bench.measure_growth(tmp_path, docs, [6, 12], report)
+    assert [p.size for p in report.probes] == [6, 12]
+    assert all(p.members > 0 and p.cli_seconds and p.rss > 0 for p in report.probes)
+    store = open_store(tmp_path / "grow.sqlite")
+    try:  # the probes were withdrawn again: the store holds the corpus only
+        assert store.count_sources() == 12
+    finally:
+        store.close()
+    args = argparse.Namespace(seed=2)
+    table = ingest_bench.render(report, [6, 12], args)
+    assert "| batch ingest into an empty store | 4 |" in table
+    assert "| one new evaluation into 12 documents | 1 |" in table
+    assert "| unchanged re-ingest, same batches | 12 | 0 |" in table
+    assert "ratio 12 / 6" in table

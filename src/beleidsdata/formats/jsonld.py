@@ -16,7 +16,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from ..mapping.namespaces import PREFIXES, RDF, XSD
 from ..mapping.terms import IRI, Literal, Term, Triple
@@ -59,6 +59,18 @@ def _matches(term: TermDef, value: Term) -> bool:
 
 
 def _key_for(predicate: str, value: Term) -> tuple[str, TermDef | None]:
+    if isinstance(value, Literal):
+        return _key_for_kind(predicate, False, value.lang, value.datatype)
+    return _key_for_kind(predicate, True, None, None)
+
+
+@lru_cache(maxsize=1 << 12)
+def _key_for_kind(
+    predicate: str, iri: bool, lang: str | None, datatype: str | None
+) -> tuple[str, TermDef | None]:
+    """The context term for a predicate and a kind of value (cached: what decides is the
+    value's kind, IRI or literal of a language or datatype, never its text)."""
+    value: Term = IRI("") if iri else Literal("", datatype or XSD.string, lang)
     candidates = _terms_by_iri().get(predicate, ())
     for term in candidates:
         if _matches(term, value):
@@ -156,6 +168,7 @@ class _Writer:
 _DIGITS = re.compile(r"(\d+)")
 
 
+@lru_cache(maxsize=1 << 14)
 def _natural(text: str) -> tuple[tuple[int, str], ...]:
     """Numbers in IRIs compare as numbers: …/actiepunt/9 before …/actiepunt/10."""
     return tuple((int(part), "") if part.isdigit() else (-1, part) for part in _DIGITS.split(text))

@@ -31,7 +31,7 @@ def _turtle(triples: Sequence[Triple], subject: str, context: str) -> bytes:
 
 
 def _ntriples(triples: Sequence[Triple], subject: str, context: str) -> bytes:
-    return to_ntriples(sorted(triples)).encode()
+    return to_ntriples(triples if isinstance(triples, list | tuple) else list(triples)).encode()
 
 
 def _rdfxml(triples: Sequence[Triple], subject: str, context: str) -> bytes:
@@ -118,6 +118,16 @@ def stream_formats() -> tuple[Format, ...]:
     return tuple(f for f in FORMATS if f.stream and f.rdf)
 
 
-def serialise_all(triples: Sequence[Triple], subject: str, context: str) -> dict[str, bytes]:
-    """An entity in every stored format, each serialised once (at ingest)."""
-    return {f.key: f.serialise(triples, subject, context) for f in stored() if f.serialise}
+def serialise_all(
+    triples: Sequence[Triple], subject: str, context: str, ntriples: str | None = None
+) -> dict[str, bytes]:
+    """An entity in every stored format, each serialised once (at ingest). ``ntriples``:
+    the description's canonical N-Triples when already at hand (an entity description
+    carries them: its content hash is computed from them), so they are not written again."""
+    return {
+        f.key: ntriples.encode()
+        if f.key == "nt" and ntriples is not None
+        else f.serialise(triples, subject, context)
+        for f in stored()
+        if f.serialise
+    }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..mapping.namespaces import PREFIXES, RDF, XSD
 from ..mapping.terms import IRI, Literal, Term, Triple, nt_term
@@ -16,28 +17,51 @@ from ..mapping.terms import IRI, Literal, Term, Triple, nt_term
 _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*(?:\.[A-Za-z0-9_\-]+)*$")
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _PREFIX_ORDER = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+_TYPE = RDF.type
 
 
-def _prefixed(iri: str, used: set[str]) -> str | None:
+@lru_cache(maxsize=1 << 14)
+def _prefix_of(iri: str) -> tuple[str, str] | None:
+    """(prefix, ``prefix:local``) when a declared prefix fits the IRI (cached: the same
+    predicates and classes recur in every description)."""
     for prefix, ns in _PREFIX_ORDER:
         if iri.startswith(ns):
             local = iri[len(ns) :]
             if local and _LOCAL.match(local):
-                used.add(prefix)
-                return f"{prefix}:{local}"
+                return prefix, f"{prefix}:{local}"
     return None
 
 
-def _term(term: Term, used: set[str]) -> str:
+def _prefixed(iri: str, used: set[str]) -> str | None:
+    found = _prefix_of(iri)
+    if found is None:
+        return None
+    used.add(found[0])
+    return found[1]
+
+
+@lru_cache(maxsize=1 << 15)
+def _written(term: Term) -> tuple[str, str | None]:
+    """A term as Turtle writes it, and the prefix that needs (cached per term)."""
     if isinstance(term, Literal):
         if term.datatype == XSD.integer and not term.lang and _INTEGER.match(term.lexical):
-            return term.lexical
+            return term.lexical, None
         if term.lang or term.datatype == XSD.string:
-            return nt_term(term)
+            return nt_term(term), None
         body = nt_term(Literal(term.lexical))
-        datatype = _prefixed(term.datatype, used) or f"<{term.datatype}>"
-        return f"{body}^^{datatype}"
-    return _prefixed(term, used) or nt_term(term)
+        found = _prefix_of(term.datatype)
+        if found is None:
+            return f"{body}^^<{term.datatype}>", None
+        return f"{body}^^{found[1]}", found[0]
+    found = _prefix_of(term)
+    return (nt_term(term), None) if found is None else (found[1], found[0])
+
+
+def _term(term: Term, used: set[str]) -> str:
+    text, prefix = _written(term)
+    if prefix is not None:
+        used.add(prefix)
+    return text
 
 
 def to_turtle(
@@ -51,9 +75,7 @@ def to_turtle(
     blocks: list[str] = []
     subjects = sorted(by_subject, key=lambda s: (s != first, s))
     for subject in subjects:
-        pairs = sorted(
-            by_subject[subject], key=lambda po: (po[0] != RDF.type, po[0], nt_term(po[1]))
-        )
+        pairs = sorted(by_subject[subject], key=lambda po: (po[0] != _TYPE, po[0], nt_term(po[1])))
         lines: list[str] = []
         current: str | None = None
         objects: list[str] = []
@@ -72,4 +94,4 @@ def to_turtle(
 
 
 def _predicate(iri: str, used: set[str]) -> str:
-    return "a" if iri == RDF.type else _term(IRI(iri), used)
+    return "a" if iri == _TYPE else _term(IRI(iri), used)

@@ -28,19 +28,24 @@ def view_total(store: Store, view: str) -> int:
     return store.view_size(view)
 
 
-def _time_at(store: Store, view: str, position: int) -> str | None:
+def _times(store: Store, view: str, positions: Iterable[int]) -> dict[int, str]:
+    """Event times of the members at these positions of a view (one query, not one per
+    position: a branch asks for the bounds of up to a hundred pages)."""
     if view in (TIME, LATEST):
-        found = store.members(after_seq=position - 1, limit=1)
-    else:
-        found = store.view_members(view, position, 1)
-    return found[0].time if found else None
+        return store.member_times(positions)  # a position in the log is a seq
+    return store.view_times(view, positions)
 
 
 def _bounds(
-    store: Store, layout: StreamLayout, view: str, first: int, last: int, closed: bool
-) -> tuple[str | None, str | None]:
-    """Times of the first and (when closed) last member at these positions."""
-    return _time_at(store, view, first), _time_at(store, view, last) if closed else None
+    store: Store, view: str, spans: Sequence[tuple[int, int, bool]]
+) -> list[tuple[str | None, str | None]]:
+    """Times of the first and (when closed) last member of each (first, last, closed)
+    span of positions."""
+    wanted = {first for first, _, _ in spans} | {last for _, last, closed in spans if closed}
+    times = _times(store, view, wanted)
+    return [
+        (times.get(first), times.get(last) if closed else None) for first, last, closed in spans
+    ]
 
 
 def page_members(store: Store, layout: StreamLayout, view: str, number: int) -> list[Member]:
@@ -79,10 +84,9 @@ def render_branch(store: Store, layout: StreamLayout, view: str, number: int, ti
     iri = layout.branch(number, view)
     lines = hm.stream_lines(layout, view) + hm.node_lines(iri, closed)
     last_page = min(number * BRANCH, layout.page_count(total))
-    for page in range(number * BRANCH - BRANCH + 1, last_page + 1):
-        page_closed = layout.page_closed(page, total)
-        first, last = layout.positions(page)
-        lo, hi = _bounds(store, layout, bounds_view, first, last, page_closed)
+    pages = range(number * BRANCH - BRANCH + 1, last_page + 1)
+    spans = [(*layout.positions(page), layout.page_closed(page, total)) for page in pages]
+    for page, (lo, hi) in zip(pages, _bounds(store, bounds_view, spans), strict=True):
         lines += hm.relation_lines(iri, layout.page(page, view), lo, hi)
     _store_node(store, layout.branch_path(number, view), lines, layout, time, closed)
 
@@ -92,11 +96,16 @@ def render_root(store: Store, layout: StreamLayout, view: str, time: str) -> Non
     bounds_view = TIME if view == LATEST else view
     iri = layout.root(view)
     lines = hm.stream_lines(layout, view) + hm.view_lines(layout, view)
-    for branch in range(1, layout.branch_count(total) + 1):
-        closed = layout.branch_closed(branch, total)
-        first = layout.positions(branch * BRANCH - BRANCH + 1)[0]
-        last = layout.positions(branch * BRANCH)[1]
-        lo, hi = _bounds(store, layout, bounds_view, first, last, closed)
+    branches = range(1, layout.branch_count(total) + 1)
+    spans = [
+        (
+            layout.positions(branch * BRANCH - BRANCH + 1)[0],
+            layout.positions(branch * BRANCH)[1],
+            layout.branch_closed(branch, total),
+        )
+        for branch in branches
+    ]
+    for branch, (lo, hi) in zip(branches, _bounds(store, bounds_view, spans), strict=True):
         lines += hm.relation_lines(iri, layout.branch(branch, view), lo, hi)
     _store_node(store, layout.root_path(view), lines, layout, time, False)
 

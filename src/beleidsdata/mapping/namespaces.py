@@ -19,7 +19,11 @@ class Vocabulary:
         self._terms = frozenset(terms.split())
 
     def __getattr__(self, name: str) -> str:
-        return self[name]
+        # Called only for names not set yet: a declared term is kept as an attribute, so
+        # the mapping's many lookups of one term cost a plain attribute read.
+        iri = self[name]
+        setattr(self, name, iri)
+        return iri
 
     def __getitem__(self, name: str) -> str:
         if name not in self._terms:

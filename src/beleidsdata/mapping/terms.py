@@ -107,14 +107,15 @@ def _escape_string(value: str) -> str:
     return value.translate(_ESCAPE_TABLE)
 
 
-def _escape_iri(value: str) -> str:
-    # IRIs we mint are already percent-encoded; guard against characters N-Triples forbids.
+def iri_text(value: str) -> str:
+    """An IRI as N-Triples writes it: characters N-Triples forbids percent-encoded (the
+    IRIs we mint already are)."""
     if _IRI_FORBIDDEN.search(value):
         return _IRI_FORBIDDEN.sub(lambda m: f"%{ord(m.group()):02X}", value)
     return value
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 15)  # bounded: memory stays flat as the store grows
 def nt_term(term: Term) -> str:
     """One term in canonical N-Triples form (RDF 1.1: xsd:string is left implicit)."""
     if isinstance(term, Literal):
@@ -124,7 +125,7 @@ def nt_term(term: Term) -> str:
         if term.datatype == XSD.string:
             return body
         return f"{body}^^<{term.datatype}>"
-    return f"<{_escape_iri(term)}>"
+    return f"<{iri_text(term)}>"
 
 
 def nt_line(triple: Triple) -> str:

@@ -43,7 +43,7 @@ from ..store.core import DEFAULT_WAIT, Store, utc_now
 from ..store.records import Member, SourceRecord
 from .checks import check_entities
 from .convert import parse_all
-from .output import delete_entity, write_entity
+from .output import delete_entity, render_entity, write_entities
 
 Progress = Callable[[str], None]
 LOCAL = "lokaal"  # who publishes from the command line
@@ -81,21 +81,19 @@ class IngestResult:
 
 class _Overlay:
     """The facts as they will be: stored ones, minus those of replaced documents, plus
-    the new documents' own."""
+    the new documents' own (indexed by key once, so a batch's lookups stay cheap)."""
 
     def __init__(self, store: Store, replaced: set[str], new: Mapping[str, Sequence[Fact]]):
         self._store = store
         self._replaced = replaced
-        self._new = new
+        self._new: dict[FactKey, list[tuple[str, JSON]]] = {}
+        for source, facts in new.items():
+            for f in facts:
+                self._new.setdefault(f.ref, []).append((source, f.value))
 
     def facts(self, topic: str, key: str) -> list[tuple[str, JSON]]:
         out = [(s, v) for s, v in self._store.facts(topic, key) if s not in self._replaced]
-        out += [
-            (source, f.value)
-            for source, facts in self._new.items()
-            for f in facts
-            if f.topic == topic and f.key == key
-        ]
+        out += self._new.get((topic, key), [])
         return sorted(out, key=lambda item: item[0])
 
 
@@ -283,12 +281,12 @@ def _apply(
     for iri in withdrawn:
         store.delete_source(iri)
     for one in mapped:
-        stored_parts = {
+        bodies = {
             entity: (c.primary, to_ntriples(c.triples))
             for entity, cs in contributions([one], minter).items()
             for c in cs
         }
-        store.replace_contributions(one.source, stored_parts)
+        store.replace_contributions(one.source, bodies)
         store.replace_facts(one.source, one.facts, one.uses)
     texts: dict[str, SourceText] = {
         minter.source(d.source.stem): d.source for d in [*changed.values(), *again.values()]
@@ -357,10 +355,12 @@ def publish_changes(
     seq = store.last_seq()
     written: list[Member] = []
     context = context_url(store.base_iri)
-    for iri in sorted(created + updated):
-        seq += 1
-        event = "create" if iri in created else "update"
-        written.append(write_entity(store, entities[iri], minter, context, time, event, seq, agent))
+    changed = sorted(created + updated)
+    new = set(created)
+    events = {iri: "create" if iri in new else "update" for iri in changed}
+    rendered = [render_entity(entities[iri], minter, context) for iri in changed]
+    written += write_entities(store, rendered, events, time, seq + 1, agent)
+    seq += len(written)
     for iri in deleted:
         seq += 1
         state = states[iri]

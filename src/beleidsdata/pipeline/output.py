@@ -2,12 +2,15 @@
 
 Each description is serialised once per stored format (:mod:`beleidsdata.formats.registry`);
 the member's fragments for the stream pages are cut from those same bytes
-(:mod:`beleidsdata.ldes.members`), never serialised again.
+(:mod:`beleidsdata.ldes.members`), never serialised again. A batch is rendered first
+(pure work) and then written in a few statements per table, not a dozen per entity.
 """
 
 from __future__ import annotations
 
 import gzip
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from ..formats.registry import serialise_all
 from ..ldes.dump import jsonld_piece
@@ -17,7 +20,7 @@ from ..mapping.namespaces import DCT, SKOS
 from ..mapping.terms import IRI, Literal
 from ..mapping.uris import Minter
 from ..store.core import Store
-from ..store.index import index_entry
+from ..store.index import IndexEntry, index_entry
 from ..store.records import Member
 
 DUMP_FORMAT = "nq.gz"  # each entity's piece of the current-state dump
@@ -55,49 +58,72 @@ def dump_piece(entity: EntityDescription) -> bytes:
     return gzip.compress(quads.encode(), compresslevel=6, mtime=0)
 
 
-def write_entity(
-    store: Store,
-    entity: EntityDescription,
-    minter: Minter,
-    context: str,
-    time: str,
-    event: str,
-    seq: int,
-    publisher: str | None,
-) -> Member:
-    """Store the entity's current bytes, links and index row, and its member."""
-    documents = serialise_all(entity.triples, entity.iri, context)
-    path = doc_path(entity.path)
-    for fmt, body in documents.items():
-        store.put_document(path, fmt, body, time)
-    store.put_document(path, DUMP_FORMAT, dump_piece(entity), time)
-    store.put_document(path, "jsonld.gz", jsonld_piece(documents["jsonld"], entity.iri), time)
-    version = store.upsert_entity(
-        entity.iri,
-        entity.path,
-        entity.kind,
-        entity.content_hash,
-        time,
+@dataclass(frozen=True)
+class Rendered:
+    """Everything an ingest writes for one changed entity, computed before any write."""
+
+    entity: EntityDescription
+    documents: dict[str, bytes]  # every stored format, the dump pieces included
+    links: list[tuple[str, str]]
+    title: str | None
+    index: IndexEntry
+
+
+def render_entity(entity: EntityDescription, minter: Minter, context: str) -> Rendered:
+    """The entity's bytes in every stored format (each serialised once), its links and
+    its index row: pure, so a batch is computed first and written in a few statements."""
+    documents = serialise_all(entity.triples, entity.iri, context, entity.ntriples)
+    documents[DUMP_FORMAT] = dump_piece(entity)
+    documents["jsonld.gz"] = jsonld_piece(documents["jsonld"], entity.iri)
+    return Rendered(
+        entity,
+        documents,
+        links_of(entity, minter),
         title_of(entity),
-        entity.types,
+        index_entry(entity, minter.id_root),
     )
-    store.write_links(entity.iri, links_of(entity, minter))
-    store.write_index(entity.iri, entity.path, entity.kind, index_entry(entity, minter.id_root))
-    v = Version(entity.iri, version, event, time, publisher)
-    member = Member(
-        seq=seq,
-        iri=v.iri,
-        entity=entity.iri,
-        kind=entity.kind,
-        version=version,
-        event=event,
-        time=time,
-        content_hash=entity.content_hash,
-        publisher=publisher,
-        fragments=fragments(v, entity.triples, documents),
+
+
+def write_entities(
+    store: Store,
+    rendered: Sequence[Rendered],
+    events: Mapping[str, str],
+    time: str,
+    first_seq: int,
+    publisher: str | None,
+) -> list[Member]:
+    """Store the entities' current bytes, links and index rows, and their members (seq
+    ``first_seq`` on, in the given order); ``events`` is each entity's create or update."""
+    store.put_documents(
+        [(doc_path(r.entity.path), f, body) for r in rendered for f, body in r.documents.items()],
+        time,
     )
-    store.append_member(member)
-    return member
+    rows = [(r.entity, r.title) for r in rendered]
+    versions = store.upsert_entities(
+        [(e.iri, e.path, e.kind, e.content_hash, title, e.types) for e, title in rows], time
+    )
+    store.replace_links([(r.entity.iri, r.links) for r in rendered])
+    members = []
+    for seq, r in enumerate(rendered, first_seq):
+        entity = r.entity
+        store.write_index(entity.iri, entity.path, entity.kind, r.index)
+        v = Version(entity.iri, versions[entity.iri], events[entity.iri], time, publisher)
+        members.append(
+            Member(
+                seq=seq,
+                iri=v.iri,
+                entity=entity.iri,
+                kind=entity.kind,
+                version=v.number,
+                event=v.event,
+                time=time,
+                content_hash=entity.content_hash,
+                publisher=publisher,
+                fragments=fragments(v, entity.triples, r.documents),
+            )
+        )
+    store.append_members(members)
+    return members
 
 
 def delete_entity(
@@ -106,8 +132,8 @@ def delete_entity(
     """Mark the entity deleted (its /doc answers 410) and append its delete member."""
     store.delete_documents(doc_path(path))
     store.delete_index(iri)
-    store.write_links(iri, [])
-    version = store.upsert_entity(iri, path, kind, None, time, None, ())
+    store.replace_links([(iri, [])])
+    version = store.upsert_entities([(iri, path, kind, None, None, ())], time)[iri]
     v = Version(iri, version, "delete", time, publisher)
     member = Member(
         seq=seq,
@@ -121,5 +147,5 @@ def delete_entity(
         publisher=publisher,
         fragments=fragments(v, (), {}),
     )
-    store.append_member(member)
+    store.append_members([member])
     return member

@@ -125,6 +125,32 @@ class EntityTables(Tables):
         assert row is not None
         return int(row[0])
 
+    def upsert_entities(
+        self,
+        rows: Sequence[tuple[str, str, str, str | None, str | None, Sequence[str]]],
+        time: str,
+    ) -> dict[str, int]:
+        """:meth:`upsert_entity` for many (iri, path, kind, hash, title, types) rows in one
+        statement; iri → its new version."""
+        self.db.executemany(
+            "INSERT INTO entities(iri, path, kind, hash, version, updated_at, title, types) "
+            "VALUES (?, ?, ?, ?, 1, ?, ?, ?) ON CONFLICT (iri) DO UPDATE SET "
+            "hash = excluded.hash, version = entities.version + 1, "
+            "updated_at = excluded.updated_at, title = excluded.title, types = excluded.types",
+            [
+                (iri, path, kind, hash_, time, title, json.dumps(list(types)))
+                for iri, path, kind, hash_, title, types in rows
+            ],
+        )
+        out: dict[str, int] = {}
+        for chunk in chunks(sorted({r[0] for r in rows}), 500):
+            marks = ", ".join("?" * len(chunk))
+            for iri, version in self.db.query(
+                f"SELECT iri, version FROM entities WHERE iri IN ({marks})", chunk
+            ):
+                out[iri] = int(version)
+        return out
+
     # ------------------------------------------------------------------ sources
 
     _SOURCE = "iri, name, kind, sha256, text, partial, ingested_at, publisher"

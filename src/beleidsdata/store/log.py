@@ -38,6 +38,18 @@ class LogTables(Tables):
             (path, fmt, body, etag_of(body), int(immutable), time),
         )
 
+    def put_documents(
+        self, rows: Iterable[tuple[str, str, bytes]], time: str, immutable: bool = False
+    ) -> None:
+        """:meth:`put_document` for many (path, format, body) rows in one statement."""
+        self.db.executemany(
+            "INSERT INTO documents(path, format, body, etag, immutable, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (path, format) DO UPDATE SET "
+            "body = excluded.body, etag = excluded.etag, immutable = excluded.immutable, "
+            "updated_at = excluded.updated_at",
+            [(path, fmt, body, etag_of(body), int(immutable), time) for path, fmt, body in rows],
+        )
+
     def delete_documents(self, path: str) -> None:
         self.db.execute("DELETE FROM documents WHERE path = ?", (path,))
 
@@ -136,34 +148,46 @@ class LogTables(Tables):
 
     def append_member(self, member: Member) -> None:
         """Add a member (its ``seq`` chosen by the caller, under the write lock)."""
-        self.db.execute(
+        self.append_members([member])
+
+    def append_members(self, members: Sequence[Member]) -> None:
+        """Add members in seq order: the log, their fragments and their positions in their
+        kinds' views, a few statements for the whole batch."""
+        self.db.executemany(
             f"INSERT INTO members({self._MEMBER}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                member.seq,
-                member.iri,
-                member.entity,
-                member.kind,
-                member.version,
-                member.event,
-                member.time,
-                member.content_hash,
-                member.publisher,
-            ),
+            [
+                (
+                    m.seq,
+                    m.iri,
+                    m.entity,
+                    m.kind,
+                    m.version,
+                    m.event,
+                    m.time,
+                    m.content_hash,
+                    m.publisher,
+                )
+                for m in members
+            ],
         )
         self.db.executemany(
             "INSERT INTO member_fragments(seq, format, body) VALUES (?, ?, ?)",
-            [(member.seq, fmt, body) for fmt, body in sorted(member.fragments.items())],
+            [(m.seq, fmt, body) for m in members for fmt, body in sorted(m.fragments.items())],
         )
-        row = self.db.one("SELECT members FROM views WHERE view = ?", (member.kind,))
-        position = (int(row[0]) if row else 0) + 1
-        self.db.execute(
-            "INSERT INTO view_members(view, position, seq) VALUES (?, ?, ?)",
-            (member.kind, position, member.seq),
+        sizes: dict[str, int] = {}
+        positions = []
+        for m in members:
+            if m.kind not in sizes:
+                sizes[m.kind] = self.view_size(m.kind)
+            sizes[m.kind] += 1
+            positions.append((m.kind, sizes[m.kind], m.seq))
+        self.db.executemany(
+            "INSERT INTO view_members(view, position, seq) VALUES (?, ?, ?)", positions
         )
-        self.db.execute(
+        self.db.executemany(
             "INSERT INTO views(view, members) VALUES (?, ?) "
             "ON CONFLICT (view) DO UPDATE SET members = excluded.members",
-            (member.kind, position),
+            sorted(sizes.items()),
         )
 
     # ------------------------------------------------------------------ views of the log
@@ -201,6 +225,30 @@ class LogTables(Tables):
             (after_seq, until_seq),
         )
         return self._members(rows, formats)
+
+    def member_times(self, seqs: Iterable[int]) -> dict[int, str]:
+        """seq → event time of the members with these seqs."""
+        out: dict[int, str] = {}
+        for chunk in chunks(sorted(set(seqs)), 500):
+            marks = ", ".join("?" * len(chunk))
+            for seq, time in self.db.query(
+                f"SELECT seq, time FROM members WHERE seq IN ({marks})", chunk
+            ):
+                out[int(seq)] = time
+        return out
+
+    def view_times(self, view: str, positions: Iterable[int]) -> dict[int, str]:
+        """position → event time of the members at these positions of a kind's view."""
+        out: dict[int, str] = {}
+        for chunk in chunks(sorted(set(positions)), 500):
+            marks = ", ".join("?" * len(chunk))
+            for position, time in self.db.query(
+                "SELECT v.position, m.time FROM view_members v JOIN members m ON m.seq = v.seq "
+                f"WHERE v.view = ? AND v.position IN ({marks})",
+                [view, *chunk],
+            ):
+                out[int(position)] = time
+        return out
 
     def previous_seqs(self, entities: Iterable[str]) -> list[int]:
         """The seq of each entity's latest member before this write's (for the latest view)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .common import Tables
@@ -15,11 +15,15 @@ class LookupTables(Tables):
     # ------------------------------------------------------------------ links, search, index
 
     def write_links(self, iri: str, links: Iterable[tuple[str, str]]) -> None:
-        self.db.execute("DELETE FROM entity_links WHERE source = ?", (iri,))
+        self.replace_links([(iri, links)])
+
+    def replace_links(self, items: Sequence[tuple[str, Iterable[tuple[str, str]]]]) -> None:
+        """:meth:`write_links` for many entities: (iri, [(target, predicate)])."""
+        self.db.executemany("DELETE FROM entity_links WHERE source = ?", [(i,) for i, _ in items])
         self.db.executemany(
             "INSERT INTO entity_links(source, target, predicate) VALUES (?, ?, ?) "
             "ON CONFLICT DO NOTHING",
-            [(iri, target, predicate) for target, predicate in links],
+            [(iri, target, predicate) for iri, links in items for target, predicate in links],
         )
 
     def links_to(self, iri: str) -> list[tuple[str, str, str, str, str | None]]:

@@ -14,7 +14,7 @@ import rdflib
 
 from ..errors import EngineError, Unsupported
 from ..mapping.terms import Triple, to_ntriples
-from .engine import Evaluator, compile_shapes
+from .engine import DataIndex, Evaluator, compile_shapes, rdf_triples
 from .engine import validate as fast_validate
 from .model import ValidationReport
 from .profiles import normalise_areas, shapes_graph
@@ -87,8 +87,32 @@ def validate_triples(
     areas: Sequence[str] | None = None,
     focus_nodes: Sequence[str] | None = None,
     engine: str = "fast",
+    provenance: bool = True,
 ) -> ValidationReport:
-    return validate_graph(triples_to_graph(triples), areas, focus_nodes, engine=engine)
+    """:func:`validate_graph` on our own triples. The fast engine indexes them directly
+    (no N-Triples written and parsed again); an rdflib graph is built only for pyshacl, or
+    to find the source lines of results (``provenance``) when there are any."""
+    if engine not in ENGINES:
+        raise EngineError(f"unknown validation engine {engine!r}; known: {', '.join(ENGINES)}")
+    chosen = normalise_areas(areas)
+    if not isinstance(triples, list | tuple | set | frozenset):
+        triples = list(triples)  # read twice when results need their source lines
+    evaluator = fast_evaluator(chosen or None) if engine == "fast" else None
+    if evaluator is None:
+        return validate_graph(triples_to_graph(triples), areas, focus_nodes, provenance, engine)
+    index = DataIndex(rdf_triples(triples))
+    if focus_nodes is not None and not focus_nodes:
+        return ValidationReport(conforms=True, areas=chosen, triples=index.size)
+    conforms, results = fast_validate(evaluator, index, focus_nodes)
+    if provenance and results:
+        results = with_sources(results, triples_to_graph(triples))
+    return ValidationReport(
+        conforms=bool(conforms),
+        results=results,
+        focus_count=len({r.focus for r in results}),
+        areas=chosen,
+        triples=index.size,
+    )
 
 
 __all__ = ["ENGINES", "fast_evaluator", "triples_to_graph", "validate_graph", "validate_triples"]

@@ -16,7 +16,8 @@ a value, literal comparison for ``sh:minInclusive``/``sh:lessThanOrEquals``).
 
 The parts, each in its own module:
 
-- :mod:`.index`: the data graph indexed by subject (:class:`DataIndex`);
+- :mod:`.index`: the data indexed by subject (:class:`DataIndex`), from an rdflib graph or
+  straight from our own triples;
 - :mod:`.compiler`: the shapes graph compiled into :class:`~.shape.Shape` objects, or
   refused with :class:`Unsupported` when it uses what is not implemented (other targets,
   other paths, SPARQL, ``sh:closed true``…); callers then fall back to pyshacl;
@@ -43,7 +44,7 @@ from ...errors import Unsupported
 from .compiler import compile_shapes
 from .components.value_type import datatype_matches
 from .evaluate import Evaluator, to_results, validate
-from .index import DataIndex
+from .index import DataIndex, rdf_node, rdf_triples
 
 __all__ = [
     "DataIndex",
@@ -51,6 +52,8 @@ __all__ = [
     "Unsupported",
     "compile_shapes",
     "datatype_matches",
+    "rdf_node",
+    "rdf_triples",
     "to_results",
     "validate",
 ]

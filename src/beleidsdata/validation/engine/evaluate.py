@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import rdflib
-from rdflib.namespace import SH
 from rdflib.term import Literal, Node, URIRef
 
 from ..model import SEVERITY_NAMES, ValidationResult, result_key
 from .index import DataIndex
-from .shape import Finding, Shape
+from .shape import LENIENT, Finding, Shape
 
 
 def value_nodes(shape: Shape, index: DataIndex, focus: Node) -> list[Node]:
@@ -40,7 +39,7 @@ def evaluate(shape: Shape, index: DataIndex, focus: Node, out: list[Finding]) ->
         check(index, focus, values, out)
     if shape.allows_conform:
         return True
-    return not any(f.shape.severity not in (SH.Warning, SH.Info) for f in out[start:])
+    return not any(f.shape.severity not in LENIENT for f in out[start:])
 
 
 def conforms_on(shape: Shape, index: DataIndex, node: Node) -> bool:
@@ -95,10 +94,14 @@ def to_results(findings: Sequence[Finding]) -> list[ValidationResult]:
 
 
 def validate(
-    evaluator: Evaluator, data: rdflib.Graph, focus_nodes: Iterable[str] | None = None
+    evaluator: Evaluator,
+    data: rdflib.Graph | DataIndex,
+    focus_nodes: Iterable[str] | None = None,
 ) -> tuple[bool, list[ValidationResult]]:
-    """Run compiled shapes on ``data``: (conforms, results sorted as validate_graph sorts)."""
-    conforms, findings = evaluator.run(DataIndex(data), focus_nodes)
+    """Run compiled shapes on ``data`` (a graph, or an index built without one):
+    (conforms, results sorted as validate_graph sorts)."""
+    index = data if isinstance(data, DataIndex) else DataIndex(data)
+    conforms, findings = evaluator.run(index, focus_nodes)
     return conforms, to_results(findings)
 
 

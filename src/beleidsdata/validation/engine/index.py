@@ -3,23 +3,54 @@
 Our shapes are per resource, so every check looks at one node's own triples: a dictionary
 subject → predicate → objects answers that without rdflib's generic triple queries, which
 is where most of pyshacl's time goes.
+
+The index is built from an rdflib graph or straight from our own triples
+(:mod:`beleidsdata.mapping.terms`): each term becomes the rdflib node an N-Triples parser
+would make of its canonical N-Triples form (:func:`rdf_node`, cached), so ingest validates
+without writing and re-parsing N-Triples and the results are the same.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import rdflib
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, XSD
 from rdflib.term import Node
+
+from ...mapping.terms import Literal, Term, Triple, iri_text
+
+_XSD_STRING = str(XSD.string)
+
+
+@lru_cache(maxsize=1 << 15)
+def rdf_node(term: Term) -> Node:
+    """The rdflib node of one of our terms, as parsing its N-Triples form gives it."""
+    if isinstance(term, Literal):
+        if term.lang:
+            return rdflib.Literal(term.lexical, lang=term.lang)
+        if term.datatype == _XSD_STRING:  # canonical N-Triples leaves xsd:string implicit
+            return rdflib.Literal(term.lexical)
+        return rdflib.Literal(term.lexical, datatype=rdflib.URIRef(term.datatype))
+    return rdflib.URIRef(iri_text(term))
+
+
+def rdf_triples(triples: Iterable[Triple]) -> list[tuple[Node, Node, Node]]:
+    """Our triples as rdflib nodes, without duplicates (as a graph holds them)."""
+    node = rdf_node
+    return [(node(s), node(p), node(o)) for s, p, o in dict.fromkeys(triples)]
 
 
 class DataIndex:
     """The data graph indexed once: subject → predicate → objects, and types."""
 
-    def __init__(self, graph: rdflib.Graph) -> None:
+    def __init__(self, graph: rdflib.Graph | Iterable[tuple[Node, Node, Node]]) -> None:
+        """From a graph, or from distinct triples of nodes (see :func:`rdf_triples`)."""
         spo: dict[Node, dict[Node, list[Node]]] = {}
+        size = 0
         for s, p, o in graph:
+            size += 1
             po = spo.get(s)
             if po is None:
                 po = spo[s] = {}
@@ -29,7 +60,7 @@ class DataIndex:
             else:
                 objs.append(o)
         self.spo = spo
-        self.size = len(graph)
+        self.size = size
         # rdfs:subClassOf in the data, as pyshacl reads it for targets and sh:class
         sub: dict[Node, set[Node]] = {}
         for s, po in spo.items():
@@ -81,4 +112,4 @@ class DataIndex:
         return out
 
 
-__all__ = ["DataIndex"]
+__all__ = ["DataIndex", "rdf_node", "rdf_triples"]

@@ -18,6 +18,9 @@ from rdflib.term import Node, URIRef
 from ..model import SEQUENCE_SEPARATOR
 from .index import DataIndex
 
+#: Severities that never fail conformance (pyshacl with allow_warnings).
+LENIENT = frozenset({SH.Warning, SH.Info})
+
 #: A constraint component's check on one focus node: (data, focus node, its value nodes,
 #: the findings to append to).
 Check = Callable[[DataIndex, Node, list[Node], list["Finding"]], None]
@@ -41,7 +44,7 @@ class Shape:
     @property
     def allows_conform(self) -> bool:
         """pyshacl with allow_warnings: a Warning/Info shape never fails conformance."""
-        return self.severity in (SH.Warning, SH.Info)
+        return self.severity in LENIENT
 
 
 @dataclass(frozen=True)
@@ -54,4 +57,4 @@ class Finding:
     value: Node | None
 
 
-__all__ = ["Check", "Finding", "Report", "Shape"]
+__all__ = ["LENIENT", "Check", "Finding", "Report", "Shape"]

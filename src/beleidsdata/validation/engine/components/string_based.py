@@ -16,10 +16,12 @@ from ..component import Context, component
 from ..index import DataIndex
 from ..shape import Check, Finding
 
+_TEXTUAL = (None, RDF.langString, XSD.string)
+
 
 def _string_of(v: Node) -> str:
     if isinstance(v, Literal):
-        if v.value is not None and v.datatype in (None, RDF.langString, XSD.string):
+        if v.value is not None and v.datatype in _TEXTUAL:
             return str(v.value)
         return str(v)
     return str(v)

@@ -26,26 +26,27 @@ _NODE_KINDS: dict[Node, tuple[type[Node], ...]] = {
 }
 
 
+# What a literal's Python value must be for its datatype (pyshacl's check); datatypes
+# not listed accept any value. Module constants: rdflib's namespace lookups are slow.
+_VALUE_TYPES: dict[Node, type | tuple[type, ...]] = {
+    XSD.string: (str, bytes),
+    RDF.langString: (str, bytes),
+    XSD.integer: int,
+    XSD.float: float,
+    XSD.decimal: Decimal,
+    XSD.boolean: bool,
+    XSD.date: date,
+    XSD.time: time,
+    XSD.dateTime: datetime,
+}
+_STRING, _LANG_STRING = XSD.string, RDF.langString
+_RDFS_LITERAL, _RDFS_DATATYPE = RDFS.Literal, RDFS.Datatype
+
+
 def _literal_value_ok(v: Literal, dtype: URIRef) -> bool:
     """pyshacl's check that a literal's value really is of its datatype."""
-    value = v.value
-    if dtype in (XSD.string, RDF.langString):
-        return isinstance(value, str | bytes)
-    if dtype == XSD.integer:
-        return isinstance(value, int)
-    if dtype == XSD.float:
-        return isinstance(value, float)
-    if dtype == XSD.decimal:
-        return isinstance(value, Decimal)
-    if dtype == XSD.boolean:
-        return isinstance(value, bool)
-    if dtype == XSD.date:
-        return isinstance(value, date)
-    if dtype == XSD.time:
-        return isinstance(value, time)
-    if dtype == XSD.dateTime:
-        return isinstance(value, datetime)
-    return True
+    expected = _VALUE_TYPES.get(dtype)
+    return expected is None or isinstance(v.value, expected)
 
 
 def datatype_matches(v: Node, dtype: URIRef) -> bool:
@@ -54,13 +55,13 @@ def datatype_matches(v: Node, dtype: URIRef) -> bool:
         return False
     if v.datatype == dtype:
         return getattr(v, "ill_typed", None) is not True and _literal_value_ok(v, dtype)
-    if dtype == RDFS.Literal:
+    if dtype == _RDFS_LITERAL:
         return True
-    if dtype == RDFS.Datatype and v.datatype:
+    if dtype == _RDFS_DATATYPE and v.datatype:
         return True
-    if v.datatype is None and v.language is None and dtype == XSD.string:
+    if v.datatype is None and v.language is None and dtype == _STRING:
         return _literal_value_ok(v, dtype)
-    if dtype == RDF.langString and v.language:
+    if dtype == _LANG_STRING and v.language:
         return _literal_value_ok(v, dtype)
     return False
 

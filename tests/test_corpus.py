@@ -1,0 +1,123 @@
+"""The benchmark corpus (``benchmarks/corpus.py``) is a corpus a publisher could have:
+distinct documents of every kind that convert, conform and ingest, that share decisions,
+sections and ministers as real ones do, and whose stored state does not depend on the
+order or the batches in which they arrive. No timings here."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from support import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import corpus
+
+from beleidsdata import kinds
+from beleidsdata.kinds.convert import contributions, map_batch
+from beleidsdata.mapping.uris import Minter
+from beleidsdata.pipeline.convert import convert, parse_all
+from beleidsdata.pipeline.ingest import ingest
+from beleidsdata.sources import SourceText
+from beleidsdata.store import Store, open_store
+from beleidsdata.validation import validate_triples
+
+BASE = "http://127.0.0.1:8000"
+COUNT = 40
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[SourceText]:
+    return [SourceText.from_string(name, text) for name, text in corpus.generate(COUNT)]
+
+
+def test_documents_are_distinct_and_deterministic_by_seed() -> None:
+    first = list(corpus.generate(COUNT, seed=1))
+    assert first == list(corpus.generate(COUNT, seed=1))
+    assert len({name for name, _ in first}) == COUNT
+    assert len({text for _, text in first}) == COUNT
+    assert first != list(corpus.generate(COUNT, seed=2))
+    assert all(name.endswith(".txt") for name, _ in first)
+
+
+def test_write_puts_the_documents_in_a_folder(tmp_path: Path) -> None:
+    paths = corpus.write(tmp_path / "corpus", 12, seed=3)
+    assert [p.name for p in paths] == [name for name, _ in corpus.generate(12, seed=3)]
+    assert all(p.read_text(encoding="utf-8") for p in paths)
+
+
+def test_every_kind_is_there_and_read_as_that_kind(texts: list[SourceText]) -> None:
+    detected = Counter(kinds.detect(t).key for t in texts[:10])
+    assert set(detected) == {k.key for k in kinds.all_kinds()}
+    names = Counter(t.name.split("-")[0] for t in texts)
+    b_exports = [t.name for t in texts if t.name.endswith("-export-b.txt")]
+    assert b_exports
+    for name in b_exports:  # exports A and B of one report come in pairs
+        assert name.replace("-export-b", "-export-a") in {t.name for t in texts}
+    assert {"nota", "mededeling", "motie", "resolutie"} <= set(names)
+
+
+def test_the_corpus_converts_and_conforms(texts: list[SourceText]) -> None:
+    conversion = convert(texts, BASE)
+    report = validate_triples(conversion.triples(), provenance=False)
+    assert report.conforms, [r.message("en") for r in report.violations][:5]
+    entity_kinds = Counter(e.kind for e in conversion.entities.values())
+    for kind in ("beslissing", "evaluatie", "regeerakkoord", "strategie", "persoon"):
+        assert entity_kinds[kind] > 0, kind
+
+
+def test_documents_share_decisions_sections_and_people(texts: list[SourceText]) -> None:
+    minter = Minter(BASE)
+    shared = contributions(map_batch(parse_all(texts), minter), minter)
+
+    def sources(kind: str) -> list[set[str]]:
+        return [
+            {c.source.rsplit("/", 1)[1].split("-")[0] for c in parts}
+            for iri, parts in shared.items()
+            if minter.kind_of_path(minter.path_of(iri)) == kind
+        ]
+
+    decisions = sources("beslissing")
+    assert any({"evaluatie", "beslissingen"} <= s for s in decisions)  # cited and listed
+    counts = Counter(
+        len({c.source for c in parts}) for iri, parts in shared.items() if "/beslissing/" in iri
+    )
+    assert max(counts) >= 4  # a popular decision: several reports and a list
+    agreements = [
+        {c.source for c in parts} for iri, parts in shared.items() if iri.endswith("/2019-2024")
+    ]
+    assert agreements and len(agreements[0]) >= 2
+    assert any(len(s) > 1 for s in sources("persoon"))  # a minister signs twice
+
+
+def _state(store: Store) -> tuple[list[tuple[str, str]], list[tuple[str, str, bytes]]]:
+    """What the store publishes now: each entity's content, and every /doc document."""
+    entities = store.db.query("SELECT iri, coalesce(hash, '') FROM entities ORDER BY iri")
+    documents = store.db.query(
+        "SELECT path, format, body FROM documents WHERE path LIKE '/doc/%' "
+        "AND format NOT LIKE '%.gz' ORDER BY path, format"
+    )
+    return [tuple(r) for r in entities], [tuple(r) for r in documents]  # type: ignore[misc]
+
+
+def test_two_batches_in_either_order_give_the_same_store(
+    texts: list[SourceText], tmp_path: Path
+) -> None:
+    half = COUNT // 2
+    forward = open_store(tmp_path / "forward.sqlite", BASE)
+    ingest(forward, texts[:half])
+    ingest(forward, texts[half:])
+    backward = open_store(tmp_path / "backward.sqlite", BASE)
+    ingest(backward, texts[half:][::-1])
+    ingest(backward, texts[:half][::-1])
+    try:
+        assert forward.count_sources() == backward.count_sources() == COUNT
+        assert _state(forward) == _state(backward)
+        again = ingest(forward, texts)
+        assert not again.changed and len(again.unchanged) == COUNT
+    finally:
+        forward.close()
+        backward.close()

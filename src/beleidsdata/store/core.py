@@ -19,8 +19,18 @@ from ..errors import StoreError
 from ..mapping.facts import JSON, Fact, FactKey
 from . import schema
 from .database import Database, Row
-from .index import INDEX_SCHEMA, Filters, IndexEntry, Page, delete_index, query_page, write_index
+from .index import (
+    INDEX_SCHEMA,
+    Filters,
+    IndexEntry,
+    Page,
+    delete_index,
+    ensure_layout,
+    query_page,
+    write_index,
+)
 from .records import Document, EntityState, Member, SourceRecord, TokenRecord, WriteRecord
+from .search import SearchQuery, SearchResults, search
 
 DEFAULT_PAGE_SIZE = 250
 DEFAULT_WAIT = 60.0
@@ -70,6 +80,7 @@ class Store:
                 f"{base_iri.rstrip('/')}. Use another --db for another base IRI."
             )
         self.base_iri = stored_base
+        ensure_layout(db, stored_base + "/id/")  # derived index tables of an older layout
         self.page_size = int(self.meta("page_size") or DEFAULT_PAGE_SIZE)
         if page_size is not None and page_size != self.page_size:
             raise StoreError(
@@ -621,6 +632,10 @@ class Store:
 
     def delete_index(self, iri: str) -> None:
         delete_index(self.db, iri)
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        """Full-text search with facets (the one engine of the site and the API)."""
+        return search(self.db, query)
 
     def collection(self, kind: str, filters: Filters, **options: Any) -> Page:
         """One page of the entities of a kind (keyset pagination, see store/index.py)."""

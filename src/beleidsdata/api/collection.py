@@ -12,6 +12,7 @@ string (filters, sort, paging) is read by ``collection_query.py``.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -25,11 +26,12 @@ from ..formats.jsonld import dumps as jsonld_dumps
 from ..formats.jsonld import to_jsonld
 from ..formats.plain import plain
 from ..formats.rdfxml import to_rdfxml
-from ..formats.tabular import to_csv
+from ..formats.tabular import cell, to_csv
 from ..formats.turtle import to_turtle
 from ..mapping.namespaces import HYDRA, RDF
 from ..mapping.terms import IRI, Triple, integer, to_ntriples
-from ..site.links import kind_label
+from ..site.document import euro
+from ..site.links import kind_label, thing_label
 from ..site.render import render
 from ..store import Store
 from ..store.index import Page, encode_cursor
@@ -265,14 +267,23 @@ def collection(kind: Annotated[str, KIND], request: Request) -> Response:
         else:
             body = merge_rdfxml([to_rdfxml(triples, first=iri).encode(), *extra])
     else:
+        lang = language_of(request)
         body = render(
             "collection.html.j2",
             base=base,
             kind=kind,
-            kind_label=kind_label(kind, language_of(request)),
-            lang=language_of(request),
+            kind_label=kind_label(kind, lang),
+            lang=lang,
             total=page.total,
-            rows=page.rows,
+            rows=[
+                {
+                    "href": f"/doc/{row.path}.html",
+                    "text": thing_label(row.path, row.title, lang),
+                    "date": row.date,
+                    "amount": euro(Decimal(cell(row.amount)), lang) if row.amount else None,
+                }
+                for row in page.rows
+            ],
             links=_links(triples, base),
             filters=req.canonical,
             params=PARAMS,

@@ -657,7 +657,7 @@ def context_markdown() -> str:
         "  and positions JSON numbers.",
         "- Plain JSON and JSON-LD: a collection asked for as `application/json` is the same",
         "  document with every key typed `xsd:decimal` here (`waarde`) written as a JSON",
-        "  number (`1200000`, not `\"1200000\"`), ready to add up; `xsd:integer` keys are",
+        '  number (`1200000`, not `"1200000"`), ready to add up; `xsd:integer` keys are',
         "  numbers in both. A JSON-LD processor reading the plain JSON with this context gets",
         "  the same triples for whole amounts; a fractional amount's exact digits are the",
         "  JSON-LD string (`application/ld+json`).",

@@ -254,6 +254,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "areas_used": {"nl": "Gebieden", "en": "Areas"},
     "all": {"nl": "alle", "en": "all"},
     "error": {"nl": "Fout", "en": "Error"},
+    "show_results": {"nl": "Toon", "en": "Show"},
 }
 
 

@@ -212,8 +212,10 @@ def _first_bad_line(text: str, fmt: str) -> int | str:
 def _parser_message(exc: Exception) -> tuple[int | None, str]:
     """The column and the parser's full message (rdflib's Turtle parser keeps why and
     where apart; others say it in one text): what a steward needs to find the mistake."""
-    why, text, index = getattr(exc, "_why", None), getattr(exc, "_str", None), getattr(
-        exc, "_i", None
+    why, text, index = (
+        getattr(exc, "_why", None),
+        getattr(exc, "_str", None),
+        getattr(exc, "_i", None),
     )
     if isinstance(text, bytes) and isinstance(index, int):  # rdflib keeps bytes: count chars
         index = len(text[:index].decode("utf-8", "replace"))

@@ -12,7 +12,6 @@ CSV rows (:mod:`beleidsdata.formats.tabular`).
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +24,7 @@ from ..mapping.terms import IRI, Literal, Triple, date, decimal, string, text
 from ..mapping.uris import concept
 from ..store import Store
 from ..store.index import Row
+from .embedding import loader
 
 # The fields of a member, by their key in our context (``velden=`` takes these names).
 FIELDS = ("type", "titel", "datum", "bedrag", "realisatiestatus", "agendapuntType")
@@ -108,13 +108,7 @@ def csv_columns(fields: tuple[str, ...]) -> tuple[str, ...]:
 def embedded_members(store: Store, rows: list[Row], keys: tuple[str, ...]) -> list[dict[str, Any]]:
     """The members' full stored descriptions (no ``@context``), with ``keys`` inlined."""
     id_root = store.base_iri + "/id/"
-
-    def load(iri: str) -> dict[str, Any] | None:
-        if not iri.startswith(id_root) or "#" in iri:
-            return None
-        found = store.document(f"/doc/{iri[len(id_root) :]}", "jsonld")
-        return json.loads(found.body) if found else None
-
+    load = loader(store)
     out: list[dict[str, Any]] = []
     for row in rows:
         document = load(id_root + row.path)

@@ -17,20 +17,14 @@ from decimal import Decimal, InvalidOperation
 from html import escape
 from typing import Any
 
+from ..sources.evaluation.status import STATUS_VALUES
 from .document import euro
 from .i18n import Translator
 from .labels import iri_label
 
 STATUS_ROOT = "https://w3id.org/beleidsdata/concept/realisatiestatus/"
 # The realisation levels from kept to not kept (vocab/concepten.ttl), for the badge colour.
-LEVELS = (
-    "nagekomen",
-    "grotendeels-nagekomen",
-    "niet-volledig-nagekomen",
-    "deels-nagekomen",
-    "beperkt-nagekomen",
-    "niet-nagekomen",
-)
+LEVELS = STATUS_VALUES
 
 
 def status_badge(statuses: list[str], lang: str) -> dict[str, str]:

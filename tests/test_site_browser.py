@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support import LiveServer, ensure_chromium, npm_package, run_node_script
+from support import FIXTURES, LiveServer, ensure_chromium, npm_package, run_node_script
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +19,10 @@ def browser_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
     shots = tmp_path_factory.mktemp("screenshots")
     server = LiveServer(tmp_path_factory.mktemp("browser") / "store.sqlite")
     try:
-        return run_node_script("browser_site.mjs", tools, server.url, str(shots), str(axe))
+        broken = FIXTURES / "broken" / "bedrag-munt-euro.ttl"
+        return run_node_script(
+            "browser_site.mjs", tools, server.url, str(shots), str(axe), str(broken)
+        )
     finally:
         server.stop()
 
@@ -45,3 +48,22 @@ def test_axe_finds_no_serious_or_critical_violation(browser_run: dict) -> None:
         for page, found in browser_run["axe"].items()
     }
     assert not any(bad.values()), json.dumps(bad, indent=1)
+
+
+def test_no_page_is_wider_than_its_window(browser_run: dict) -> None:
+    widths = browser_run["widths"]
+    assert len(widths) == 12
+    too_wide = {k: w for k, w in widths.items() if w > int(k.rsplit("@", 1)[1])}
+    assert not too_wide, too_wide
+
+
+def test_the_validation_report_filters_severities(browser_run: dict) -> None:
+    step = next(s for s in browser_run["steps"] if "validation" in s)
+    assert "voldoen niet" in step["validation"]
+    assert step["results"] == 10 and step["shown"] == 1
+
+
+def test_docs_load_from_this_server_only(browser_run: dict) -> None:
+    docs = browser_run["docs"]
+    assert docs["operations"] > 10
+    assert len(docs["hosts"]) == 1 and docs["hosts"][0].startswith("127.0.0.1:"), docs

@@ -1,10 +1,20 @@
 // Drives the site in real headless Chromium (Debian's chromium) with playwright-core:
 // opens the landing page, follows links to the section and to a decision, uses the search
 // box, saves screenshots, and runs axe-core on the landing, decision, section and strategy
-// pages. Prints one JSON object. Usage: node browser_site.mjs URL OUTDIR AXE_JS
+// pages, uses the validation form and its severity filter, measures every page at 375 and
+// 1,280 px and loads /docs watching which hosts it asks. Prints one JSON object.
+// Usage: node browser_site.mjs URL OUTDIR AXE_JS BROKEN_FILE
 import { chromium } from "playwright-core";
 
-const [url, outdir, axePath] = process.argv.slice(2);
+const [url, outdir, axePath, brokenFile] = process.argv.slice(2);
+const pages = [
+  ["landing", "/"],
+  ["section", "/doc/regeerakkoord/2019-2024/sectie/2.3.5.html"],
+  ["strategy", "/doc/strategie/vlaamse-digitale-strategie.html"],
+  ["decision", "/doc/beslissing/2021-06-04/3115c1eb29.html"],
+  ["search", "/zoeken/?q=artificiele"],
+  ["validation", "/validate"],
+];
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -58,7 +68,7 @@ try {
   await page.press("#q", "Enter");
   await page.waitForLoadState();
   result.steps.push({ search: await page.locator("h1").innerText(), url: page.url(),
-                      results: await page.locator("ul.results li").count() });
+                      results: await page.locator("ol.results li.hit").count() });
   await shot("search");
   await axe("search");
 
@@ -68,6 +78,40 @@ try {
                       actiepunten: await page.locator("li.actiepunt").count() });
   await shot("strategy");
   await axe("strategy");
+
+  // the validation form with a file that has one violation among warnings
+  await page.goto(url + "/validate");
+  await page.setInputFiles("#file", brokenFile);
+  await page.click("form.validate button[type=submit]");
+  await page.waitForLoadState();
+  const results = await page.locator("li.result").count();
+  await page.check("#ernst-overtreding");
+  const shown = await page.evaluate(() =>
+    [...document.querySelectorAll("li.result")].filter((e) => e.offsetParent !== null).length);
+  result.steps.push({ validation: await page.locator(".verdict").innerText(), results, shown });
+  await axe("validation");
+
+  // every page at 375 and 1,280 px: no sideways scrolling (and a screenshot of each)
+  result.widths = {};
+  for (const width of [375, 1280]) {
+    const narrow = await browser.newPage({ viewport: { width, height: 900 }, locale: "nl-BE" });
+    for (const [name, path] of pages) {
+      await narrow.goto(url + path);
+      result.widths[`${name}@${width}`] = await narrow.evaluate(
+        () => document.documentElement.scrollWidth);
+      await narrow.screenshot({ path: `${outdir}/${name}-${width}.png` });
+    }
+    await narrow.close();
+  }
+
+  // /docs works without any other host: every request goes to this server
+  const docs = await browser.newPage();
+  const hosts = new Set();
+  docs.on("request", (r) => hosts.add(new URL(r.url()).host));
+  await docs.goto(url + "/docs");
+  await docs.waitForSelector(".opblock", { timeout: 20000 });
+  result.docs = { hosts: [...hosts], operations: await docs.locator(".opblock").count() };
+  await docs.close();
 } catch (e) {
   result.error = String(e && e.stack || e);
   process.exitCode = 1;

@@ -22,6 +22,7 @@ from . import (
     catalog,
     collection,
     developers,
+    docs_page,
     meta,
     middleware,
     openapi,
@@ -49,7 +50,7 @@ def create_app(store: Store, *, max_in_flight: int = 512) -> FastAPI:
         title="beleidsdata",
         version=__version__,
         description=DESCRIPTION,
-        docs_url="/docs",
+        docs_url=None,  # our own /docs serves Swagger UI from this service (docs_page.py)
         redoc_url=None,
     )
     app.state.store = store
@@ -76,6 +77,7 @@ def create_app(store: Store, *, max_in_flight: int = 512) -> FastAPI:
         catalog.router,
         publish.router,
         developers.router,
+        docs_page.router,
     ):
         app.include_router(router)
     validation_service.install(app)  # POST/GET /validate and the request body-size limit

@@ -12,7 +12,8 @@ string (filters, sort, paging) is read by ``collection_query.py``.
 
 from __future__ import annotations
 
-from typing import Annotated
+from decimal import Decimal
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Path, Request
@@ -20,38 +21,53 @@ from fastapi.responses import Response
 
 from ..errors import BadRequest
 from ..formats import registry
-from ..formats.context import CLASSES, context_url
+from ..formats.context import context_url
 from ..formats.jsonld import dumps as jsonld_dumps
 from ..formats.jsonld import to_jsonld
+from ..formats.plain import plain
 from ..formats.rdfxml import to_rdfxml
+from ..formats.tabular import cell, to_csv
 from ..formats.turtle import to_turtle
-from ..mapping.namespaces import BESLUITVORMING, DCT, DOSSIER, ELI, HYDRA, RDF
-from ..mapping.terms import IRI, Literal, Triple, date, integer, string, text, to_ntriples
+from ..mapping.namespaces import HYDRA, RDF
+from ..mapping.terms import IRI, Triple, integer, to_ntriples
+from ..site.document import euro
+from ..site.links import kind_label, thing_label
 from ..site.render import render
+from ..store import Store
 from ..store.index import Page, encode_cursor
 from . import openapi as oa
+from .collection_members import (
+    csv_columns,
+    csv_row,
+    embedded_members,
+    member_triples,
+    stored_bodies,
+)
 from .collection_query import ALLOWED, PARAMS, CollectionQuery, openapi_parameters, parse
 from .deps import store_of
+from .embedding import merge_rdfxml
 from .examples import DECISIONS_PAGE
 from .negotiation import choose
 from .problems import Problem, problem_response
-from .resources import SUFFIXES, context_link
+from .resources import context_link
 from .responses import not_acceptable, not_found, respond
+from .site import language_of
 
 router = APIRouter(tags=["collections"], default_response_class=Response)
 
-# A collection is offered in the same representations as a single resource.
-# media type → what to write, in our order of preference (HTML right after JSON-LD)
+# A collection is offered in the document formats (HTML right after JSON-LD) and as CSV;
+# media type → format key, in our order of preference.
 TYPES = {
     "application/ld+json": "jsonld",
     "text/html": "html",
     **{
-        f.media_type: f.storage
-        for f in registry.document_formats()
-        if f.key not in ("jsonld", "html", "nq", "trig")
+        f.media_type: f.key
+        for f in registry.collection_formats()
+        if f.key not in ("jsonld", "html")
     },
 }
-RDF_TEXT = [m for m, k in TYPES.items() if k not in ("jsonld",)]
+SUFFIXES = {f.suffix: f.media_type for f in registry.collection_formats()}
+RDF_TEXT = [m for m, k in TYPES.items() if k not in ("jsonld", "json", "csv")]
 
 
 def _url(base: str, kind: str, params: dict[str, str]) -> str:
@@ -97,23 +113,9 @@ def page_triples(
             )
         )
     for row in page.rows:
-        member = IRI(f"{base}/id/{row.path}")
-        out.append((collection, IRI(HYDRA.member), member))
-        for name in row.types:
-            if name in CLASSES:
-                out.append((member, IRI(RDF.type), IRI(CLASSES[name])))
-        if row.title:
-            value: Literal = string(row.title) if "Bron" in row.types else text(row.title)
-            out.append((member, IRI(DCT.title), value))
-        if row.date and "Agendapunt" in row.types:
-            treatment, activity = IRI(member + "#behandeling"), IRI(member + "#beslissing")
-            out += [
-                (treatment, IRI(DCT.subject), member),
-                (treatment, IRI(BESLUITVORMING.heeftBeslissing), activity),
-                (activity, IRI(DOSSIER["Activiteit.startdatum"]), date(row.date)),
-            ]
-        elif row.date:
-            out.append((member, IRI(ELI.date_document), date(row.date)))
+        out.append((collection, IRI(HYDRA.member), IRI(f"{base}/id/{row.path}")))
+        if not req.members:
+            out += member_triples(base, row, req.fields)
     return out, collection
 
 
@@ -237,44 +239,91 @@ def collection(kind: Annotated[str, KIND], request: Request) -> Response:
     triples, iri = page_triples(base, kind, req, page)
     fmt = TYPES[media]
     headers: dict[str, str] = {}
-    if fmt == "jsonld":
-        doc = to_jsonld(triples, iri, context_url(base), nest_all=True)
-        order = {f"{base}/id/{row.path}": i for i, row in enumerate(page.rows)}
-        members = doc.get("leden")
-        if isinstance(members, list):
-            members.sort(key=lambda m: order.get(m["id"] if isinstance(m, dict) else m, 0))
-        else:  # an empty page: still an array for plain-JSON readers (expands to nothing)
-            doc = {k: v for k, v in [*doc.items(), ("leden", [])] if k != "weergave"} | {
-                "weergave": doc["weergave"]
-            }
-        body = jsonld_dumps(doc, pretty=True)
-        if media == "application/json":
+    if fmt == "csv":
+        if req.members:
+            return problem_response(
+                Problem(400, detail="embed: not available as CSV", instance=f"/doc/{kind}"),
+                extra={"allowed": ALLOWED},
+            )
+        columns = csv_columns(req.fields)
+        body = to_csv(columns, (csv_row(base, row, req.fields) for row in page.rows))
+        links = _links(triples, base)
+        if links:
+            headers["Link"] = ", ".join(
+                f'<{base}{href}>; rel="{REL[k]}"' for k, href in links.items()
+            )
+    elif fmt in ("jsonld", "json"):
+        doc = _jsonld_page(store, triples, iri, req, page)
+        if fmt == "json":
+            doc = plain(doc)
             headers["Link"] = context_link(request)
-    elif fmt == "ttl":
-        body = to_turtle(triples, first=iri).encode()
-    elif fmt == "nt":
-        body = to_ntriples(triples).encode()
-    elif fmt == "rdf":
-        body = to_rdfxml(triples, first=iri).encode()
+        body = jsonld_dumps(doc, pretty=True)
+    elif fmt in ("ttl", "nt", "rdf"):
+        extra = stored_bodies(store, page.rows, fmt) if req.members else []
+        if fmt == "ttl":
+            body = b"\n".join([to_turtle(triples, first=iri).encode(), *extra])
+        elif fmt == "nt":
+            body = b"".join([to_ntriples(triples).encode(), *extra])
+        else:
+            body = merge_rdfxml([to_rdfxml(triples, first=iri).encode(), *extra])
     else:
-        links = {}
-        for key, predicate in (
-            ("eerste", HYDRA.first),
-            ("vorige", HYDRA.previous),
-            ("volgende", HYDRA.next),
-            ("laatste", HYDRA.last),
-        ):
-            found = [o for _, p, o in triples if p == predicate and isinstance(o, IRI)]
-            if found:
-                links[key] = found[0].removeprefix(base)
+        lang = language_of(request)
         body = render(
             "collection.html.j2",
             base=base,
             kind=kind,
+            kind_label=kind_label(kind, lang),
+            lang=lang,
             total=page.total,
-            rows=page.rows,
-            links=links,
+            rows=[
+                {
+                    "href": f"/doc/{row.path}.html",
+                    "text": thing_label(row.path, row.title, lang),
+                    "date": row.date,
+                    "amount": euro(Decimal(cell(row.amount)), lang) if row.amount else None,
+                }
+                for row in page.rows
+            ],
+            links=_links(triples, base),
             filters=req.canonical,
             params=PARAMS,
+            path=f"/doc/{kind}",
         )
     return respond(body, media, request, headers=headers)
+
+
+REL = {"eerste": "first", "vorige": "prev", "volgende": "next", "laatste": "last"}
+
+
+def _links(triples: list[Triple], base: str) -> dict[str, str]:
+    """The paging links of a page (``eerste``… → path and query)."""
+    links = {}
+    for key, predicate in (
+        ("eerste", HYDRA.first),
+        ("vorige", HYDRA.previous),
+        ("volgende", HYDRA.next),
+        ("laatste", HYDRA.last),
+    ):
+        found = [o for _, p, o in triples if p == predicate and isinstance(o, IRI)]
+        if found:
+            links[key] = found[0].removeprefix(base)
+    return links
+
+
+def _jsonld_page(
+    store: Store, triples: list[Triple], iri: str, req: CollectionQuery, page: Page
+) -> dict[str, Any]:
+    """The page as compacted JSON-LD, members in page order (in full with ``embed=``)."""
+    base = store.base_iri
+    doc: dict[str, Any] = to_jsonld(triples, iri, context_url(base), nest_all=True)
+    order = {f"{base}/id/{row.path}": i for i, row in enumerate(page.rows)}
+    members = doc.get("leden")
+    if req.members:
+        members = embedded_members(store, page.rows, req.embed)
+    if isinstance(members, list):
+        members.sort(key=lambda m: order.get(m["id"] if isinstance(m, dict) else m, 0))
+    # an empty page: still an array for plain-JSON readers (expands to nothing)
+    view = doc.pop("weergave")
+    doc["leden"] = members if isinstance(members, list) else []
+    doc["weergave"] = view
+    return doc

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -19,11 +20,26 @@ from fastapi.openapi.models import Example
 
 from ..errors import BadRequest
 from ..formats.context import CLASSES
+from ..formats.embed import EMBEDDABLE, parse_embed
 from ..store.index import Filters, decode_cursor
 from . import openapi as oa
+from .collection_members import FIELDS
 from .examples import EVALUATION
 
 DEFAULT_LIMIT, MAX_LIMIT = 20, 100
+_SORTS = {
+    "pad": "pad",
+    "path": "pad",
+    "datum": "datum",
+    "date": "datum",
+    "-datum": "-datum",
+    "-date": "-datum",
+    "bedrag": "bedrag",
+    "amount": "bedrag",
+    "-bedrag": "-bedrag",
+    "-amount": "-bedrag",
+}
+MEMBERS = ("leden", "members")
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
 _CODE = r"^[a-z0-9][a-z0-9-]*$"
 _SECTION = r"^[\w.\-/]+$"
@@ -117,10 +133,28 @@ PARAMS = (
     Param(
         "sorteer",
         "sort",
-        "Order: pad (by identifier, the default), datum (oldest first) "
-        "or -datum (newest first); English: path, date, -date.",
-        {"type": "string", "enum": ["pad", "datum", "-datum", "path", "date", "-date"]},
-        oa.examples(newest=("Newest first", "-datum")),
+        "Order: pad (by identifier, the default), datum (oldest first), -datum (newest "
+        "first), bedrag (smallest amount first) or -bedrag (largest first); English: path, "
+        "date, -date, amount, -amount. A member's amount is the largest it names; members "
+        "without one come last with -bedrag.",
+        {"type": "string", "enum": list(_SORTS)},
+        oa.examples(newest=("Newest first", "-datum"), largest=("Largest amount first", "-bedrag")),
+    ),
+    Param(
+        "velden",
+        "fields",
+        "The fields of each member, comma-separated: " + ", ".join(FIELDS) + " (default: all). "
+        "The identifier is always there.",
+        {"type": "string", "pattern": "^(" + "|".join(FIELDS) + ")(,(" + "|".join(FIELDS) + "))*$"},
+        oa.examples(amounts=("Title, date and amounts", "titel,datum,bedrag")),
+    ),
+    Param(
+        "embed",
+        "embed",
+        "Members in full: leden (their stored descriptions), or keys to inline into them "
+        "as on a single description (verwijstNaar, delen…, or alles). Not with CSV.",
+        {"type": "string"},
+        oa.examples(members=("Each member's full description", "leden")),
     ),
     Param(
         "aantal",
@@ -138,25 +172,17 @@ PARAMS = (
     ),
 )
 _BY_NAME = {p.name: p for p in PARAMS} | {p.alias: p for p in PARAMS}
-ALLOWED = [p.name for p in PARAMS] + [p.alias for p in PARAMS]
-_SORTS = {
-    "pad": "pad",
-    "path": "pad",
-    "datum": "datum",
-    "date": "datum",
-    "-datum": "-datum",
-    "-date": "-datum",
-}
+ALLOWED = list(dict.fromkeys([p.name for p in PARAMS] + [p.alias for p in PARAMS]))
 
 
 def openapi_parameters() -> list[dict[str, Any]]:
     """Each filter under its Dutch name and its English alias, as OpenAPI parameters."""
     out: list[dict[str, Any]] = []
     for p in PARAMS:
-        for name, description, examples in (
-            (p.name, f"{p.doc} English alias: `{p.alias}`.", p.examples),
-            (p.alias, f"English alias of `{p.name}`: {p.doc}", {}),
-        ):
+        names = [(p.name, f"{p.doc} English alias: `{p.alias}`.", p.examples)]
+        if p.alias != p.name:
+            names.append((p.alias, f"English alias of `{p.name}`: {p.doc}", {}))
+        for name, description, examples in names:
             parameter: dict[str, Any] = {
                 "name": name,
                 "in": "query",
@@ -179,6 +205,9 @@ class CollectionQuery:
     before: tuple[str, ...] | None
     last: bool
     canonical: dict[str, str]  # filters and sort, Dutch names, for links
+    fields: tuple[str, ...] = FIELDS
+    members: bool = False  # embed: members in full
+    embed: tuple[str, ...] = ()  # embed: keys inlined into the members
 
 
 def _path_of(value: str, base: str) -> str:
@@ -186,6 +215,20 @@ def _path_of(value: str, base: str) -> str:
         if value.startswith(prefix):
             return value[len(prefix) :]
     return value.strip("/")
+
+
+DOC_PARAMS = ("embed", "lang")  # what /doc/{path} takes
+
+
+def check_names(query: list[tuple[str, str]], allowed: tuple[str, ...]) -> None:
+    """Refuse unknown or repeated parameter names (BadRequest), as collections do."""
+    seen: set[str] = set()
+    for name, _value in query:
+        if name not in allowed:
+            raise BadRequest(f"unknown parameter {name!r}; allowed: " + ", ".join(allowed))
+        if name in seen:
+            raise BadRequest(f"parameter {name!r} given more than once")
+        seen.add(name)
 
 
 def _values(query: list[tuple[str, str]]) -> dict[str, str]:
@@ -199,6 +242,16 @@ def _values(query: list[tuple[str, str]]) -> dict[str, str]:
             raise BadRequest(f"parameter {param.name!r} given more than once")
         values[param.name] = value.strip()
     return values
+
+
+def _date(name: str, value: str) -> str:
+    """A real calendar day (2021-13-45 is refused, not compared as text)."""
+    try:
+        if not re.match(_DATE, value):
+            raise ValueError
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise BadRequest(f"{name}: expected a date YYYY-MM-DD that exists, got {value!r}") from None
 
 
 def _amount(name: str, value: str) -> Decimal:
@@ -218,9 +271,11 @@ def _filters(values: dict[str, str], base: str) -> tuple[Filters, dict[str, str]
     texts: dict[str, str] = {}  # the Filters field of each text filter
     for name in ("van", "tot"):
         if name in values:
-            if not re.match(_DATE, values[name]):
-                raise BadRequest(f"{name}: expected a date YYYY-MM-DD, got {values[name]!r}")
-            texts["date_from" if name == "van" else "date_to"] = canonical[name] = values[name]
+            texts["date_from" if name == "van" else "date_to"] = canonical[name] = _date(
+                name, values[name]
+            )
+    if "van" in canonical and "tot" in canonical and canonical["van"] > canonical["tot"]:
+        raise BadRequest(f"van ({canonical['van']}) is after tot ({canonical['tot']})")
     if "q" in values:
         if not values["q"] or len(values["q"]) > 200:
             raise BadRequest("q: expected 1 to 200 characters of text")
@@ -254,6 +309,8 @@ def _filters(values: dict[str, str], base: str) -> tuple[Filters, dict[str, str]
     if "bedragTot" in values:
         amount_max = _amount("bedragTot", values["bedragTot"])
         canonical["bedragTot"] = values["bedragTot"]
+    if amount_min is not None and amount_max is not None and amount_min > amount_max:
+        raise BadRequest("bedragVan is larger than bedragTot")
     return Filters(**texts, amount_min=amount_min, amount_max=amount_max), canonical
 
 
@@ -263,7 +320,7 @@ def parse(query: list[tuple[str, str]], base: str) -> CollectionQuery:
     filters, canonical = _filters(values, base)
     sort = _SORTS.get(values.get("sorteer", "pad"))
     if sort is None:
-        raise BadRequest("sorteer: expected pad, datum or -datum")
+        raise BadRequest("sorteer: expected one of " + ", ".join(_SORTS))
     if sort != "pad":
         canonical["sorteer"] = sort
     limit = DEFAULT_LIMIT
@@ -271,6 +328,11 @@ def parse(query: list[tuple[str, str]], base: str) -> CollectionQuery:
         if not values["aantal"].isdigit() or not 1 <= int(values["aantal"]) <= MAX_LIMIT:
             raise BadRequest(f"aantal: expected a whole number from 1 to {MAX_LIMIT}")
         limit = int(values["aantal"])
+    fields, members, embed = _fields(values)
+    if "velden" in values:
+        canonical["velden"] = ",".join(fields)
+    if "embed" in values:
+        canonical["embed"] = values["embed"]
     width = 1 if sort == "pad" else 2
     after = before = None
     last = False
@@ -287,4 +349,33 @@ def parse(query: list[tuple[str, str]], base: str) -> CollectionQuery:
             before = decode_cursor(values["voor"], width)
             if before is None:
                 raise BadRequest("voor: not a cursor of this collection (take it from a link)")
-    return CollectionQuery(filters, sort, limit, after, before, last, canonical)
+    return CollectionQuery(
+        filters, sort, limit, after, before, last, canonical, fields, members, embed
+    )
+
+
+def _fields(values: dict[str, str]) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
+    """The member fields (``velden``) and what ``embed`` asks for."""
+    fields: tuple[str, ...] = FIELDS
+    if "velden" in values:
+        asked = [v.strip() for v in values["velden"].split(",") if v.strip()]
+        unknown = [v for v in asked if v not in FIELDS]
+        if unknown or not asked:
+            raise BadRequest(
+                f"velden: unknown field {(unknown or [''])[0]!r}; allowed: " + ", ".join(FIELDS)
+            )
+        fields = tuple(f for f in FIELDS if f in asked)
+    members, keys = False, tuple[str, ...]()
+    if "embed" in values:
+        rest = [v.strip() for v in values["embed"].split(",") if v.strip()]
+        members = any(v in MEMBERS for v in rest) or bool(rest)
+        try:
+            keys = parse_embed(",".join(v for v in rest if v not in MEMBERS))
+        except ValueError as exc:
+            raise BadRequest(
+                f"embed: unknown key {exc.args[0]!r}; allowed: "
+                + ", ".join(("leden", "alles", *EMBEDDABLE))
+            ) from None
+        if not rest:
+            raise BadRequest("embed: expected leden, alles or keys to inline")
+    return fields, members, keys

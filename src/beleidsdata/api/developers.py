@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from ..formats import registry
 from ..site.render import render
 from . import openapi as oa
-from .collection_query import PARAMS
+from .collection_query import ALLOWED, PARAMS
 from .deps import store_of
 from .examples import DECISION, EVALUATION, SECTION
 from .resources import DOC_TYPES, SUFFIXES
@@ -145,6 +145,18 @@ curl -s -H 'Accept: application/json' \\
       ],
       "titel": "Onderzoeksprogramma Artificiële Intelligentie (AI): 12 miljoen euro subsidie \
 werkjaar 2021",
+      "agendapuntType": "http://themis.vlaanderen.be/id/concept/agendapunt-type/\
+dd47a8f8-3ad2-4d5a-8318-66fc02fe80fd",
+      "bedrag": [
+        {
+          "id": "{base}/id/beslissing/2021-01-29/c6734177dc#bedrag-12000000",
+          "type": [
+            "Bedrag"
+          ],
+          "waarde": 12000000,
+          "munt": "EUR"
+        }
+      ],
       "behandelingen": [
         {
           "id": "{base}/id/beslissing/2021-01-29/c6734177dc#behandeling",
@@ -226,10 +238,58 @@ curl -s '{base}/doc/beslissing?year=2021'; echo
 """,
             '{"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "unknown '
             "parameter 'year'; allowed: "
-            + ", ".join([p.name for p in PARAMS] + [p.alias for p in PARAMS])
+            + ", ".join(ALLOWED)
             + '", "instance": "/doc/beslissing", "allowed": ['
-            + ", ".join(f'"{n}"' for n in [p.name for p in PARAMS] + [p.alias for p in PARAMS])
+            + ", ".join(f'"{n}"' for n in ALLOWED)
             + "]}\n",
+        ),
+        Example(
+            "curl-bad-date",
+            "sh",
+            """\
+curl -s -o /dev/null -w '%{http_code}\\n' '{base}/doc/beslissing?van=2021-13-45'
+""",
+            "400\n",
+        ),
+        # -- amounts as numbers, CSV
+        Example(
+            "python-amounts",
+            "python",
+            """\
+import json
+import urllib.request
+
+url = ("{base}/doc/beslissing?van=2021-01-01&tot=2021-12-31"
+       "&velden=titel,datum,bedrag&sorteer=-bedrag&aantal=100")
+request = urllib.request.Request(url, headers={"Accept": "application/json"})
+with urllib.request.urlopen(request) as response:
+    page = json.load(response)
+
+print(page["totaalAantal"], "decisions in 2021")
+for decision in page["leden"][:3]:
+    largest = max(amount["waarde"] for amount in decision["bedrag"])
+    print(f"{largest:>12,}", decision["titel"][:45])
+""",
+            """\
+13 decisions in 2021
+  50,000,000 Plan Vlaamse Veerkracht: toewijzing middelen\x20
+  21,000,000 Plan Vlaamse Veerkracht: actieplan E-leren
+  12,000,000 Onderzoeksprogramma Artificiële Intelligentie
+""",
+        ),
+        Example(
+            "curl-csv",
+            "sh",
+            """\
+curl -s '{base}/doc/beslissing.csv?van=2021-01-01&tot=2021-12-31&velden=datum,bedrag&aantal=100' \\
+  | head -4
+""",
+            """\
+id,datum,bedrag,bedragen
+{base}/id/beslissing/2021-01-29/c6734177dc,2021-01-29,12000000,12000000
+{base}/id/beslissing/2021-05-07/80fc390a1d,2021-05-07,5000000,5000000
+{base}/id/beslissing/2021-05-07/aac413b5c2,2021-05-07,3500000,3500000
+""",
         ),
         # -- embed
         Example(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import Request
@@ -42,12 +43,7 @@ def embedded(
         cache.move_to_end(key)
         return cache[key]
     id_root = store.base_iri + "/id/"
-
-    def load(iri: str) -> dict[str, Any] | None:
-        if not iri.startswith(id_root) or "#" in iri:
-            return None
-        related = store.document(f"/doc/{iri[len(id_root) :]}", "jsonld")
-        return json.loads(related.body) if related else None
+    load = loader(store)
 
     def stored(entity_path: str) -> bytes:
         found = store.document(f"/doc/{entity_path}", fmt)
@@ -68,6 +64,19 @@ def embedded(
     while len(cache) > EMBED_CACHE_SIZE:
         cache.popitem(last=False)
     return body
+
+
+def loader(store: Store) -> Callable[[str], dict[str, Any] | None]:
+    """The stored JSON-LD of one of our entities by its IRI (None for anything else)."""
+    id_root = store.base_iri + "/id/"
+
+    def load(iri: str) -> dict[str, Any] | None:
+        if not iri.startswith(id_root) or "#" in iri:
+            return None
+        related = store.document(f"/doc/{iri[len(id_root) :]}", "jsonld")
+        return json.loads(related.body) if related else None
+
+    return load
 
 
 def merge_rdfxml(documents: list[bytes]) -> bytes:

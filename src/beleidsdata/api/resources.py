@@ -12,9 +12,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from ..errors import BadRequest
 from ..formats import registry
 from ..formats.embed import EMBEDDABLE, parse_embed
 from . import openapi as oa
+from .collection_query import DOC_PARAMS, check_names
 from .deps import store_of
 from .embedding import embedded
 from .examples import (
@@ -210,6 +212,13 @@ def document(
     embed: Annotated[str | None, EMBED] = None,
 ) -> Response:
     store = store_of(request)
+    try:  # unknown parameters are refused as on collections (collection_query.py)
+        check_names(list(request.query_params.multi_items()), DOC_PARAMS)
+    except BadRequest as exc:
+        instance = f"/doc/{path}"
+        return problem_response(
+            Problem(400, detail=str(exc), instance=instance), extra={"allowed": list(DOC_PARAMS)}
+        )
     version = VERSION_PATH.match(path)
     if version is not None:
         return version_document(request, version.group(1), int(version.group(2)))

@@ -55,9 +55,11 @@ def html(body: bytes, request: Request, lang: str, max_age: int = 60) -> Respons
 @router.get("/zoeken", include_in_schema=False)
 @router.get(
     "/zoeken/",
-    summary="Search titles (HTML page)",
-    description="Search the titles of every thing (HTML). For data, use the `q` filter "
-    "of a collection (`/doc/beslissing?q=AI`).",
+    summary="Search titles and texts (HTML page)",
+    description="Full-text search over titles and texts (HTML): accent- and "
+    "case-insensitive, Dutch inflections found; results with kind, date, amount, "
+    "realisation status and a snippet, facets to narrow them. The same engine answers "
+    "the `q` filter of a collection (`/doc/beslissing?q=AI`) for data.",
     responses=oa.HTML_PAGE,
 )
 def search(
@@ -65,16 +67,31 @@ def search(
     q: Annotated[
         str,
         Query(
-            description="Words to find in titles.", openapi_examples=oa.examples(ai=("AI", "AI"))
+            description="Words to find in titles and texts.",
+            openapi_examples=oa.examples(
+                ai=("AI", "AI"), accents=("Without accents", "artificiele")
+            ),
         ),
     ] = "",
     soort: Annotated[
         str,
         Query(description="Only things of this kind (first path segment), e.g. `beslissing`."),
     ] = "",
+    jaar: Annotated[str, Query(description="Only things dated in this year.")] = "",
+    status: Annotated[
+        str, Query(description="Only evaluations with this realisation status (its code).")
+    ] = "",
+    bedrag: Annotated[
+        str,
+        Query(description="Amount range: `tot-1m`, `1m-5m`, `5m-10m` or `vanaf-10m`."),
+    ] = "",
+    pagina: Annotated[int, Query(ge=1, le=1000, description="Page of results.")] = 1,
 ) -> Response:
     lang = language_of(request)
-    return html(site_of(request).search(q[:200], soort or None, lang), request, lang)
+    body = site_of(request).search(
+        q[:200], soort or None, lang, year=jaar, status=status, amount=bedrag, page=pagina
+    )
+    return html(body, request, lang)
 
 
 @router.get(

@@ -27,6 +27,7 @@ from ..site.i18n import pick_language
 from ..site.report import form_html
 from ..validation import ValidationReport, normalise_areas
 from ..validation import reports as report_formats
+from ..validation.pdf import to_pdf
 from ..validation.worker import Failed, Job, Refused, run_validation
 from . import openapi as oa
 from .middleware import BodySizeLimit
@@ -37,7 +38,14 @@ from .validate_settings import ValidationSettings, settings_of
 
 router = APIRouter()
 
-REPORT_TYPES = ["application/ld+json", "application/json", "text/turtle", "text/csv", "text/html"]
+REPORT_TYPES = [
+    "application/ld+json",
+    "application/json",
+    "text/turtle",
+    "text/csv",
+    "text/html",
+    "application/pdf",
+]
 FORMAT_PARAM = {
     "jsonld": "application/ld+json",
     "json": "application/json",
@@ -45,7 +53,9 @@ FORMAT_PARAM = {
     "turtle": "text/turtle",
     "csv": "text/csv",
     "html": "text/html",
+    "pdf": "application/pdf",
 }
+SEVERITY_PARAM = {"violation": "Violation", "warning": "Warning", "info": "Info"}
 
 
 def install(app: FastAPI) -> None:
@@ -173,7 +183,12 @@ async def validate_post(request: Request) -> Response:
         return error(400, outcome.reason)
     if isinstance(outcome, Failed):
         return error(500, f"validation failed: {outcome.reason}")
-    return _report_response(outcome.report, media_type, lang, chosen, received.pasted, settings)
+    severity = SEVERITY_PARAM.get((first("severity") or "info").lower())
+    if severity is None:
+        return error(400, "severity: expected violation, warning or info")
+    return _report_response(
+        outcome.report, media_type, lang, chosen, received.pasted, settings, severity
+    )
 
 
 def _error(
@@ -221,13 +236,25 @@ def _report_response(
     chosen: tuple[str, ...],
     pasted: str,
     settings: ValidationSettings,
+    severity: str = "Info",
 ) -> Response:
     headers = {
         "Cache-Control": "no-store",
         "Content-Language": lang,
         "Vary": "Accept, Accept-Language",
     }
-    if media_type == "application/ld+json":
+    full = report
+    report = ValidationReport(  # what is shown: this severity and worse (the verdict stays)
+        full.conforms,
+        report_formats.at_least(full, severity),
+        full.focus_count,
+        full.areas,
+        full.triples,
+    )
+    if media_type == "application/pdf":
+        body = to_pdf(full, lang, severity)
+        headers["Content-Disposition"] = 'attachment; filename="validatierapport.pdf"'
+    elif media_type == "application/ld+json":
         body = report_formats.to_jsonld(report).encode()
     elif media_type == "application/json":
         body = report.to_json(lang).encode()
@@ -239,7 +266,9 @@ def _report_response(
         media_type += "; charset=utf-8"
         headers["Content-Disposition"] = 'attachment; filename="validatierapport.csv"'
     else:
-        body = form_html(lang, report=report, chosen=chosen, text=pasted, fetch=settings.fetch)
+        body = form_html(
+            lang, report=full, chosen=chosen, text=pasted, fetch=settings.fetch, severity=severity
+        )
         media_type = "text/html; charset=utf-8"
     return Response(body, media_type=media_type, headers=headers)
 

@@ -111,11 +111,26 @@ def _explain(conversion: Conversion, iri: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "ttl", "jsonld", "csv", "html"]),
+    type=click.Choice(["text", "json", "ttl", "jsonld", "csv", "html", "pdf"]),
     default="text",
     show_default=True,
     help="Report format: text, json (plain JSON), ttl or jsonld (a "
-    "sh:ValidationReport), csv (one row per result), html (a page).",
+    "sh:ValidationReport), csv (one row per result), html (a page), pdf (a document; "
+    "with -o, or redirect standard output to a file).",
+)
+@click.option(
+    "--severity",
+    type=click.Choice(["violation", "warning", "info"]),
+    default="info",
+    show_default=True,
+    help="Show results of this severity and worse: violation (violations only), warning "
+    "(violations and warnings) or info (all). The verdict and the exit code do not change.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to this file instead of standard output.",
 )
 @click.option(
     "--lang",
@@ -148,6 +163,8 @@ def validate_command(
     kind: str | None,
     areas: tuple[str, ...],
     engine: str,
+    severity: str,
+    output: str | None,
 ) -> None:
     """Validate RDF data or source documents against the SHACL shapes.
 
@@ -156,12 +173,19 @@ def validate_command(
     from the content when the extension says nothing) or source documents (.txt, .md),
     which are converted first. All inputs are validated together.
 
+    Results about RDF files name the lines of that file where the focus node's
+    statements are (Turtle, TriG, N-Triples, N-Quads); results about source documents
+    name the lines of the source text. Every word follows --lang.
+
     Exit code 0 when the data conforms, 1 when it does not (the report is printed),
-    2 when an input cannot be read or parsed.
+    2 when an input cannot be read or parsed (the parser's message with line and column).
     """
     from ..site.report import report_html
-    from ..validation import normalise_areas, validate_graph, with_sources
+    from ..validation import ValidationReport, normalise_areas, validate_graph, with_sources
     from ..validation import reports as report_formats
+    from ..validation.pdf import to_pdf
+    from ..validation.provenance import with_file_lines
+    from ..validation.reports import at_least
 
     try:
         chosen = normalise_areas(areas)
@@ -171,16 +195,45 @@ def validate_command(
         fail_on(exc)
     report = validate_graph(graph, chosen, provenance=False, engine=engine)
     report.results = with_sources(report.results, graph, texts)
+    report.results = with_file_lines(report.results, _rdf_texts(paths))
+    level = severity.capitalize()
+    shown = ValidationReport(
+        report.conforms, at_least(report, level), report.focus_count, report.areas, report.triples
+    )
+    body: str | bytes
     if fmt == "json":
-        click.echo(report.to_json(lang), nl=False)
+        body = shown.to_json(lang)
     elif fmt == "ttl":
-        click.echo(report_formats.to_turtle(report), nl=False)
+        body = report_formats.to_turtle(shown)
     elif fmt == "jsonld":
-        click.echo(report_formats.to_jsonld(report), nl=False)
+        body = report_formats.to_jsonld(shown)
     elif fmt == "csv":
-        click.echo(report_formats.to_csv(report, lang), nl=False)
+        body = report_formats.to_csv(shown, lang)
     elif fmt == "html":
-        click.echo(report_html(report, lang).decode(), nl=False)
+        body = report_html(report, lang, severity=level).decode()
+    elif fmt == "pdf":
+        body = to_pdf(report, lang, level)
     else:
-        click.echo(report.to_text(lang), nl=False)
+        body = report_formats.to_text(report, lang, level)
+    if output:
+        data = body if isinstance(body, bytes) else body.encode()
+        Path(output).write_bytes(data)
+        click.echo(report_formats.summary(report, lang), err=True)
+    elif isinstance(body, bytes):
+        sys.stdout.buffer.write(body)
+        sys.stdout.flush()
+    else:
+        click.echo(body, nl=False)
     sys.exit(0 if report.conforms else EXIT_INVALID)
+
+
+def _rdf_texts(paths: tuple[str, ...]) -> dict[str, str]:
+    """The text of each RDF input whose lines a report can name (Turtle, N-Triples…)."""
+    from ..validation.inputs import rdf_format
+    from ..validation.provenance import LINED
+
+    out = {}
+    for path in expand_paths(paths):
+        if rdf_format(path) in LINED:
+            out[str(path)] = path.read_text(encoding="utf-8-sig", errors="replace")
+    return out

@@ -52,6 +52,7 @@ class Format:
     stream: bool = True  # event-stream pages come in this format
     rdf: bool = True
     aliases: tuple[str, ...] = ()  # other media types that mean the same
+    entity: bool = True  # offered for one thing (/doc/{path}); False: collections only
 
     @property
     def storage(self) -> str:
@@ -85,6 +86,8 @@ FORMATS: tuple[Format, ...] = (
     ),
     Format("json", "application/json", ".json", "JSON", None, stored_as="jsonld", stream=False),
     Format("html", "text/html", ".html", "HTML", None, stream=False, rdf=False),
+    # A collection as a table (formats/tabular.py): one row per member.
+    Format("csv", "text/csv", ".csv", "CSV", None, stream=False, rdf=False, entity=False),
 )
 
 BY_KEY = {f.key: f for f in FORMATS}
@@ -110,7 +113,13 @@ def stored() -> tuple[Format, ...]:
 
 def document_formats() -> tuple[Format, ...]:
     """What ``/doc/{path}`` offers, in our order of preference."""
-    return FORMATS
+    return tuple(f for f in FORMATS if f.entity)
+
+
+def collection_formats() -> tuple[Format, ...]:
+    """What a collection (``/doc/{kind}``) offers: every document format but the quad
+    formats (a page has only a default graph), and CSV."""
+    return tuple(f for f in FORMATS if f.key not in ("nq", "trig"))
 
 
 def stream_formats() -> tuple[Format, ...]:

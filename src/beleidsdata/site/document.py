@@ -92,6 +92,7 @@ def decision_info(data: dict[str, Any], lang: str) -> dict[str, Any]:
         "documents": stukken,
         "by": iri_label(by, lang) if isinstance(by, str) else None,
         "type": iri_label(str(find_key(data, "agendapuntType") or ""), lang),
+        "incomplete": bool(find_key(data, "onvolledig")),
         "see_also": as_list(root_of(data).get("zieOok")),
     }
 

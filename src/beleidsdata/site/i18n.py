@@ -22,7 +22,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "vocab": {"nl": "Vocabularium", "en": "Vocabulary"},
     "shapes": {"nl": "Shapes (SHACL)", "en": "Shapes (SHACL)"},
     "search": {"nl": "Zoeken", "en": "Search"},
-    "search_label": {"nl": "Zoek op titel", "en": "Search by title"},
+    "search_label": {"nl": "Zoek in titels en teksten", "en": "Search titles and texts"},
     "search_button": {"nl": "Zoek", "en": "Search"},
     "other_lang": {"nl": "English", "en": "Nederlands"},
     "footer": {
@@ -78,15 +78,80 @@ MESSAGES: dict[str, dict[str, str]] = {
     "decision": {"nl": "Beslissing", "en": "Decision"},
     "decisions": {"nl": "Beslissingen", "en": "Decisions"},
     "amounts": {"nl": "Bedragen", "en": "Amounts"},
-    "total": {"nl": "Totaal van de genoemde bedragen", "en": "Total of the amounts named"},
+    "total": {"nl": "Totaal", "en": "Total"},
     "total_note": {
-        "nl": "De som van alle bedragen die de samenvattingen van deze beslissingen noemen. "
-        "Een samenvatting kan een bedrag noemen dat een ander bedrag bevat (een "
-        "jaarbudget en een schijf ervan): lees de som als een bovengrens.",
-        "en": "The sum of all amounts the summaries of these decisions name. A summary can "
-        "name an amount that contains another (a yearly budget and a tranche of it): "
-        "read the sum as an upper bound.",
+        "nl": "Elke beslissing telt één keer mee, met het grootste bedrag dat haar samenvatting "
+        "noemt ({counted} van de {n} beslissingen noemen een bedrag). Een samenvatting kan "
+        "ook een jaarbudget of een eerdere schijf noemen: lees het totaal als een bovengrens "
+        "van wat beslist werd.",
+        "en": "Each decision counts once, at the largest amount its summary names ({counted} "
+        "of the {n} decisions name an amount). A summary may also name a yearly budget or an "
+        "earlier tranche: read the total as an upper bound of what was decided.",
     },
+    "not_evaluated": {"nl": "niet geëvalueerd", "en": "not evaluated"},
+    "at_a_glance": {"nl": "In één oogopslag", "en": "At a glance"},
+    "chart_decisions": {"nl": "Beslissingen per jaar", "en": "Decisions per year"},
+    "chart_amounts": {"nl": "Bedragen per jaar", "en": "Amounts per year"},
+    "millions": {"nl": "miljoen euro", "en": "million euro"},
+    "year": {"nl": "Jaar", "en": "Year"},
+    "n_decisions": {"nl": "Beslissingen", "en": "Decisions"},
+    "amount": {"nl": "Bedrag", "en": "Amount"},
+    "chart_table": {
+        "nl": "Beslissingen en bedragen per jaar (de cijfers van de grafieken)",
+        "en": "Decisions and amounts per year (the figures of the charts)",
+    },
+    "promises": {
+        "nl": "Wat beloofd werd, en hoe ver het staat",
+        "en": "What was promised, and how far it got",
+    },
+    "promises_intro": {
+        "nl": "Per sectie van het regeerakkoord: hoe de evaluatie de realisatie beoordeelt, "
+        "hoeveel beslissingen ze aanhaalt en met welk bedrag.",
+        "en": "Per section of the coalition agreement: how the evaluation rates its "
+        "realisation, how many decisions it cites and with what amount.",
+    },
+    "strategy_glance": {
+        "nl": "De Vlaamse Digitale Strategie: speerpunten en actiepunten",
+        "en": "The Flemish Digital Strategy: spearheads and action points",
+    },
+    "decisions_cited": {"nl": "{n} beslissingen", "en": "{n} decisions"},
+    "one_decision": {"nl": "1 beslissing", "en": "1 decision"},
+    "search_intro": {
+        "nl": "Zoek in titels en teksten: hoofdletters en accenten maken niet uit, "
+        "vervoegingen en meervouden worden gevonden.",
+        "en": "Search titles and texts: case and accents do not matter, inflections and "
+        "plurals are found.",
+    },
+    "one_result": {"nl": "1 resultaat", "en": "1 result"},
+    "n_results_for": {"nl": "{n} resultaten", "en": "{n} results"},
+    "for_query": {"nl": "voor “{q}”", "en": "for “{q}”"},
+    "refine": {"nl": "Verfijn", "en": "Refine"},
+    "any": {"nl": "alle", "en": "any"},
+    "amount_range": {"nl": "Bedrag", "en": "Amount"},
+    "tot-1m": {"nl": "minder dan 1 miljoen", "en": "under 1 million"},
+    "1m-5m": {"nl": "1 tot 5 miljoen", "en": "1 to 5 million"},
+    "5m-10m": {"nl": "5 tot 10 miljoen", "en": "5 to 10 million"},
+    "vanaf-10m": {"nl": "10 miljoen of meer", "en": "10 million or more"},
+    "previous_page": {"nl": "Vorige", "en": "Previous"},
+    "next_page": {"nl": "Volgende", "en": "Next"},
+    "incomplete": {
+        "nl": "Onvolledig: gelezen uit een tekst die afbreekt of een uittreksel is.",
+        "en": "Incomplete: read from a text that breaks off or is an excerpt.",
+    },
+    "all_properties": {"nl": "Alle eigenschappen", "en": "All properties"},
+    "read_source": {
+        "nl": "{name}, regels {start}–{end}",
+        "en": "{name}, lines {start}–{end}",
+    },
+    "long_source": {
+        "nl": "Een lange passage ({n} regels): lees ze in de brontekst",
+        "en": "A long passage ({n} lines): read it in the source text",
+    },
+    "exports": {"nl": "Bronnen", "en": "Sources"},
+    "also_export": {"nl": "zelfde rapport, andere export", "en": "same report, other export"},
+    "see_on": {"nl": "Bekijk op {host}", "en": "View on {host}"},
+    "status_short": {"nl": "Status", "en": "Status"},
+    "see_also": {"nl": "Zie ook", "en": "See also"},
     "evaluations": {"nl": "Evaluaties", "en": "Evaluations"},
     "findings": {"nl": "Bevindingen", "en": "Findings"},
     "conclusion": {"nl": "Conclusie", "en": "Conclusion"},
@@ -122,6 +187,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no_results": {"nl": "Niets gevonden.", "en": "Nothing found."},
     "all_titles": {"nl": "Alle beschreven dingen", "en": "Everything described"},
     "results_for": {"nl": "{n} resultaten voor “{q}”", "en": "{n} results for “{q}”"},
+    "result_for": {"nl": "1 resultaat voor “{q}”", "en": "1 result for “{q}”"},
     "classes": {"nl": "Klassen", "en": "Classes"},
     "concept_schemes": {"nl": "Begrippenlijsten", "en": "Concept schemes"},
     "concepts": {"nl": "Begrippen", "en": "Concepts"},
@@ -188,7 +254,53 @@ MESSAGES: dict[str, dict[str, str]] = {
     "areas_used": {"nl": "Gebieden", "en": "Areas"},
     "all": {"nl": "alle", "en": "all"},
     "error": {"nl": "Fout", "en": "Error"},
+    "show_results": {"nl": "Toon", "en": "Show"},
 }
+
+
+ELI = "http://data.europa.eu/eli/ontology#"
+DCT = "http://purl.org/dc/terms/"
+OA = "http://www.w3.org/ns/oa#"
+PROV = "http://www.w3.org/ns/prov#"
+# How a page names a group of links, by predicate and direction ("what this refers to" /
+# "what refers to this"): (nl, en). Other predicates use their vocabulary label.
+LINKS_OUT: dict[str, tuple[str, str]] = {
+    OA + "hasSource": ("Bron", "Source"),
+    OA + "hasTarget": ("Over", "About"),
+    ELI + "has_part": ("Onderdelen", "Parts"),
+    DCT + "hasPart": ("Onderdelen", "Parts"),
+    ELI + "is_part_of": ("Deel van", "Part of"),
+    DCT + "isPartOf": ("Deel van", "Part of"),
+    DCT + "references": ("Haalt aan", "Cites"),
+    ELI + "refers_to": ("Haalt aan", "Cites"),
+    DCT + "subject": ("Beoordeelt", "Evaluates"),
+}
+LINKS_IN: dict[str, tuple[str, str]] = {
+    OA + "hasSource": ("Bron van", "Source of"),
+    OA + "hasTarget": ("Bevindingen hierover", "Findings about this"),
+    ELI + "has_part": ("Deel van", "Part of"),
+    DCT + "hasPart": ("Deel van", "Part of"),
+    ELI + "is_part_of": ("Onderdelen", "Parts"),
+    DCT + "isPartOf": ("Onderdelen", "Parts"),
+    DCT + "references": ("Aangehaald door", "Cited by"),
+    ELI + "refers_to": ("Aangehaald door", "Cited by"),
+    DCT + "subject": ("Beoordeeld in", "Evaluated in"),
+    DCT + "creator": ("Ondertekende", "Signed"),
+    PROV + "wasDerivedFrom": ("Gelezen uit deze bron", "Read from this source"),
+    PROV + "entity": ("Bron van", "Source of"),
+    "http://www.w3.org/ns/org#holds": ("Bekleed door", "Held by"),
+    "http://data.vlaanderen.be/ns/mandaat#isBestuurlijkeAliasVan": (
+        "Bestuurlijke alias",
+        "Governing alias",
+    ),
+    "https://data.vlaanderen.be/ns/dossier#beschrijft": ("Beschreven in", "Described in"),
+}
+
+
+def link_label(predicate: str, incoming: bool, lang: str) -> str | None:
+    """The heading of a group of links (None: use the predicate's vocabulary label)."""
+    found = (LINKS_IN if incoming else LINKS_OUT).get(predicate)
+    return found[0 if lang == "nl" else 1] if found else None
 
 
 def pick_language(query: str | None, accept_language: str | None) -> str:
@@ -222,3 +334,7 @@ class Translator:
     def __call__(self, key: str, **fmt: object) -> str:
         text = MESSAGES.get(key, {}).get(self.lang) or MESSAGES.get(key, {}).get(DEFAULT, key)
         return text.format(**fmt) if fmt else text
+
+    def plural(self, n: int, one: str, many: str, **fmt: object) -> str:
+        """``one`` for exactly 1 ("1 resultaat"), else ``many`` with ``n``."""
+        return self(one, **fmt) if n == 1 else self(many, n=n, **fmt)

@@ -12,11 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..mapping.namespaces import DCT, OA, PROV
+from ..mapping.namespaces import PROV
 from ..store.records import EntityState
-from .document import as_list, decision_info, total_of
+from ..store.words import clean_text
+from .document import as_list, decision_info
+from .glance import chart, figures, status_badge
 from .labels import iri_label
-from .links import Titles, kind_label
+from .links import Titles, external_label, kind_label, thing_label
 from .store_views import StoreViews
 
 
@@ -69,13 +71,15 @@ def work(v: StoreViews, s: Subject) -> dict[str, Any]:
             if i["kind"] == kind_label("beslissing", lang)
         }
     )
+    soort = str(root.get("soortOnderdeel", ""))
     return {
         "parts": parts,
         "parents": parents,
         "authors": authors,
-        "text": root.get("tekst"),
+        "text": clean_text(root["tekst"]) if root.get("tekst") else None,
         "number": root.get("nummer"),
         "related": [{"href": h, "text": t} for h, t in related],
+        "badge": v.badge(s.entity.iri, lang) if soort.endswith("/speerpunt") else None,
     }
 
 
@@ -83,7 +87,42 @@ def decision(v: StoreViews, s: Subject) -> dict[str, Any]:
     entity, root, lang = s.entity, s.root, s.lang
     data = json.loads(v.jsonld(entity.path))
     info = decision_info(data, lang)
-    return {"decision": info, "summary": root.get("beschrijving")}
+    see_also = [{"href": u, "host": external_label(u)} for u in info["see_also"]]
+    return {"decision": info, "summary": root.get("beschrijving"), "see_also": see_also}
+
+
+def _twins(v: StoreViews, entity: EntityState, root: dict[str, Any]) -> list[dict[str, Any]]:
+    """The exports of one report: evaluations of the same subject with the same summary
+    (each export is published as it is; a page shows the report once)."""
+    out: list[dict[str, Any]] = []
+    summary = " ".join(str(root.get("beschrijving", "")).split())
+    for subject in as_list(root.get("onderwerp")):
+        for ent, data in v.judged(subject):
+            if " ".join(str(data.get("beschrijving", "")).split()) == summary and summary:
+                out.append({"entity": ent, "data": data})
+    if not any(t["entity"].iri == entity.iri for t in out):
+        out.insert(0, {"entity": entity, "data": root})
+    return out
+
+
+def _sources(v: StoreViews, twins: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """Each export of a report: its own page and the file it was read from."""
+    out = []
+    for twin in twins:
+        ent, data = twin["entity"], twin["data"]
+        files = []
+        for src in as_list(data.get("afgeleidVan")):
+            record = v.store.source(src)
+            files.append(
+                {
+                    "href": v.links.href(src),
+                    "name": record.name
+                    if record
+                    else thing_label(v.links.path_of(src) or "", None, lang),
+                }
+            )
+        out.append({"href": f"/doc/{ent.path}.html", "text": ent.title, "files": files})
+    return out
 
 
 def evaluation(v: StoreViews, s: Subject) -> dict[str, Any]:
@@ -94,17 +133,20 @@ def evaluation(v: StoreViews, s: Subject) -> dict[str, Any]:
         if loaded is None:
             continue
         findings.append(v.finding_info(loaded[0], loaded[1], lang))
+    findings.sort(key=lambda f: f["position"] or 0)
     decisions = v.decisions_of([entity.iri], lang)
     section = v.links.ref(root["onderwerp"], titles, lang) if root.get("onderwerp") else None
-    status = iri_label(str(root.get("realisatiestatus", "")), lang)
+    status = root.get("realisatiestatus")
+    data = figures(decisions)
     return {
         "findings": findings,
         "decisions": decisions,
         "section": section,
-        "status": status,
+        "badge": status_badge([str(status)], lang) if status else None,
         "summary": root.get("beschrijving"),
         "conclusion": root.get("conclusie"),
-        "total": total_of(decisions, lang),
+        "glance": chart(data, lang),
+        "exports": _sources(v, _twins(v, entity, root), lang),
     }
 
 
@@ -120,43 +162,41 @@ def finding(v: StoreViews, s: Subject) -> dict[str, Any]:
 
 def section(v: StoreViews, s: Subject) -> dict[str, Any]:
     entity, root, titles, lang = s.entity, s.root, s.titles, s.lang
-    evaluations: list[dict[str, Any]] = []
-    findings: list[tuple[str | None, dict[str, Any]]] = []
+    reports: dict[str, dict[str, Any]] = {}  # one per report, its exports together
     citing: list[str] = []
-    for iri, predicate, path, _kind, _title in v.store.links_to(entity.iri):
-        loaded = v.load(path)
-        if loaded is None:
-            continue
-        ent, data = loaded
-        types = as_list(data.get("type"))
-        if predicate == DCT.subject and "Evaluatie" in types:
-            evaluations.append(
-                {
-                    "href": f"/doc/{path}.html",
-                    "text": ent.title or path,
-                    "status": iri_label(str(data.get("realisatiestatus", "")), lang),
-                    "summary": data.get("beschrijving"),
-                    "conclusion": data.get("conclusie"),
-                    "sources": [v.links.path_of(s) for s in as_list(data.get("afgeleidVan"))],
-                    "findings": [],
-                }
-            )
-            citing.append(iri)
-        elif predicate == OA.hasTarget:
-            findings.append((data.get("deelVan"), v.finding_info(ent, data, lang)))
-            citing.append(iri)
-    for report, info in findings:
-        for ev in evaluations:
-            if report and ev["href"] == v.links.href(report):
-                ev["findings"].append(info)
-    for ev in evaluations:
-        ev["findings"].sort(key=lambda f: f["position"] or 0)
+    for ent, data in v.judged(entity.iri):
+        citing.append(ent.iri)
+        key = " ".join(str(data.get("beschrijving", "")).split()) or ent.iri
+        report = reports.setdefault(
+            key,
+            {
+                "href": f"/doc/{ent.path}.html",
+                "text": thing_label(ent.path, ent.title, lang),
+                "badge": status_badge([str(data.get("realisatiestatus", ""))], lang),
+                "summary": data.get("beschrijving"),
+                "conclusion": data.get("conclusie"),
+                "twins": [],
+                "findings": [],
+            },
+        )
+        report["twins"].append({"entity": ent, "data": data})
+        if not report["findings"]:
+            for f in as_list(data.get("delen")):
+                loaded = v.load(v.links.path_of(f) or "")
+                if loaded is not None:
+                    citing.append(loaded[0].iri)
+                    report["findings"].append(v.finding_info(loaded[0], loaded[1], lang))
+            report["findings"].sort(key=lambda f: f["position"] or 0)
+    evaluations = list(reports.values())
+    for report in evaluations:
+        report["exports"] = _sources(v, report.pop("twins"), lang)
     decisions = v.decisions_of(citing, lang)
     return {
         "evaluations": evaluations,
         "decisions": decisions,
-        "total": total_of(decisions, lang),
-        "text": root.get("tekst"),
+        "badge": v.badge(entity.iri, lang),
+        "glance": chart(figures(decisions), lang),
+        "text": clean_text(root["tekst"]) if root.get("tekst") else None,
         "number": root.get("nummer"),
         "parents": [v.links.ref(p, titles, lang) for p in as_list(root.get("onderdeelVan"))],
         "parts": [v.links.ref(p, titles, lang) for p in as_list(root.get("onderdelen"))],
@@ -177,7 +217,7 @@ def strategy(v: StoreViews, s: Subject) -> dict[str, Any]:
         soort = str(data.get("soortOnderdeel", "")).rsplit("/", 1)[-1]
         item: dict[str, Any] = {
             "href": f"/doc/{ent.path}.html",
-            "text": ent.title or ent.path,
+            "text": thing_label(ent.path, ent.title, lang),
             "number": data.get("nummer"),
             "position": data.get("positie") or 0,
             "soort": iri_label(str(data.get("soortOnderdeel", "")), lang) or soort,
@@ -186,6 +226,7 @@ def strategy(v: StoreViews, s: Subject) -> dict[str, Any]:
             axes.append(item)
         elif soort == "speerpunt":
             item["actions"] = v.action_points(data)
+            item["badge"] = v.badge(ent.iri, lang)
             n_actions += len(item["actions"])
             speerpunten.append(item)
         else:

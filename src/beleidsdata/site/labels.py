@@ -69,15 +69,21 @@ def key_iri(key: str) -> str | None:
     return _KEY_IRI.get(key)
 
 
+# Reverse keys nest the nodes that point here; they are named for what they hold.
+REVERSE_LABELS = {
+    "behandelingen": ("behandelingen", "treatments"),
+    "stukken": ("stukken die dit beschrijven", "documents describing this"),
+}
+
+
 def key_label(key: str, lang: str = "nl") -> str:
-    """A JSON key's label from the vocabulary (reverse keys: "… (inverse)")."""
+    """A JSON key's label from the vocabulary (reverse keys: what they hold)."""
+    if key in _REVERSE:
+        names = REVERSE_LABELS.get(key, (key, key))
+        return names[0 if lang == "nl" else 1]
     iri = _KEY_IRI.get(key)
     text = vocabulary_labels().label(iri, lang) if iri else None
-    if text is None:
-        return key
-    if key in _REVERSE:
-        return f"{text} ({'omgekeerd' if lang == 'nl' else 'inverse'})"
-    return text
+    return key if text is None else text
 
 
 def key_definition(key: str, lang: str = "nl") -> str:

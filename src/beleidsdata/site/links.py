@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .labels import class_label, iri_label
 
@@ -37,6 +38,45 @@ def kind_label(kind: str, lang: str) -> str:
     if kind in KIND_CLASS:
         return class_label(KIND_CLASS[kind], lang)
     return iri_label(f"{CONCEPT_ROOT}documentsoort/{kind}", lang) or kind
+
+
+# Path segments followed by a number or key, and how a page names such a part.
+PART_WORDS = {
+    "sectie": ("Sectie", "Section"),
+    "bevinding": ("Bevinding", "Finding"),
+    "speerpunt": ("Speerpunt", "Spearhead"),
+    "actiepunt": ("Actiepunt", "Action point"),
+    "as": ("As", "Axis"),
+    "principe": ("Principe", "Principle"),
+    "deel": ("Deel", "Part"),
+    "verzoek": ("Verzoek", "Request"),
+    "overweging": ("Overweging", "Recital"),
+    "citaat": ("Citaat", "Citation"),
+}
+
+
+def thing_label(path: str, title: str | None, lang: str) -> str:
+    """What a link to one of our things says: its title, else a name made from its
+    identifier ("Sectie 2.3", "Bevinding 1", "Jan Jambon"), never the path itself."""
+    if title:
+        return title
+    segments = [s for s in path.split("/") if s]
+    for i in range(len(segments) - 2, -1, -1):
+        word = segments[i].split("-", 1)[0]
+        if word in PART_WORDS:
+            name = PART_WORDS[word][0 if lang == "nl" else 1]
+            return f"{name} {segments[i + 1]}"
+    if len(segments) >= 2 and segments[0] in ("persoon", "mandataris"):
+        person = " ".join(w.capitalize() for w in segments[1].split("-"))
+        return person if segments[0] == "persoon" else f"{kind_label('mandataris', lang)} {person}"
+    kind = kind_label(segments[0], lang) if segments else ""
+    return f"{kind} {segments[-1]}" if len(segments) > 1 else kind or path
+
+
+def external_label(iri: str) -> str:
+    """A link to a page elsewhere: its host name (the address is in the link)."""
+    parts = urlsplit(iri)
+    return parts.netloc.removeprefix("www.") or iri
 
 
 @dataclass(frozen=True)
@@ -77,7 +117,7 @@ class Links:
         entity = iri.split("#", 1)[0]
         if entity in titles:
             known_path, _kind, title = titles[entity]
-            text = title or known_path
+            text = thing_label(known_path, title, lang)
             if "#" in iri and entity != self.id_root + (current or ""):
                 text = f"{text} ({iri.split('#', 1)[1]})"
             elif "#" in iri:
@@ -86,4 +126,11 @@ class Links:
         path = self.path_of(iri)
         if path is not None and "#" in iri and path == current:  # a node of this page
             return Ref("#" + iri.split("#", 1)[1], "#" + iri.split("#", 1)[1])
-        return Ref(self.href(iri, current), iri_label(iri, lang) or iri)
+        label = iri_label(iri, lang)
+        if label is None and path is not None:
+            label = thing_label(path, None, lang)
+        elif label is None and iri.startswith(CONCEPT_ROOT):
+            label = iri.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+        elif label is None and iri.startswith(("http://", "https://")):
+            label = external_label(iri)
+        return Ref(self.href(iri, current), label or iri)

@@ -16,9 +16,11 @@ from .render import render
 FORM_PATH = "/validate"
 
 
-def report_html(report: ValidationReport, lang: str = "nl") -> bytes:
+def report_html(report: ValidationReport, lang: str = "nl", severity: str = "Info") -> bytes:
     """The HTML report as a page of its own."""
-    return render("report.html.j2", lang=lang, report=report_formats.view(report, lang))
+    return render(
+        "report.html.j2", lang=lang, report=report_formats.view(report, lang), severity=severity
+    )
 
 
 def form_html(
@@ -29,6 +31,7 @@ def form_html(
     chosen: tuple[str, ...] = (),
     text: str = "",
     fetch: bool = False,
+    severity: str = "Info",
 ) -> bytes:
     """The validation form (it works without JavaScript), with the report of what was
     just validated below it, or the error that stopped it."""
@@ -43,6 +46,7 @@ def form_html(
         fetch=fetch,
         formats=[("auto", None), *FORMAT_NAMES.items(), ("text", None)],
         report=report_formats.view(report, lang) if report else None,
+        severity=severity,
     )
 
 

@@ -13,20 +13,25 @@ import json
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from ..mapping.namespaces import PROV
+from ..mapping.namespaces import DCT, ELI, PROV
 from ..mapping.provenance import derivations, resolve
 from ..mapping.terms import parse_ntriples
 from ..store import Store
 from ..store.records import EntityState
 from .document import as_list, decision_info, root_of
+from .glance import status_badge
+from .i18n import link_label
 from .labels import iri_label
-from .links import Links, kind_label
+from .links import Links, kind_label, thing_label
 
 # A row of store.links_from / links_to: (IRI, predicate, path, kind, title).
 LinkRow = tuple[str, str, str, str, str | None]
 # Links that say where a thing was read, shown under provenance rather than as citations.
 PROVENANCE_PREDICATES = frozenset({PROV.wasDerivedFrom, PROV.entity})
-SHOWN_LINES = 200  # of one provenance range; the source page has them all
+# Links between a whole and its parts: the pages show them as parts and "part of".
+PART_PREDICATES = frozenset({ELI.has_part, ELI.is_part_of, DCT.hasPart, DCT.isPartOf})
+# A passage is quoted on a page up to this size; a longer one is a link to the source's page.
+SHOWN_LINES, SHOWN_CHARS = 8, 1200
 
 
 class StoreViews:
@@ -61,27 +66,38 @@ class StoreViews:
         return self._source_lines[iri]
 
     def grouped(
-        self, rows: Iterable[LinkRow], lang: str, exclude: Collection[str] = frozenset()
+        self,
+        rows: Iterable[LinkRow],
+        lang: str,
+        exclude: Collection[str] = frozenset(),
+        incoming: bool = False,
     ) -> list[dict[str, Any]]:
-        """Linked things grouped by predicate (its label), groups in label order."""
+        """Linked things grouped by how they relate (a label said from this page's side),
+        groups in label order, each thing once per group."""
         groups: dict[str, dict[str, Any]] = {}
         for _iri, predicate, path, kind, title in rows:
             if predicate in exclude:
                 continue
-            label = iri_label(predicate, lang) or predicate
-            g = groups.setdefault(predicate, {"label": label, "predicate": predicate, "items": []})
-            g["items"].append(
-                {
-                    "href": f"/doc/{path}.html",
-                    "text": title or path,
-                    "kind": kind_label(kind, lang),
-                }
+            label = (
+                link_label(predicate, incoming, lang)
+                or iri_label(predicate, lang)
+                or predicate.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
             )
+            g = groups.setdefault(label, {"label": label, "predicate": predicate, "items": []})
+            item = {
+                "href": f"/doc/{path}.html",
+                "text": thing_label(path, title, lang),
+                "kind": kind_label(kind, lang),
+            }
+            if item not in g["items"]:
+                g["items"].append(item)
         return sorted(groups.values(), key=lambda g: str(g["label"]))
 
     def provenance(self, entity: EntityState) -> list[dict[str, Any]]:
         """The source lines a thing was read from: its provenance selectors resolved in
-        the stored source texts (line numbers are computed here, never published)."""
+        the stored source texts (line numbers are computed here, never published). A
+        passage of at most :data:`SHOWN_LINES` lines is quoted; a longer one is a link to
+        those lines on the source's page. Sources are named by their file name only."""
         href = self.links.href
         doc = self.store.document(f"/doc/{entity.path}", "nt")
         triples = parse_ntriples(doc.body.decode()) if doc is not None else []
@@ -89,32 +105,22 @@ class StoreViews:
         for src_iri, selector in derivations(triples, entity.iri):
             lines = self.source_text(src_iri)
             span = resolve("\n".join(lines), selector) if lines and selector else None
-            if lines is None or span is None:
-                out.append(
-                    {
-                        "href": href(src_iri),
-                        "name": self._source_names.get(src_iri) or self.links.path_of(src_iri),
-                        "start": None,
-                        "end": None,
-                        "lines": [],
-                        "cut": False,
-                        "line_href": href(src_iri),
-                    }
-                )
-                continue
-            start, end = span.start, span.end
-            shown = lines[start - 1 : min(end, start + SHOWN_LINES - 1)]
-            out.append(
-                {
-                    "href": href(src_iri),
-                    "name": self._source_names.get(src_iri),
-                    "start": start,
-                    "end": end,
-                    "lines": list(enumerate(shown, start)),
-                    "cut": end - start + 1 > len(shown),
-                    "line_href": f"{href(src_iri)}#r{start}",
-                }
+            name = self._source_names.get(src_iri) or thing_label(
+                self.links.path_of(src_iri) or "", None, "nl"
             )
+            item: dict[str, Any] = {"href": href(src_iri), "name": name, "start": None}
+            if lines is not None and span is not None:
+                passage = lines[span.start - 1 : span.end]
+                short = len(passage) <= SHOWN_LINES and sum(map(len, passage)) <= SHOWN_CHARS
+                item.update(
+                    start=span.start,
+                    end=span.end,
+                    count=len(passage),
+                    lines=list(enumerate(passage, span.start)) if short else [],
+                    line_href=f"{href(src_iri)}#r{span.start}",
+                )
+            if item not in out:
+                out.append(item)
         return out
 
     def decisions_of(self, citing: Iterable[str], lang: str) -> list[dict[str, Any]]:
@@ -128,7 +134,7 @@ class StoreViews:
                 if loaded is None:
                     continue
                 info = decision_info(json.loads(self.jsonld(path)), lang)
-                info.update(href=f"/doc/{path}.html", text=loaded.title or path)
+                info.update(href=f"/doc/{path}.html", text=thing_label(path, loaded.title, lang))
                 seen[target] = info
         return sorted(seen.values(), key=lambda d: (d["date"] or "", d["text"]))
 
@@ -137,11 +143,14 @@ class StoreViews:
         body = [b.get("inhoudstekst") for b in as_list(data.get("inhoud")) if isinstance(b, dict)]
         return {
             "href": f"/doc/{entity.path}.html",
-            "text": entity.title or data.get("thema") or entity.path,
+            "text": entity.title or data.get("thema") or thing_label(entity.path, None, lang),
             "theme": data.get("thema"),
             "position": data.get("positie"),
             "body": "\n".join(b for b in body if b),
             "status": iri_label(str(data.get("realisatiestatus", "")), lang),
+            "badge": status_badge([str(data["realisatiestatus"])], lang)
+            if data.get("realisatiestatus")
+            else None,
             "cites": len(as_list(data.get("verwijstNaar"))),
         }
 
@@ -159,7 +168,7 @@ class StoreViews:
             if not str(data.get("soortOnderdeel", "")).endswith("/actiepunt"):
                 continue
             related = [
-                {"href": f"/doc/{p}.html", "text": t or p}
+                {"href": f"/doc/{p}.html", "text": thing_label(p, t, "nl")}
                 for rows in (self.store.links_to(ent.iri), self.store.links_from(ent.iri))
                 for _, _, p, k, t in rows
                 if k == "beslissing"
@@ -167,7 +176,7 @@ class StoreViews:
             out.append(
                 {
                     "href": f"/doc/{ent.path}.html",
-                    "text": ent.title or ent.path,
+                    "text": thing_label(ent.path, ent.title, "nl"),
                     "number": data.get("nummer"),
                     "position": data.get("positie") or 0,
                     "decisions": related,
@@ -175,3 +184,18 @@ class StoreViews:
             )
         out.sort(key=lambda a: a["position"])
         return out
+
+    def judged(self, iri: str) -> list[tuple[EntityState, dict[str, Any]]]:
+        """The evaluations whose subject is this thing, with their stored JSON."""
+        out = []
+        for _src, predicate, path, kind, _title in self.store.links_to(iri):
+            if predicate != DCT.subject or kind != "evaluatie":
+                continue
+            loaded = self.load(path)
+            if loaded is not None and "Evaluatie" in as_list(loaded[1].get("type")):
+                out.append(loaded)
+        return out
+
+    def badge(self, iri: str, lang: str) -> dict[str, str]:
+        """The realisation badge of a section or speerpunt (glance.status_badge)."""
+        return status_badge([str(d.get("realisatiestatus", "")) for _, d in self.judged(iri)], lang)

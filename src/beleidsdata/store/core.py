@@ -18,7 +18,7 @@ from .common import etag_of, utc_now
 from .database import Database
 from .derivation import DerivationTables
 from .entities import EntityTables
-from .index import INDEX_SCHEMA
+from .index import INDEX_SCHEMA, ensure_layout
 from .log import LogTables
 from .lookup import LookupTables
 
@@ -61,6 +61,7 @@ class Store(EntityTables, DerivationTables, LogTables, LookupTables, AdminTables
                 f"{base_iri.rstrip('/')}. Use another --db for another base IRI."
             )
         self.base_iri = stored_base
+        ensure_layout(db, stored_base + "/id/")  # derived index tables of an older layout
         self.page_size = int(self.meta("page_size") or DEFAULT_PAGE_SIZE)
         if page_size is not None and page_size != self.page_size:
             raise StoreError(

@@ -5,10 +5,17 @@ on a request path). Collections are answered from these tables alone: a page is 
 range scan with keyset pagination on (sort key, path), so page 1 and page 5,000 cost the
 same; text search uses SQLite FTS5.
 
-    entity_index(iri, path, kind, types, date, title, soort, itemtype, subject)
+    entity_index(iri, path, kind, types, date, title, soort, itemtype, subject,
+                 status, amount)
     entity_amounts(path, value)      every euro amount a decision names
     citations(entity, cited)         dct:references / eli:refers_to / eli:cites, as paths
-    entity_fts(path, title, text)    FTS5 over titles and texts
+    entity_fts                       the full-text index (store/search.py)
+
+``amount`` is the one amount an entity counts for in sums and ranges: the largest it
+names (a summary may also name a yearly budget or an earlier tranche that the decision
+is part of, so sums count each decision once, at most at this amount). The layout of
+these tables is versioned (:data:`LAYOUT`); a store with an older layout has them rebuilt
+from its stored descriptions when it is opened (:func:`ensure_layout`).
 """
 
 from __future__ import annotations
@@ -36,8 +43,11 @@ from ..mapping.namespaces import (
 )
 from ..mapping.terms import IRI, Literal
 from .database import Database
+from .search import FTS_SCHEMA, delete_text, put_text, text_condition
+from .words import clean_text, stems
 
-INDEX_SCHEMA = """
+INDEX_SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS entity_index (
     iri      TEXT PRIMARY KEY,
     path     TEXT NOT NULL UNIQUE,
@@ -47,7 +57,9 @@ CREATE TABLE IF NOT EXISTS entity_index (
     title    TEXT,
     soort    TEXT,                     -- code of eli:work_type / eli:type_subdivision / dct:type
     itemtype TEXT,                     -- 'nota' | 'mededeling' for decisions
-    subject  TEXT                      -- path of dct:subject (the section an evaluation judges)
+    subject  TEXT,                     -- path of dct:subject (the section an evaluation judges)
+    status   TEXT,                     -- code of bd:realisatiestatus (evaluations, findings)
+    amount   REAL                      -- the largest euro amount it names (see above)
 );
 CREATE INDEX IF NOT EXISTS entity_index_path ON entity_index(kind, path);
 CREATE INDEX IF NOT EXISTS entity_index_date ON entity_index(kind, date, path);
@@ -63,9 +75,11 @@ CREATE TABLE IF NOT EXISTS citations (
     PRIMARY KEY (entity, cited)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS citations_cited ON citations(cited, entity);
-CREATE VIRTUAL TABLE IF NOT EXISTS entity_fts USING fts5(
-    path UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2');
 """
+    + FTS_SCHEMA
+)
+LAYOUT = "2"  # entity_index with status and amount; entity_fts with stems
+INDEX_TABLES = ("entity_index", "entity_amounts", "citations", "entity_fts")
 
 _CITING = (DCT.references, ELI.refers_to, ELI.cites)
 _TEXTS = (DCT.description, PROV.value, RDF.value, BD.conclusie, ELI.title)
@@ -86,6 +100,16 @@ class IndexEntry:
     subject: str | None = None
     amounts: tuple[Decimal, ...] = ()
     cites: tuple[str, ...] = field(default_factory=tuple)
+    status: str | None = None
+
+    @property
+    def amount(self) -> Decimal | None:
+        """The amount this entity counts for: the largest it names (module docstring)."""
+        return max(self.amounts) if self.amounts else None
+
+
+def _code(value: str) -> str:
+    return value.rstrip("/").rsplit("/", 1)[-1]
 
 
 def index_entry(entity: EntityDescription, id_root: str) -> IndexEntry:
@@ -101,7 +125,7 @@ def index_entry(entity: EntityDescription, id_root: str) -> IndexEntry:
     date = ""
     texts: list[str] = []
     cites: set[str] = set()
-    amounts: list[Decimal] = []
+    amounts: set[Decimal] = set()
     for s, p, o in entity.triples:
         if isinstance(o, Literal) and (
             p == DOSSIER["Activiteit.startdatum"]
@@ -116,23 +140,18 @@ def index_entry(entity: EntityDescription, id_root: str) -> IndexEntry:
                 cites.add(target)
         elif p == SCHEMA.value and isinstance(o, Literal):
             with contextlib.suppress(InvalidOperation):
-                amounts.append(Decimal(o.lexical))
+                amounts.add(Decimal(o.lexical))
     soort = None
     for predicate in _SOORT:
-        kinds = sorted(v for v in entity.values(predicate) if isinstance(v, IRI))
-        if kinds:
-            soort = kinds[0].rstrip("/").rsplit("/", 1)[-1]
+        codes = sorted(v for v in entity.values(predicate) if isinstance(v, IRI))
+        if codes:
+            soort = _code(codes[0])
             break
     item = [_ITEM_TYPES[v] for v in entity.values(BESLUIT["Agendapunt.type"]) if v in _ITEM_TYPES]
     subjects = sorted(
-        {
-            target
-            for v in entity.values(DCT.subject)
-            if isinstance(v, IRI)
-            for target in [path(v)]
-            if target
-        }
+        found for v in entity.values(DCT.subject) if isinstance(v, IRI) and (found := path(v))
     )
+    statuses = sorted(_code(v) for v in entity.values(BD.realisatiestatus) if isinstance(v, IRI))
     title = None
     for predicate in (DCT.title, SKOS.prefLabel, ELI.title):
         labels = [v for v in entity.values(predicate) if isinstance(v, Literal)]
@@ -149,15 +168,17 @@ def index_entry(entity: EntityDescription, id_root: str) -> IndexEntry:
         subject=subjects[0] if subjects else None,
         amounts=tuple(sorted(amounts)),
         cites=tuple(sorted(cites)),
+        status=statuses[0] if statuses else None,
     )
 
 
 def write_index(conn: Database, iri: str, path: str, kind: str, entry: IndexEntry) -> None:
     """Replace the index rows of one entity (inside the caller's transaction)."""
     delete_index(conn, iri)
+    amount = entry.amount
     conn.execute(
-        "INSERT INTO entity_index(iri, path, kind, types, date, title, soort, itemtype, subject) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entity_index(iri, path, kind, types, date, title, soort, itemtype, "
+        "subject, status, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             iri,
             path,
@@ -168,6 +189,8 @@ def write_index(conn: Database, iri: str, path: str, kind: str, entry: IndexEntr
             entry.soort,
             entry.itemtype,
             entry.subject,
+            entry.status,
+            float(amount) if amount is not None else None,
         ),
     )
     conn.executemany(
@@ -178,10 +201,8 @@ def write_index(conn: Database, iri: str, path: str, kind: str, entry: IndexEntr
         "INSERT INTO citations(entity, cited) VALUES (?, ?) ON CONFLICT DO NOTHING",
         [(path, c) for c in entry.cites],
     )
-    conn.execute(
-        "INSERT INTO entity_fts(path, title, text) VALUES (?, ?, ?)",
-        (path, entry.title or "", entry.text),
-    )
+    title, text = clean_text(entry.title or ""), clean_text(entry.text)
+    put_text(conn, path, title, text, stems(title + "\n" + text))
 
 
 def delete_index(conn: Database, iri: str) -> None:
@@ -192,7 +213,37 @@ def delete_index(conn: Database, iri: str) -> None:
     conn.execute("DELETE FROM entity_index WHERE iri = ?", (iri,))
     conn.execute("DELETE FROM entity_amounts WHERE path = ?", (path,))
     conn.execute("DELETE FROM citations WHERE entity = ?", (path,))
-    conn.execute("DELETE FROM entity_fts WHERE path = ?", (path,))
+    delete_text(conn, path)
+
+
+def ensure_layout(conn: Database, id_root: str) -> bool:
+    """Rebuild the index tables when the store has an older layout (they are derived from
+    the stored N-Triples of every current entity). True when they were rebuilt."""
+    if conn.kind != "sqlite" or getattr(conn, "readonly", False):
+        return False
+    row = conn.one("SELECT value FROM meta WHERE key = 'index_layout'")
+    if row is not None and row[0] == LAYOUT:
+        return False
+    from ..mapping.terms import parse_ntriples
+
+    with conn.transaction(wait=60):
+        for table in INDEX_TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        conn.script(INDEX_SCHEMA)
+        rows = conn.query(
+            "SELECT e.iri, e.path, e.kind, d.body FROM entities e JOIN documents d "
+            "ON d.path = '/doc/' || e.path AND d.format = 'nt' WHERE e.hash IS NOT NULL"
+        )
+        for iri, path, kind, body in rows:
+            text = bytes(body).decode() if not isinstance(body, str) else body
+            entity = EntityDescription.build(iri, path, parse_ntriples(text))
+            write_index(conn, iri, path, kind, index_entry(entity, id_root))
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('index_layout', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (LAYOUT,),
+        )
+    return True
 
 
 # Reading: one page of a collection.
@@ -216,10 +267,17 @@ class Filters:
 
 @dataclass(frozen=True)
 class Row:
+    """One member of a collection page, with the fields a client lists it by."""
+
     path: str
     types: tuple[str, ...]
     date: str
     title: str | None
+    soort: str | None = None
+    itemtype: str | None = None
+    status: str | None = None
+    amount: float | None = None
+    amounts: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -232,14 +290,14 @@ class Page:
     has_next: bool
 
 
-def fts_query(text: str) -> str:
-    """Words of a free-text query as an FTS5 query: every word must occur (prefix match
-    on the last one); quotes make any input safe."""
-    words = [w.replace('"', "") for w in text.split()]
-    words = [w for w in words if w]
-    if not words:
-        return '""'
-    return " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+# Sort orders: name → key columns (SQL) and whether they run descending.
+SORTS: dict[str, tuple[tuple[str, ...], bool]] = {
+    "pad": (("e.path",), False),
+    "datum": (("e.date", "e.path"), False),
+    "-datum": (("e.date", "e.path"), True),
+    "bedrag": (("coalesce(e.amount, -1)", "e.path"), False),
+    "-bedrag": (("coalesce(e.amount, -1)", "e.path"), True),
+}
 
 
 def _where(kind: str, f: Filters) -> tuple[str, list[object]]:
@@ -261,8 +319,9 @@ def _where(kind: str, f: Filters) -> tuple[str, list[object]]:
         sql.append("e.types LIKE ?")
         args.append(f"% {f.rdf_type} %")
     if f.q:
-        sql.append("e.path IN (SELECT path FROM entity_fts WHERE entity_fts MATCH ?)")
-        args.append(fts_query(f.q))
+        condition, more = text_condition(f.q)
+        sql.append(condition)
+        args += more
     if f.cited_by:
         sql.append("e.path IN (SELECT cited FROM citations WHERE entity = ?)")
         args.append(f.cited_by)
@@ -301,6 +360,30 @@ def decode_cursor(token: str, width: int) -> tuple[str, ...] | None:
     return tuple(key)
 
 
+def _cursor_args(sort: str, key: tuple[str, ...]) -> list[object]:
+    """A cursor's values as SQL arguments (an amount key compares as a number)."""
+    if sort in ("bedrag", "-bedrag"):
+        try:
+            return [float(key[0]), key[1]]
+        except ValueError:
+            return [-1.0, key[1]]
+    return list(key)
+
+
+def _amounts(conn: Database, paths: list[str]) -> dict[str, tuple[float, ...]]:
+    """Every amount each of these entities names, smallest first."""
+    out: dict[str, list[float]] = {}
+    if paths:
+        found = conn.query(
+            "SELECT path, value FROM entity_amounts WHERE path IN "
+            f"({', '.join('?' * len(paths))}) ORDER BY path, value",
+            paths,
+        )
+        for path, value in found:
+            out.setdefault(path, []).append(float(value))
+    return {path: tuple(values) for path, values in out.items()}
+
+
 def query_page(
     conn: Database,
     kind: str,
@@ -312,24 +395,24 @@ def query_page(
     last: bool = False,
     limit: int = 20,
 ) -> Page:
-    """One page in keyset order. ``sort``: ``pad`` (path), ``datum`` or ``-datum``."""
+    """One page in keyset order; ``sort`` is a key of :data:`SORTS`."""
     where, args = _where(kind, filters)
-    columns = ["e.path"] if sort == "pad" else ["e.date", "e.path"]
-    descending = sort == "-datum"
+    columns, descending = SORTS[sort]
     key_sql = "(" + ", ".join(columns) + ")"
     asc, desc = ("DESC", "ASC") if descending else ("ASC", "DESC")
     backwards = before is not None or last
     cond, cargs = where, list(args)
+    marks = ", ".join("?" * len(columns))
     if after is not None:
-        cond += f" AND {key_sql} {'<' if descending else '>'} ({', '.join('?' * len(after))})"
-        cargs += list(after)
+        cond += f" AND {key_sql} {'<' if descending else '>'} ({marks})"
+        cargs += _cursor_args(sort, after)
     if before is not None:
-        cond += f" AND {key_sql} {'>' if descending else '<'} ({', '.join('?' * len(before))})"
-        cargs += list(before)
+        cond += f" AND {key_sql} {'>' if descending else '<'} ({marks})"
+        cargs += _cursor_args(sort, before)
     order = ", ".join(f"{c} {desc if backwards else asc}" for c in columns)
     rows = conn.query(
-        f"SELECT e.path, e.types, e.date, e.title FROM entity_index e WHERE {cond} "
-        f"ORDER BY {order} LIMIT ?",
+        "SELECT e.path, e.types, e.date, e.title, e.soort, e.itemtype, e.status, e.amount "
+        f"FROM entity_index e WHERE {cond} ORDER BY {order} LIMIT ?",
         [*cargs, limit + 1],
     )
     more = len(rows) > limit
@@ -338,10 +421,28 @@ def query_page(
         rows.reverse()
     counted = conn.one(f"SELECT count(*) FROM entity_index e WHERE {where}", args)
     total = int(counted[0]) if counted else 0
-    out = [Row(path=r[0], types=tuple(r[1].split()), date=r[2], title=r[3]) for r in rows]
+    amounts = _amounts(conn, [r[0] for r in rows])
+    out = [
+        Row(
+            path=r[0],
+            types=tuple(r[1].split()),
+            date=r[2],
+            title=r[3],
+            soort=r[4],
+            itemtype=r[5],
+            status=r[6],
+            amount=float(r[7]) if r[7] is not None else None,
+            amounts=amounts.get(r[0], ()),
+        )
+        for r in rows
+    ]
 
     def key(row: Row) -> tuple[str, ...]:
-        return (row.path,) if sort == "pad" else (row.date, row.path)
+        if sort == "pad":
+            return (row.path,)
+        if sort in ("bedrag", "-bedrag"):
+            return (repr(row.amount if row.amount is not None else -1.0), row.path)
+        return (row.date, row.path)
 
     if backwards:
         has_previous, has_next = more, bool(out) and not last

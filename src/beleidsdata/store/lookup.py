@@ -7,6 +7,7 @@ from typing import Any
 
 from .common import Tables
 from .index import Filters, IndexEntry, Page, delete_index, query_page, write_index
+from .search import SearchQuery, SearchResults, search
 
 
 class LookupTables(Tables):
@@ -76,6 +77,10 @@ class LookupTables(Tables):
 
     def delete_index(self, iri: str) -> None:
         delete_index(self.db, iri)
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        """Full-text search with facets (the one engine of the site and the API)."""
+        return search(self.db, query)
 
     def collection(self, kind: str, filters: Filters, **options: Any) -> Page:
         """One page of the entities of a kind (keyset pagination, see store/index.py)."""

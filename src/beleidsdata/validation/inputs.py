@@ -117,8 +117,10 @@ def parse_bytes(
             line = max(1, min(line, text.count("\n") + (not text.endswith("\n"))))
         if line == "?" and fmt in ("nt", "nquads"):
             line = _first_bad_line(text, fmt)
+        column, message = _parser_message(exc)
+        where = f"{line}:{column}" if column and line != "?" else f"{line}"
         raise RDFSyntaxError(
-            f"{name}:{line}: {FORMAT_NAMES.get(fmt, fmt)} syntax error: {_first_line(exc)}"
+            f"{name}:{where}: {FORMAT_NAMES.get(fmt, fmt)} syntax error: {message}"
         ) from None
 
 
@@ -205,6 +207,31 @@ def _first_bad_line(text: str, fmt: str) -> int | str:
         except Exception:
             return number
     return "?"
+
+
+def _parser_message(exc: Exception) -> tuple[int | None, str]:
+    """The column and the parser's full message (rdflib's Turtle parser keeps why and
+    where apart; others say it in one text): what a steward needs to find the mistake."""
+    why, text, index = (
+        getattr(exc, "_why", None),
+        getattr(exc, "_str", None),
+        getattr(exc, "_i", None),
+    )
+    if isinstance(text, bytes) and isinstance(index, int):  # rdflib keeps bytes: count chars
+        index = len(text[:index].decode("utf-8", "replace"))
+        text = text.decode("utf-8", "replace")
+    if isinstance(why, str) and isinstance(text, str) and isinstance(index, int):
+        start = text.rfind("\n", 0, index) + 1
+        end = text.find("\n", index)
+        line = text[start : end if end >= 0 else len(text)]
+        shown = line.strip()[:160]
+        return index - start + 1, f"{why}, at column {index - start + 1}: {shown}"
+    get_column = getattr(exc, "getColumnNumber", None)
+    column = int(get_column()) + 1 if callable(get_column) else getattr(exc, "colno", None)
+    get_message = getattr(exc, "getMessage", None)
+    message = str(get_message()) if callable(get_message) else str(exc)
+    message = " ".join(message.split())[:500] or type(exc).__name__
+    return (column if isinstance(column, int) else None), message
 
 
 def _first_line(exc: Exception) -> str:

@@ -10,6 +10,7 @@ lines itself (``bd:beginregel``/``bd:eindregel``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -111,4 +112,131 @@ def with_sources(
     return out
 
 
-__all__ = ["BD", "DCT", "PROV", "source_lines", "with_sources"]
+# ---------------------------------------------------------------- lines of an uploaded file
+
+LINED = frozenset({"turtle", "nt", "nquads", "trig"})  # syntaxes whose lines we locate
+_DIRECTIVE = re.compile(r"(?:@prefix|PREFIX)\s+([\w.-]*):\s*<([^>]*)>", re.IGNORECASE)
+_BASE = re.compile(r"(?:@base|BASE)\s+<([^>]*)>", re.IGNORECASE)
+
+
+def _statements(text: str) -> list[tuple[int, int, str]]:
+    """The statements of a Turtle, TriG, N-Triples or N-Quads text: (first line, last line,
+    statement text without comments), split at each ``.`` outside strings, IRIs and
+    brackets (and at graph braces). Directives are statements too."""
+    out: list[tuple[int, int, str]] = []
+    i, n, line, depth = 0, len(text), 1, 0
+    start, start_line = 0, 1
+    buf: list[str] = []
+
+    def close(end: int) -> None:
+        nonlocal start, start_line, buf
+        body = "".join(buf).strip()
+        if body:
+            out.append((start_line, line, body))
+        buf, start = [], end
+
+    while i < n:
+        c = text[i]
+        if not "".join(buf).strip() and c not in " \t\r\n":
+            start_line = line
+        if c == "\n":
+            line += 1
+            buf.append(c)
+            if re.match(r"\s*(PREFIX|BASE)\b", "".join(buf), re.IGNORECASE) and ">" in "".join(buf):
+                close(i + 1)
+            i += 1
+        elif c == "#":
+            while i < n and text[i] != "\n":
+                i += 1
+        elif c == "<" and (i + 1 < n and text[i + 1] not in " =<"):
+            j = text.find(">", i)
+            j = n - 1 if j < 0 else j
+            buf.append(text[i : j + 1])
+            i = j + 1
+        elif c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j):
+                j += 2 if text[j] == "\\" else 1
+            segment = text[i : j + len(quote)]
+            line += segment.count("\n")
+            buf.append(segment)
+            i = j + len(quote)
+        elif c in "[(":
+            depth += 1
+            buf.append(c)
+            i += 1
+        elif c in "])":
+            depth = max(0, depth - 1)
+            buf.append(c)
+            i += 1
+        elif c == "{":
+            buf = []
+            i += 1
+        elif c == "}" or (c == "." and depth == 0 and (i + 1 >= n or text[i + 1] in " \t\r\n#")):
+            close(i + 1)
+            i += 1
+        else:
+            buf.append(c)
+            i += 1
+    close(n)
+    return out
+
+
+def subject_lines(text: str, base: str = "") -> dict[str, list[tuple[int, int]]]:
+    """Subject IRI → the line ranges of the statements about it in an RDF text (Turtle,
+    TriG, N-Triples, N-Quads), with prefixes and the base applied as the file declares."""
+    from urllib.parse import urljoin
+
+    prefixes: dict[str, str] = {}
+    out: dict[str, list[tuple[int, int]]] = {}
+    for first, last, body in _statements(text):
+        directive = _DIRECTIVE.match(body)
+        if directive:
+            prefixes[directive.group(1)] = urljoin(base, directive.group(2))
+            continue
+        based = _BASE.match(body)
+        if based:
+            base = urljoin(base, based.group(1))
+            continue
+        token = body.split(None, 1)[0] if body.split() else ""
+        if token.startswith("<") and token.endswith(">"):
+            subject = urljoin(base, token[1:-1])
+        elif ":" in token:
+            prefix, local = token.split(":", 1)
+            if prefix not in prefixes:
+                continue
+            subject = prefixes[prefix] + local.replace("\\", "")
+        else:
+            continue
+        out.setdefault(subject, []).append((first, last))
+    return out
+
+
+def with_file_lines(
+    results: list[ValidationResult], files: Mapping[str, str]
+) -> list[ValidationResult]:
+    """Results with the lines of the uploaded RDF files (name → text) where their focus
+    node's statements are: a steward who validates RDF fixes that file, not a source."""
+    located = {name: subject_lines(text) for name, text in files.items()}
+    out = []
+    for r in results:
+        found: list[SourceLines] = []
+        for name, subjects in located.items():
+            lines = files[name].split("\n")
+            for first, last in subjects.get(r.focus, []):
+                found.append(SourceLines(name, name, first, last, tuple(lines[first - 1 : last])))
+        out.append(replace(r, sources=tuple(found)) if found else r)
+    return out
+
+
+__all__ = [
+    "BD",
+    "DCT",
+    "LINED",
+    "PROV",
+    "source_lines",
+    "subject_lines",
+    "with_file_lines",
+    "with_sources",
+]

@@ -6,7 +6,13 @@
   the data says where it was read, ``prov:qualifiedDerivation`` with the source lines;
 - :func:`to_csv`: one row per result, for a spreadsheet; summary counts on the first rows;
 - :func:`view`: plain dictionaries (summary, results grouped by focus node and by rule) that
-  the HTML templates render; no HTML is built here.
+  the HTML templates render; no HTML is built here;
+- :func:`to_text` and :func:`summary`: the command line's report, in Dutch or English;
+  :func:`at_least` keeps the results of a severity and worse (``--severity``);
+- :func:`to_pdf` (in :mod:`.pdf`): the report as a PDF to download.
+
+Every word a steward reads comes in Dutch and English (:data:`WORDS`); a severity is
+always shown with its colour, its icon and its word, never by colour alone.
 """
 
 from __future__ import annotations
@@ -19,13 +25,74 @@ from typing import TypeAlias, TypedDict
 import rdflib
 from rdflib.namespace import RDF, SH, XSD
 
-from .model import SEQUENCE_SEPARATOR, ValidationReport, ValidationResult, short_iri, short_path
+from .model import (
+    SEQUENCE_SEPARATOR,
+    SEVERITY_ORDER,
+    ValidationReport,
+    ValidationResult,
+    short_iri,
+    short_path,
+)
 from .provenance import BD, PROV
 
 #: A JSON value, as json.dumps writes it.
 Json: TypeAlias = "str | int | float | bool | list[Json] | dict[str, Json] | None"
 
 REPORT_IRI = "urn:beleidsdata:validation-report"
+SEVERITIES = ("Violation", "Warning", "Info")
+ICONS = {"Violation": "✖", "Warning": "⚠", "Info": "ℹ"}
+# (singular, plural) per language
+WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "Violation": {"nl": ("overtreding", "overtredingen"), "en": ("violation", "violations")},
+    "Warning": {"nl": ("waarschuwing", "waarschuwingen"), "en": ("warning", "warnings")},
+    "Info": {"nl": ("info", "info"), "en": ("info", "info")},
+    "conforms": {"nl": ("voldoet", "voldoet"), "en": ("conforms", "conforms")},
+    "not": {"nl": ("voldoet niet", "voldoet niet"), "en": ("does not conform", "")},
+    "value": {"nl": ("waarde", "waarde"), "en": ("value", "value")},
+}
+
+
+def word(key: str, lang: str, n: int = 1) -> str:
+    one, many = WORDS[key].get(lang, WORDS[key]["en"])
+    return one if n == 1 else many or one
+
+
+def severity_name(severity: str, lang: str) -> str:
+    """ "Violation" as a reader's word, capitalised: "Overtreding"."""
+    return word(severity, lang).capitalize() if severity in WORDS else severity
+
+
+def at_least(report: ValidationReport, severity: str) -> list[ValidationResult]:
+    """The results of this severity and worse (``Warning``: violations and warnings)."""
+    limit = SEVERITY_ORDER.get(severity, 2)
+    return [r for r in report.results if SEVERITY_ORDER.get(r.severity, 3) <= limit]
+
+
+def summary(report: ValidationReport, lang: str = "en") -> str:
+    """One line: the verdict and the counts, in the reader's language."""
+    counts = report.counts()
+    verdict = word("conforms" if report.conforms else "not", lang)
+    return f"{verdict}: " + ", ".join(f"{counts[s]} {word(s, lang, counts[s])}" for s in SEVERITIES)
+
+
+def to_text(report: ValidationReport, lang: str = "en", severity: str = "Info") -> str:
+    """The command line's report: the summary, then the results, worst first."""
+    lines = [summary(report, lang)]
+    shown = sorted(
+        at_least(report, severity),
+        key=lambda r: (SEVERITY_ORDER.get(r.severity, 3), r.focus, r.path or ""),
+    )
+    for r in shown:
+        path = short_path(r.path) if r.path else "-"
+        value = f" {word('value', lang)}={r.value}" if r.value else ""
+        where = f" [{', '.join(s.label() for s in r.sources)}]" if r.sources else ""
+        lines.append(
+            f"{ICONS.get(r.severity, '')} {severity_name(r.severity, lang)}: {r.focus} "
+            f"{path}{value}: {r.message(lang)}{where}"
+        )
+    return "\n".join(lines) + "\n"
+
+
 JSONLD_CONTEXT: dict[str, Json] = {
     "sh": str(SH),
     "xsd": str(XSD),
@@ -221,6 +288,8 @@ class SourceView(TypedDict):
 
 class ResultView(TypedDict):
     severity: str
+    severity_name: str
+    icon: str
     focus: str
     path: str | None
     path_short: str | None
@@ -234,6 +303,7 @@ class ResultView(TypedDict):
 
 class FocusGroup(TypedDict):
     focus: str
+    worst: str  # the worst severity among its results
     sources: list[SourceView]
     results: list[ResultView]
 
@@ -243,6 +313,8 @@ class RuleGroup(TypedDict):
     shape_short: str
     path: str
     severity: str
+    severity_name: str
+    icon: str
     message: str
     count: int
     results: list[ResultView]
@@ -259,11 +331,15 @@ class ReportView(TypedDict):
     areas: list[str]
     by_focus: list[FocusGroup]
     by_rule: list[RuleGroup]
+    summary: str
+    words: dict[str, str]  # severity → its word in the reader's language (plural)
 
 
 def _result_view(r: ValidationResult, lang: str) -> ResultView:
     return {
         "severity": r.severity,
+        "severity_name": severity_name(r.severity, lang),
+        "icon": ICONS.get(r.severity, ""),
         "focus": r.focus,
         "path": r.path,
         "path_short": short_path(r.path) if r.path else None,
@@ -294,9 +370,12 @@ def view(report: ValidationReport, lang: str = "nl") -> ReportView:
         "focus_count": len({r.focus for r in report.results}),
         "triples": report.triples,
         "areas": list(report.areas),
+        "summary": summary(report, lang),
+        "words": {s: word(s, lang, 2).capitalize() for s in SEVERITIES},
         "by_focus": [
             {
                 "focus": focus,
+                "worst": min((r.severity for r in items), key=lambda x: SEVERITY_ORDER.get(x, 3)),
                 "sources": _result_view(items[0], lang)["sources"],
                 "results": [_result_view(r, lang) for r in items],
             }
@@ -308,6 +387,8 @@ def view(report: ValidationReport, lang: str = "nl") -> ReportView:
                 "shape_short": short_iri(shape) if shape else "",
                 "path": path,
                 "severity": items[0].severity,
+                "severity_name": severity_name(items[0].severity, lang),
+                "icon": ICONS.get(items[0].severity, ""),
                 "message": items[0].message(lang),
                 "count": len(items),
                 "results": [_result_view(r, lang) for r in items],
@@ -319,10 +400,17 @@ def view(report: ValidationReport, lang: str = "nl") -> ReportView:
 
 __all__ = [
     "CSV_COLUMNS",
+    "ICONS",
+    "SEVERITIES",
     "ReportView",
+    "at_least",
     "report_graph",
+    "severity_name",
+    "summary",
     "to_csv",
     "to_jsonld",
+    "to_text",
     "to_turtle",
     "view",
+    "word",
 ]

@@ -29,7 +29,7 @@ from ..mapping.terms import Triple, to_ntriples
 from ..sources import SourceText
 from .inputs import parse_bytes
 from .model import ValidationReport
-from .provenance import with_sources
+from .provenance import LINED, with_file_lines, with_sources
 from .run import validate_graph
 
 #: Converts source documents (texts, base IRI, kind or None) into their triples and
@@ -100,6 +100,9 @@ def validate_inputs(job: Job) -> Validated | Refused:
     # the fast engine (validation.engine): the same results as pyshacl, much sooner
     report = validate_graph(graph, job.areas, provenance=False, engine="fast")
     report.results = with_sources(report.results, graph, lines)
+    # RDF as uploaded: its own lines (Turtle, TriG, N-Triples, N-Quads)
+    uploaded = {i.name: i.data.decode("utf-8-sig", "replace") for i in job.inputs if i.fmt in LINED}
+    report.results = with_file_lines(report.results, uploaded)
     return Validated(report)
 
 

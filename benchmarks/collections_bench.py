@@ -23,7 +23,8 @@ from pathlib import Path
 
 from beleidsdata.store import SQLiteStore
 from beleidsdata.store.base import ChangeSet, EntityWrite
-from beleidsdata.store.index import Filters, IndexEntry, encode_cursor
+from beleidsdata.store.index import IndexEntry
+from beleidsdata.store.index_query import Filters, encode_cursor
 
 BASE = "http://localhost:8000"
 

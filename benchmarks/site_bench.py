@@ -19,9 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from beleidsdata.site.build import build_site
 from beleidsdata.store import ChangeSet, SourceRecord, SQLiteStore, utc_now
 from beleidsdata.store.base import EntityWrite
+from beleidsdata.web.build import build_site
 
 BASE = "http://localhost:8000"
 AGENDAPUNT = "http://data.vlaanderen.be/ns/besluit#Agendapunt"

@@ -25,7 +25,7 @@ STAGES = (
     "store",
     "ldes",
     "pipeline",
-    "site",
+    "web",
     "api",
     "cli",
 )

@@ -15,9 +15,9 @@ import httpx
 import pytest
 
 from beleidsdata.pipeline import expand_paths, ingest, read_source
-from beleidsdata.site.i18n import pick_language
-from beleidsdata.site.labels import key_label
 from beleidsdata.store import open_store
+from beleidsdata.web.i18n import pick_language
+from beleidsdata.web.labels import key_label
 from support import SAMPLES, LiveServer, cli
 
 SECTION = "regeerakkoord/2019-2024/sectie/2.3.5"

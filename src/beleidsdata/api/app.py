@@ -28,7 +28,7 @@ from . import (
     openapi,
     publish,
     resources,
-    site,
+    site_routes,
     stream,
 )
 from . import validate as validation_service
@@ -69,7 +69,7 @@ def create_app(store: Store, *, max_in_flight: int = 512) -> FastAPI:
     # collection (/doc/{kind}) before resources (/doc/{path:path}), which would match too
     # site first: its /shapes/ and /vocab/*.html pages would match meta's Turtle routes
     for router in (
-        site.router,
+        site_routes.router,
         meta.router,
         collection.router,
         resources.router,

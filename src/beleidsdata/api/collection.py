@@ -27,14 +27,15 @@ from ..formats.jsonld import to_jsonld
 from ..formats.plain import plain
 from ..formats.rdfxml import to_rdfxml
 from ..formats.tabular import cell, to_csv
-from ..formats.turtle import to_turtle
+from ..formats.ttl import to_turtle
 from ..mapping.namespaces import HYDRA, RDF
 from ..mapping.terms import IRI, Triple, integer, to_ntriples
-from ..site.document import euro
-from ..site.links import kind_label, thing_label
-from ..site.render import render
+from ..mapping.uris import EVALUATION, STRATEGY
 from ..store import Store
-from ..store.index import Page, encode_cursor
+from ..store.index_query import Page, encode_cursor
+from ..web.document import euro
+from ..web.links import kind_label, thing_label
+from ..web.render import render
 from . import openapi as oa
 from .collection_members import (
     csv_columns,
@@ -51,7 +52,7 @@ from .negotiation import choose
 from .problems import Problem, problem_response
 from .resources import context_link
 from .responses import not_acceptable, not_found, respond
-from .site import language_of
+from .site_routes import language_of
 
 router = APIRouter(tags=["collections"], default_response_class=Response)
 
@@ -147,8 +148,8 @@ KIND = Path(
     "with a format suffix (`beslissing.ttl`).",
     openapi_examples=oa.examples(
         decisions=("Government decisions", "beslissing"),
-        evaluations=("Evaluations and their findings", "evaluatie"),
-        strategy=("The digital strategy and its parts", "strategie"),
+        evaluations=("Evaluations and their findings", EVALUATION),
+        strategy=("The digital strategy and its parts", STRATEGY),
         turtle=("Decisions as Turtle", "beslissing.ttl"),
     ),
 )

@@ -23,7 +23,7 @@ from ..mapping.namespaces import BD, BESLUIT, BESLUITVORMING, DCT, DOSSIER, ELI,
 from ..mapping.terms import IRI, Literal, Triple, date, decimal, string, text
 from ..mapping.uris import concept
 from ..store import Store
-from ..store.index import Row
+from ..store.index_query import Row
 from .embedding import loader
 
 # The fields of a member, by their key in our context (``velden=`` takes these names).

@@ -21,7 +21,8 @@ from fastapi.openapi.models import Example
 from ..errors import BadRequest
 from ..formats.context import CLASSES
 from ..formats.embed import EMBEDDABLE, parse_embed
-from ..store.index import Filters, decode_cursor
+from ..store.index import ITEM_TYPE_NAMES
+from ..store.index_query import Filters, decode_cursor
 from . import openapi as oa
 from .collection_members import FIELDS
 from .examples import EVALUATION
@@ -83,7 +84,7 @@ PARAMS = (
         "agendapunttype",
         "item_type",
         "Decisions of this type: nota or mededeling.",
-        {"type": "string", "enum": ["nota", "mededeling"]},
+        {"type": "string", "enum": list(ITEM_TYPE_NAMES)},
         oa.examples(nota=("Decisions on a nota", "nota")),
     ),
     Param(
@@ -282,8 +283,9 @@ def _filters(values: dict[str, str], base: str) -> tuple[Filters, dict[str, str]
         texts["q"] = canonical["q"] = values["q"]
     if "agendapunttype" in values:
         value = values["agendapunttype"].lower()
-        if value not in ("nota", "mededeling"):
-            raise BadRequest(f"agendapunttype: expected nota or mededeling, got {value!r}")
+        if value not in ITEM_TYPE_NAMES:
+            expected = " or ".join(ITEM_TYPE_NAMES)
+            raise BadRequest(f"agendapunttype: expected {expected}, got {value!r}")
         texts["itemtype"] = canonical["agendapunttype"] = value
     if "soort" in values:
         if not re.match(_CODE, values["soort"]):

@@ -15,13 +15,14 @@ from fastapi.responses import JSONResponse, Response
 
 from .. import __version__
 from ..formats.context import context_bytes
+from ..mapping.uris import AGREEMENT, DECISION, EVALUATION, STRATEGY
 from ..resources import shapes_dir, vocab_dir
 from . import openapi as oa
 from .deps import layout_of, store_of
 from .examples import BASE
 from .negotiation import choose
 from .responses import not_acceptable, not_found, respond
-from .site import language_of, site_of
+from .site_routes import language_of, site_of
 
 router = APIRouter(default_response_class=Response)
 
@@ -103,10 +104,10 @@ LANDING_TYPES = ["text/html", "application/json"]
                     example={
                         "base": BASE,
                         "kinds": {
-                            "beslissing": 26,
-                            "evaluatie": 18,
-                            "regeerakkoord": 4,
-                            "strategie": 121,
+                            DECISION: 26,
+                            EVALUATION: 18,
+                            AGREEMENT: 4,
+                            STRATEGY: 121,
                         },
                         "ldes": f"{BASE}/ldes",
                         "context": f"{BASE}/context/v1.jsonld",

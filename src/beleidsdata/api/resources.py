@@ -33,7 +33,7 @@ from .history import history_document, version_body, version_changes
 from .negotiation import choose
 from .problems import Problem, problem_response
 from .responses import not_acceptable, not_found, respond
-from .site import language_of, site_of
+from .site_routes import language_of, site_of
 from .stored import answer, split_suffix
 
 router = APIRouter(tags=["resources"], default_response_class=Response)

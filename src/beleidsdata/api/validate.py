@@ -13,7 +13,7 @@ Reading the request is :mod:`.validate_request`; the validation runs in a child 
 most ``concurrency`` validations run at once, more get ``429`` with ``Retry-After``.
 Request bodies are limited in size (``413``, :class:`.middleware.BodySizeLimit`); the
 limits are :mod:`.validate_settings`. The pages are rendered by
-:mod:`beleidsdata.site.report`.
+:mod:`beleidsdata.web.report`.
 """
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ from fastapi.responses import Response
 
 from ..errors import AreaError, BadRequest, ValidationTimeout
 from ..pipeline import convert_to_validate
-from ..site.i18n import pick_language
-from ..site.report import form_html
 from ..validation import ValidationReport, normalise_areas
 from ..validation import reports as report_formats
 from ..validation.pdf import to_pdf
 from ..validation.worker import Failed, Job, Refused, run_validation
+from ..web.i18n import pick_language
+from ..web.report import form_html
 from . import openapi as oa
 from .middleware import BodySizeLimit
 from .negotiation import choose

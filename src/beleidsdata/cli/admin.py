@@ -238,7 +238,7 @@ def site_build_command(output: str, db: str, lang: str, service_url: str | None)
     zoeken/index.html, vocab/ and shapes/ pages with their Turtle, context/v1.jsonld and
     static/. Any static web server can host the folder.
     """
-    from ..site.build import build_site
+    from ..web.build import build_site
 
     store = open_or_fail(db, create=False, readonly=True)
     try:

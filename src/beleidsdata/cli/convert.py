@@ -10,7 +10,7 @@ import click
 from ..errors import BeleidsdataError, InputError
 from ..formats import jsonld
 from ..formats.context import context_url
-from ..formats.turtle import to_turtle
+from ..formats.ttl import to_turtle
 from ..mapping.terms import to_ntriples
 from ..mapping.uris import DEFAULT_BASE
 from ..pipeline import Conversion, convert, expand_paths, explain, validation_graph
@@ -180,12 +180,12 @@ def validate_command(
     Exit code 0 when the data conforms, 1 when it does not (the report is printed),
     2 when an input cannot be read or parsed (the parser's message with line and column).
     """
-    from ..site.report import report_html
     from ..validation import ValidationReport, normalise_areas, validate_graph, with_sources
     from ..validation import reports as report_formats
     from ..validation.pdf import to_pdf
     from ..validation.provenance import with_file_lines
     from ..validation.reports import at_least
+    from ..web.report import report_html
 
     try:
         chosen = normalise_areas(areas)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..mapping.terms import Triple, to_ntriples
 from . import jsonld
 from .rdfxml import to_rdfxml
-from .turtle import to_turtle
+from .ttl import to_turtle
 
 Serialiser = Callable[[Sequence[Triple], str, str], bytes]  # (triples, subject, context)
 

@@ -34,6 +34,13 @@ VLAAMS_PARLEMENT = IRI(f"{VOCAB_BASE}/id/bestuursorgaan/vlaams-parlement")
 
 DEFAULT_BASE = "http://localhost:8000"
 
+# Entity kinds: the first path segment under /id/ (the collections /{kind}, the views of
+# the stream). Modules outside mapping/ name them through these constants.
+AGREEMENT = "regeerakkoord"
+DECISION = "beslissing"
+EVALUATION = "evaluatie"
+STRATEGY = "strategie"
+
 
 def slug(text: str, max_words: int = 12) -> str:
     """A lowercase ASCII path segment: accents dropped, words joined by hyphens."""
@@ -85,14 +92,14 @@ class Minter:
 
     # Coalition agreement (regeerakkoord) and its sections.
     def agreement(self, period: str) -> IRI:
-        return self._id("regeerakkoord", period)
+        return self._id(AGREEMENT, period)
 
     def agreement_section(self, period: str, number: str) -> IRI:
-        return self._id("regeerakkoord", period, "sectie", number)
+        return self._id(AGREEMENT, period, "sectie", number)
 
     # Government decisions: date plus the Kaleidos id or a hash of the normalised title.
     def decision(self, date: str, key: str) -> IRI:
-        return self._id("beslissing", date, key)
+        return self._id(DECISION, date, key)
 
     @staticmethod
     def decision_key(title: str) -> str:
@@ -104,14 +111,14 @@ class Minter:
 
     # Evaluation reports and their findings.
     def evaluation(self, key: str) -> IRI:
-        return self._id("evaluatie", key)
+        return self._id(EVALUATION, key)
 
     def finding(self, evaluation: IRI, number: int) -> IRI:
         return IRI(f"{evaluation}/bevinding/{number}")
 
     # Strategy documents and their parts.
     def strategy(self, name: str) -> IRI:
-        return self._id("strategie", slug(name))
+        return self._id(STRATEGY, slug(name))
 
     def subdivision(self, owner: IRI, kind: str, number: str | int) -> IRI:
         """A numbered part of a work: ``{owner}/{kind}/{number}`` (speerpunt/2.3, actiepunt/4)."""

@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .common import Tables
-from .index import Filters, IndexEntry, Page, delete_index, query_page, write_index
+from .index import IndexEntry, delete_index, write_index
+from .index_query import Filters, Page, query_page
 from .search import SearchQuery, SearchResults, search
 
 

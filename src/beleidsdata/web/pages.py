@@ -2,8 +2,8 @@
 
 Pages are rendered from the JSON-LD stored at ingest (our context makes it plain JSON) and
 from the ``entity_links`` index filled at ingest, never from an RDF graph: a page costs a
-few indexed lookups and a template render. The live service (``api/site.py``) and the
-static build (:mod:`beleidsdata.site.build`) use the same :class:`SitePages`, so both give
+few indexed lookups and a template render. The live service (``api/site_routes.py``) and the
+static build (:mod:`beleidsdata.web.build`) use the same :class:`SitePages`, so both give
 the same pages; ``static=True`` only swaps links to things a static host cannot serve
 (search with a query, the validator) for their static stand-ins.
 
@@ -22,6 +22,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..mapping.uris import AGREEMENT
 from ..store import Store
 from ..store.records import EntityState
 from ..store.search import AMOUNT_RANGES, MARK_END, MARK_START, Hit, SearchQuery
@@ -104,7 +105,7 @@ class SitePages:
     def _promises(self, lang: str) -> list[dict[str, Any]]:
         """Every agreement section some evaluation judges, with its status and figures."""
         out = []
-        for path, _kind, title in self.store.find_titles("", "regeerakkoord", limit=None):
+        for path, _kind, title in self.store.find_titles("", AGREEMENT, limit=None):
             iri = self.links.id_root + path
             evaluations = self.views.judged(iri)
             if not evaluations:

@@ -16,6 +16,7 @@ from typing import Any
 from ..mapping.namespaces import DCT, ELI, PROV
 from ..mapping.provenance import derivations, resolve
 from ..mapping.terms import parse_ntriples
+from ..mapping.uris import EVALUATION
 from ..store import Store
 from ..store.records import EntityState
 from .document import as_list, decision_info, root_of
@@ -189,7 +190,7 @@ class StoreViews:
         """The evaluations whose subject is this thing, with their stored JSON."""
         out = []
         for _src, predicate, path, kind, _title in self.store.links_to(iri):
-            if predicate != DCT.subject or kind != "evaluatie":
+            if predicate != DCT.subject or kind != EVALUATION:
                 continue
             loaded = self.load(path)
             if loaded is not None and "Evaluatie" in as_list(loaded[1].get("type")):

@@ -1,7 +1,7 @@
 """HTML-only routes of the human-readable site: search, vocabulary and shape pages.
 
 Resource pages (``/doc/…`` as ``text/html``) and the landing page are served by the
-resource and meta routers through the same :class:`~beleidsdata.site.pages.SitePages`;
+resource and meta routers through the same :class:`~beleidsdata.web.pages.SitePages`;
 pages are rendered from stored JSON and vocabulary labels loaded once at start-up. Every
 page here answers 304 to a matching ``If-None-Match``: the router declares that once.
 """
@@ -17,9 +17,9 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from ..resources import shapes_dir, vocab_dir
-from ..site.docs import shape_page, shapes_index_page, vocab_file_page, vocab_index_page
-from ..site.i18n import pick_language
-from ..site.pages import SitePages
+from ..web.docs import shape_page, shapes_index_page, vocab_file_page, vocab_index_page
+from ..web.i18n import pick_language
+from ..web.pages import SitePages
 from . import openapi as oa
 from .deps import store_of
 from .negotiation import choose

@@ -3,7 +3,7 @@ report), in Dutch and English, in one table with one lookup (:class:`Translator`
 ``t`` of every template).
 
 Property, class and concept labels are not here: they come from the vocabularies
-(:mod:`beleidsdata.site.labels`).
+(:mod:`beleidsdata.web.labels`).
 """
 
 from __future__ import annotations

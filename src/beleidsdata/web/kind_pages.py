@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..mapping.namespaces import PROV
+from ..mapping.uris import AGREEMENT, STRATEGY
 from ..store.records import EntityState
 from ..store.words import clean_text
 from .document import as_list, decision_info
@@ -47,9 +48,9 @@ def template_for(entity: EntityState, root: dict[str, Any]) -> str:
         return "evaluation.html.j2"
     if "Bevinding" in types or "Annotation" in types:
         return "finding.html.j2"
-    if entity.kind == "regeerakkoord" and soort.endswith("/sectie"):
+    if entity.kind == AGREEMENT and soort.endswith("/sectie"):
         return "section.html.j2"
-    if entity.kind == "strategie" and "Work" in types:
+    if entity.kind == STRATEGY and "Work" in types:
         return "strategy.html.j2"
     if entity.kind in ("persoon", "mandataris", "mandaat"):
         return "person.html.j2"

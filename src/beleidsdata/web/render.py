@@ -2,7 +2,7 @@
 
 Pages are rendered from the JSON-LD we stored at ingest (our context makes it plain JSON),
 never from an RDF graph: a page costs a template render, not RDF work. What goes into the
-templates is built in :mod:`beleidsdata.site.pages`.
+templates is built in :mod:`beleidsdata.web.pages`.
 """
 
 from __future__ import annotations

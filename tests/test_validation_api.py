@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import csv
 import io
 import json
@@ -119,13 +121,13 @@ def test_malformed_rdf_is_a_400_naming_the_line(server: Server) -> None:
         headers={"Content-Type": "text/turtle"},
     )
     assert r.status_code == 400 and r.headers["content-type"] == PROBLEM
-    assert r.json()["detail"].startswith("body:3: Turtle syntax error")
+    assert re.match(r"body:3(:\d+)?: Turtle syntax error", r.json()["detail"])
     r = httpx.post(
         server.url + "/validate",
         timeout=30,
         files={"file": ("kapot.jsonld", b'{\n "@id": "http://e/a",\n "http://e/b": \n}', "")},
     )
-    assert r.status_code == 400 and "kapot.jsonld:4: JSON syntax error" in r.json()["detail"]
+    assert r.status_code == 400 and re.search(r"kapot\.jsonld:4(:\d+)?: JSON syntax error", r.json()["detail"])
     r = httpx.post(
         server.url + "/validate", content=b"x", timeout=30, headers={"Content-Type": "image/png"}
     )

@@ -61,7 +61,8 @@ class Store(EntityTables, DerivationTables, LogTables, LookupTables, AdminTables
                 f"{base_iri.rstrip('/')}. Use another --db for another base IRI."
             )
         self.base_iri = stored_base
-        ensure_layout(db, stored_base + "/id/")  # derived index tables of an older layout
+        if schema.version_of(db) == schema.CURRENT:  # an older schema waits for db upgrade
+            ensure_layout(db, stored_base + "/id/")  # derived index tables of an older layout
         self.page_size = int(self.meta("page_size") or DEFAULT_PAGE_SIZE)
         if page_size is not None and page_size != self.page_size:
             raise StoreError(

@@ -81,7 +81,7 @@ _CITING = (DCT.references, ELI.refers_to, ELI.cites)
 _TEXTS = (DCT.description, PROV.value, RDF.value, BD.conclusie, ELI.title)
 _SOORT = (ELI.type_subdivision, ELI.work_type, DCT.type)
 _ITEM_TYPES = {iri: name for name, iri in AGENDA_ITEM_TYPES.items()}
-ITEM_TYPE_NAMES = tuple(sorted(AGENDA_ITEM_TYPES))  # nota, mededeling: ?agendapunttype=
+ITEM_TYPE_NAMES = tuple(AGENDA_ITEM_TYPES)  # nota, mededeling: ?agendapunttype=
 
 
 @dataclass

@@ -119,7 +119,10 @@ def test_malformed_rdf_is_a_400_naming_the_line(server: Server) -> None:
         headers={"Content-Type": "text/turtle"},
     )
     assert r.status_code == 400 and r.headers["content-type"] == PROBLEM
-    assert r.json()["detail"].startswith("body:3: Turtle syntax error")
+    # the parser's full message, with line and column
+    assert r.json()["detail"].startswith(
+        "body:3:18: Turtle syntax error: newline found in string literal"
+    )
     r = httpx.post(
         server.url + "/validate",
         timeout=30,

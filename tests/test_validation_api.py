@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import csv
 import io
 import json
@@ -121,13 +119,16 @@ def test_malformed_rdf_is_a_400_naming_the_line(server: Server) -> None:
         headers={"Content-Type": "text/turtle"},
     )
     assert r.status_code == 400 and r.headers["content-type"] == PROBLEM
-    assert re.match(r"body:3(:\d+)?: Turtle syntax error", r.json()["detail"])
+    # the parser's full message, with line and column
+    assert r.json()["detail"].startswith(
+        "body:3:18: Turtle syntax error: newline found in string literal"
+    )
     r = httpx.post(
         server.url + "/validate",
         timeout=30,
         files={"file": ("kapot.jsonld", b'{\n "@id": "http://e/a",\n "http://e/b": \n}', "")},
     )
-    assert r.status_code == 400 and re.search(r"kapot\.jsonld:4(:\d+)?: JSON syntax error", r.json()["detail"])
+    assert r.status_code == 400 and "kapot.jsonld:4: JSON syntax error" in r.json()["detail"]
     r = httpx.post(
         server.url + "/validate", content=b"x", timeout=30, headers={"Content-Type": "image/png"}
     )

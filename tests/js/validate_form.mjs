@@ -28,8 +28,8 @@ try {
   result.method = response.request().method();
   result.verdict = await page.locator("#rapport .verdict").innerText();
   result.violations = Number(await page.locator("#rapport .count-violation").innerText());
-  result.rows = await page.locator("#rapport tr.violation").allInnerTexts();
-  result.focus = await page.locator("#rapport section.focus").allInnerTexts();
+  result.rows = await page.locator("#rapport li.result.sev-violation").allInnerTexts();
+  result.focus = await page.locator("#rapport details.focus").allInnerTexts();
   await page.locator("#rapport").scrollIntoViewIfNeeded();
   await page.screenshot({ path: shotPath, fullPage: true });
   result.screenshot = shotPath;

@@ -8,7 +8,6 @@ in Dutch and English; the untouched corpus must conform.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
@@ -58,7 +57,6 @@ AREAS = (
     "strategie",
 )
 # Validating the whole sample corpus must stay quick: ingest validates on every write.
-MAX_CORPUS_SECONDS = 30.0
 RDF_TYPE = namespaces.RDF.type
 
 
@@ -79,11 +77,8 @@ def corpus_graph(corpus: Conversion) -> rdflib.Graph:
 
 
 @pytest.fixture(scope="module")
-def corpus_report(corpus: Conversion) -> tuple[ValidationReport, float]:
-    shapes_graph()  # parsing the shapes is a one-off cost, not part of validating
-    start = time.perf_counter()
-    report = validate_triples(corpus.triples())
-    return report, time.perf_counter() - start
+def corpus_report(corpus: Conversion) -> ValidationReport:
+    return validate_triples(corpus.triples())
 
 
 @pytest.fixture(scope="module")
@@ -487,10 +482,8 @@ def test_the_bodies_we_link_to_are_described(
 # --------------------------------------------------------------------------- the corpus
 
 
-def test_the_sample_corpus_conforms_quickly(
-    corpus: Conversion, corpus_report: tuple[ValidationReport, float]
-) -> None:
-    report, seconds = corpus_report
+def test_the_sample_corpus_conforms(corpus: Conversion, corpus_report: ValidationReport) -> None:
+    report = corpus_report
     assert {d.kind for d in corpus.documents} == {
         "evaluatie",
         "strategie",
@@ -499,17 +492,16 @@ def test_the_sample_corpus_conforms_quickly(
     }
     assert report.conforms, report.to_text("en")
     assert not report.violations
-    assert seconds < MAX_CORPUS_SECONDS, f"validating the samples took {seconds:.1f} s"
     for result in report.results:
         assert_explained(result)
 
 
 def test_the_sample_warnings_are_the_known_gaps_in_the_texts(
-    corpus: Conversion, corpus_report: tuple[ValidationReport, float]
+    corpus: Conversion, corpus_report: ValidationReport
 ) -> None:
     """The resolution has no title block: allowed, but worth a steward's attention. (Export
     b names no section, but the corpus holds export a of the same evaluation, which does.)"""
-    report, _ = corpus_report
+    report = corpus_report
     warned = {(r.path, r.focus.split("/id/", 1)[1].split("/")[0]) for r in report.results}
     known = {(DCT.title, "resolutie"), (ELI.date_document, "resolutie")}
     assert warned == known, (

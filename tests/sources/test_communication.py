@@ -8,7 +8,6 @@ headings). Small inline texts pin down single rules.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -71,12 +70,9 @@ def test_detect_rejects_the_other_samples(name: str) -> None:
     assert detect(load(ROOT / "data/samples" / name)) < 0.3
 
 
-def test_parse_is_fast_and_deterministic() -> None:
+def test_parse_is_deterministic() -> None:
     source = load(SAMPLE)
-    start = time.perf_counter()
-    first = parse(source)
-    assert time.perf_counter() - start < 0.1
-    assert parse(source) == first
+    assert parse(source) == parse(source)
 
 
 # --------------------------------------------------------------------------- the sample

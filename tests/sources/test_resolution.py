@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -349,11 +348,9 @@ def test_spans_nest_and_follow_document_order(sample: Resolution) -> None:
         check(clause.points, clause.span)
 
 
-def test_parsing_is_fast() -> None:
+def test_parsing_is_deterministic() -> None:
     source = load(SAMPLE)
-    started = time.perf_counter()
-    parse(source)
-    assert time.perf_counter() - started < 0.1
+    assert parse(source) == parse(source)
 
 
 # --------------------------------------------------------------------------- variants

@@ -131,14 +131,16 @@ def ensure_chromium() -> None:
     if CHROMIUM.exists():
         return
     subprocess.run(["apt-get", "update", "-qq"], check=False, capture_output=True)
-    subprocess.run(
+    installed = subprocess.run(
         ["apt-get", "install", "-y", "-qq", "chromium"],
         check=False,
         capture_output=True,
+        text=True,
         env={"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"},
     )
     if not CHROMIUM.exists():
-        pytest.skip("chromium is not installed and could not be installed with apt")
+        # The browser tests are part of the specification: failing loudly, never skipping.
+        pytest.fail(f"chromium could not be installed with apt-get: {installed.stderr[-2000:]}")
 
 
 def run_node_script(script: str, package: Path, *args: str, timeout: float = 300) -> dict:

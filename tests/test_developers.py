@@ -71,13 +71,13 @@ def test_the_page_covers_the_api(page: str, blocks: dict, live_server: LiveServe
 def _run(lang: str, code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     if lang == "sh":
         if shutil.which("curl") is None:
-            pytest.skip("curl is not installed")
+            pytest.fail("curl is not installed: the README examples need it")
         cmd = ["bash", "-c", "set -o pipefail\n" + code]
     elif lang == "python":
         cmd = [sys.executable, "-c", code]
     else:
         if shutil.which("node") is None:
-            pytest.skip("node is not installed")
+            pytest.fail("node is not installed: the JavaScript examples need it")
         script = tmp_path / "example.mjs"
         script.write_text(code)
         cmd = ["node", str(script)]

@@ -32,7 +32,7 @@ def nginx_binary() -> str:
         )
         found = shutil.which("nginx") or (os.path.exists("/usr/sbin/nginx") and "/usr/sbin/nginx")
     if not found:
-        pytest.skip("nginx is not installed and cannot be installed with apt-get")
+        pytest.fail("nginx is not installed and cannot be installed with apt-get")
     return str(found)
 
 

@@ -10,21 +10,10 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from beleidsdata.sources.dates import MONTHS as DUTCH_MONTHS
+
 LEGISLATURES = ((2004, 2009), (2009, 2014), (2014, 2019), (2019, 2024))
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
+MONTHS = list(DUTCH_MONTHS)  # in calendar order: MONTHS[m - 1] is month m
 WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 
 # What the government and Parliament talk about: (subject, project, sector).

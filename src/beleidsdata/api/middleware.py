@@ -11,7 +11,7 @@ From the outside in, a request passes:
 3. CORS (Starlette's ``CORSMiddleware``): reads are open to any origin, which may read
    our caching and context headers.
 4. :class:`~beleidsdata.api.stored.StoredDocuments`: every stored representation (entity
-   documents, stream nodes, the catalogue) straight from the documents table, without
+   documents, stream nodes, the catalogue) from memory or the documents table, without
    routing. Inside CORS and ``Vary`` so its answers get the same headers as the routes';
    the routes answer through the same module, so both give the same bytes.
 5. :class:`BodySizeLimit` (added by the validation service's ``install``): a request

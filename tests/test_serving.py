@@ -1,0 +1,52 @@
+"""Serving stored bytes from memory: an ingest by another process is seen at once, and
+every HTTP stack answers the same bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+
+from support import SAMPLE, LiveServer, cli
+
+TURTLE = {"Accept": "text/turtle"}
+
+
+def test_pages_kept_in_memory_follow_an_ingest_by_another_process(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite"
+    server = LiveServer(db, samples=False)
+    try:
+        paths = ("/ldes", "/ldes/wortel", "/ldes/pagina/1", "/ldes/laatste/pagina/1")
+        before = {}
+        for path in paths:
+            first = httpx.get(server.url + path, headers=TURTLE)
+            again = httpx.get(server.url + path, headers=TURTLE)  # from memory now
+            assert first.status_code == again.status_code == 200
+            assert first.content == again.content
+            assert first.headers["etag"] == again.headers["etag"]
+            before[path] = first
+        ingested = cli("ingest", str(SAMPLE["strategie"]), "--db", str(db), "-q")
+        assert ingested.returncode == 0, ingested.stderr
+        for path in paths:
+            old = before[path]
+            now = httpx.get(server.url + path, headers=TURTLE)
+            assert now.status_code == 200
+            assert now.headers["etag"] != old.headers["etag"], path
+            # the old validator no longer matches: a poller gets the new page, not a 304
+            conditional = {**TURTLE, "If-None-Match": old.headers["etag"]}
+            assert httpx.get(server.url + path, headers=conditional).status_code == 200
+            fresh = {**TURTLE, "If-None-Match": now.headers["etag"]}
+            assert httpx.get(server.url + path, headers=fresh).status_code == 304
+        page = httpx.get(server.url + "/ldes/pagina/1", headers=TURTLE).text
+        assert "tree:member" in page or "https://w3id.org/tree#member" in page
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def served_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("stacks") / "store.sqlite"
+    made = cli("ingest", str(SAMPLE["strategie"]), "--db", str(db), "-q")
+    assert made.returncode == 0, made.stderr
+    return db

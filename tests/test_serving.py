@@ -44,9 +44,28 @@ def test_pages_kept_in_memory_follow_an_ingest_by_another_process(tmp_path: Path
         server.stop()
 
 
-@pytest.fixture(scope="module")
-def served_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("stacks") / "store.sqlite"
-    made = cli("ingest", str(SAMPLE["strategie"]), "--db", str(db), "-q")
-    assert made.returncode == 0, made.stderr
-    return db
+@pytest.mark.parametrize(
+    ("stack", "workers"), [("httptools", 1), ("h11", 1), ("httptools", 2), ("granian", 1)]
+)
+def test_every_stack_serves_the_same_stored_bytes(tmp_path: Path, stack: str, workers: int) -> None:
+    db = tmp_path / "store.sqlite"
+    server = LiveServer(db, samples=False, options=("--stack", stack, "--workers", str(workers)))
+    try:
+        made = cli("ingest", str(SAMPLE["strategie"]), "--db", str(db), "-q")
+        assert made.returncode == 0, made.stderr
+        exported = cli("ldes", "export", "-o", str(tmp_path / "export"), "--db", str(db))
+        assert exported.returncode == 0, exported.stderr
+        for path in ("/ldes", "/ldes/wortel", "/ldes/pagina/1"):
+            got = httpx.get(server.url + path, headers=TURTLE)
+            assert got.status_code == 200, (stack, path)
+            assert got.content == (tmp_path / "export" / f"{path.lstrip('/')}.ttl").read_bytes()
+            assert got.headers["vary"].endswith("Accept")
+            again = httpx.get(
+                server.url + path, headers={**TURTLE, "If-None-Match": got.headers["etag"]}
+            )
+            assert again.status_code == 304 and again.content == b""
+        # answered by the routes, not the stored path: still the same application
+        assert httpx.get(server.url + "/healthz").status_code == 200
+        assert httpx.get(server.url + "/ldes/x/pagina/1", headers=TURTLE).status_code == 404
+    finally:
+        server.stop()

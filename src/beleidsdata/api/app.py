@@ -10,17 +10,18 @@ pyshacl runs on a request path. Errors are ``application/problem+json`` (RFC 945
 from __future__ import annotations
 
 import inspect
+import os
 from typing import Any
 
 from fastapi import FastAPI
 from starlette.staticfiles import StaticFiles
 
 from .. import __version__
-from ..errors import StoreBusy
+from ..errors import StoreBusy, StoreError
 from ..ldes.layout import StreamLayout
 from ..ldes.publish import publish_empty
 from ..resources import site_dir
-from ..store import Store, utc_now
+from ..store import Store, open_store, utc_now
 from ..store.changes import watch
 from . import (
     catalog,
@@ -37,6 +38,7 @@ from . import (
 )
 from . import validate as validation_service
 from .problems import install_handlers
+from .validate_settings import ValidationSettings
 
 DESCRIPTION = """\
 Flemish government policy documents as linked open data.
@@ -99,4 +101,22 @@ def create_app(store: Store, *, max_in_flight: int = 512) -> FastAPI:
     openapi.install(app)  # the finished description at /openapi.json
     install_handlers(app)  # FastAPI's own errors as problem+json
     middleware.install(app, max_in_flight)  # overload guard, Vary, CORS, stored pages
+    return app
+
+
+DB_ENV = "BELEIDSDATA_DB"
+MAX_IN_FLIGHT_ENV = "BELEIDSDATA_MAX_IN_FLIGHT"
+
+
+def from_environment() -> FastAPI:
+    """The application a worker process builds (``serve --workers N``, ``--stack
+    granian``): the store at ``$BELEIDSDATA_DB``, the in-flight limit of
+    ``$BELEIDSDATA_MAX_IN_FLIGHT`` and the validation limits of the
+    ``BELEIDSDATA_VALIDATE_*`` variables, which ``serve`` sets from its options."""
+    location = os.environ.get(DB_ENV)
+    if not location:
+        raise StoreError(f"${DB_ENV} names no store to serve")
+    store = open_store(location, create=False)
+    app = create_app(store, max_in_flight=int(os.environ.get(MAX_IN_FLIGHT_ENV) or 512))
+    app.state.validation = ValidationSettings.from_env()
     return app

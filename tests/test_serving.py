@@ -69,3 +69,31 @@ def test_every_stack_serves_the_same_stored_bytes(tmp_path: Path, stack: str, wo
         assert httpx.get(server.url + "/ldes/x/pagina/1", headers=TURTLE).status_code == 404
     finally:
         server.stop()
+
+
+def test_a_collections_first_page_is_kept_until_the_store_changes(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite"
+    server = LiveServer(db, samples=False)
+    jsonld = {"Accept": "application/ld+json"}
+    try:
+        made = cli("ingest", str(SAMPLE["strategie"]), "--db", str(db), "-q")
+        assert made.returncode == 0, made.stderr
+        first = httpx.get(server.url + "/doc/bron", headers=jsonld)
+        again = httpx.get(server.url + "/doc/bron", headers=jsonld)
+        assert first.json()["totaalAantal"] == 1
+        assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
+        conditional = {**jsonld, "If-None-Match": first.headers["etag"]}
+        assert httpx.get(server.url + "/doc/bron", headers=conditional).status_code == 304
+        # other representations and a query are their own
+        turtle = httpx.get(server.url + "/doc/bron", headers=TURTLE)
+        assert turtle.headers["content-type"].startswith("text/turtle")
+        assert httpx.get(server.url + "/doc/bron?aantal=1", headers=jsonld).status_code == 200
+        made = cli("ingest", str(SAMPLE["resolutie"]), "--db", str(db), "-q")
+        assert made.returncode == 0, made.stderr
+        now = httpx.get(server.url + "/doc/bron", headers=jsonld)
+        assert now.json()["totaalAantal"] == 2
+        assert now.headers["etag"] != first.headers["etag"]
+        assert httpx.get(server.url + "/doc/bron", headers=conditional).status_code == 200
+        assert httpx.get(server.url + "/doc/bron", headers=TURTLE).content != turtle.content
+    finally:
+        server.stop()

@@ -37,6 +37,7 @@ from . import (
     stream,
 )
 from . import validate as validation_service
+from .first_pages import FirstPages
 from .problems import install_handlers
 from .validate_settings import ValidationSettings
 
@@ -71,6 +72,7 @@ def create_app(store: Store, *, max_in_flight: int = 512) -> FastAPI:
     )
     app.state.store = store
     app.state.changes = watch(store.db)  # when the stored pages kept in memory are stale
+    app.state.first_pages = FirstPages(watch(store.db))  # its own connection: other threads
     app.state.layout = layout = StreamLayout(store.base_iri, store.page_size)
     app.state.context_link = (
         f'<{layout.context}>; rel="http://www.w3.org/ns/json-ld#context"; '

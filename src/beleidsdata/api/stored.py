@@ -12,6 +12,7 @@ GET costs about what a static file costs. Anything it cannot answer from the sto
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
@@ -36,6 +37,7 @@ from .responses import YEAR, if_none_match, not_acceptable, not_found
 DOC_MAX_AGE = 60  # entity documents change at most once per ingest
 STREAM_MAX_AGE = 10  # open pages and roots: pollers may come back after this
 CATALOG_MAX_AGE = 300
+RECHECK = 0.001  # s between two reads of the store's change counter
 
 
 @dataclass(frozen=True)
@@ -174,13 +176,20 @@ class StoredDocuments:
         self._cached = 0
         self._entries: OrderedDict[tuple[str, str, str], Entry] = OrderedDict()
         self._version: int | None = None
+        self._checked = -RECHECK  # when the change counter was last read
 
     def _current(self, state: Any) -> bool:
         """Drop the mutable entries when the store changed; whether mutable ones may be
-        kept at all."""
+        kept at all. The counter is read at most every :data:`RECHECK` seconds, and after
+        every request that may have written (this process's own writes are seen at once;
+        another process's within a millisecond)."""
         watch: ChangeWatch | None = getattr(state, "changes", None)
         if watch is None:
             return False
+        now = time.monotonic()
+        if now - self._checked < RECHECK:
+            return True
+        self._checked = now
         version = watch.version()
         if version != self._version:
             self._version = version
@@ -219,12 +228,16 @@ class StoredDocuments:
         return entry
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or scope.get("method") not in ("GET", "HEAD")
-            or scope.get("query_string")
-            or "app" not in scope
-        ):
+        if scope["type"] != "http" or "app" not in scope:
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] not in ("GET", "HEAD"):
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                self._checked = -RECHECK  # it may have written: look again next time
+            return
+        if scope.get("query_string"):
             await self.app(scope, receive, send)
             return
         raw_path: str = scope["path"]

@@ -88,6 +88,7 @@ def run(
         # Nothing here reads the client's address or scheme from X-Forwarded-* (the base
         # IRI is the store's; the per-client cap counts the socket's peer).
         proxy_headers=False,
+        server_header=False,  # no "server: uvicorn": nothing to learn from, one header less
     )
 
 

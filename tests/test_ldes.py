@@ -330,7 +330,13 @@ def test_malformed_headers_never_cause_a_500(
         "/catalog",
     ):
         response = httpx.get(small_pages.url + path, headers=headers)
-        assert response.status_code in (200, 304, 404, 406), (path, response.status_code)
+        # DEL is no field character (RFC 9110 5.5): the httptools parser refuses it with 400
+        allowed = (
+            (200, 304, 404, 406, 400)
+            if any("\x7f" in v for v in headers.values())
+            else (200, 304, 404, 406)
+        )
+        assert response.status_code in allowed, (path, response.status_code)
 
 
 def test_an_overloaded_server_answers_429_with_retry_after(tmp_path: Path) -> None:

@@ -8,8 +8,9 @@ ingested with validation (``pipeline.ingest``) in batches of :data:`BATCH` docum
 the store holds at least the members asked for. ``DIR/loaded.json`` records how many
 documents are in, so a load that was stopped resumes where it was, and a kept folder is
 reused by ``serve_bench.py --keep DIR`` (loaded further when it asks for more members).
-At the end the current-state dumps are built, as ``beleidsdata ingest`` does, so the
-server does not rebuild them while it is measured.
+At the end (also when a stopped load is reused as it is) the current-state dumps are
+brought up to date, as ``beleidsdata ingest`` does, so no server rebuilds them while it
+is measured.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def load(folder: Path, members: int, say: bool = True) -> int:
     try:
         have = store.count_members()
         if have >= members:
+            build_dumps(store)  # a load that was stopped did not build them
             return have
         paths = _documents(folder, members)
         started = time.perf_counter()

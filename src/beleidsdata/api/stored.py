@@ -143,6 +143,8 @@ def headers_for(
 
 def is_fresh(doc: Document, if_none: str | None, if_modified: str | None) -> bool:
     if if_none is not None:
+        if if_none == doc.etag:
+            return True  # what a poller sends: its one saved ETag, as we sent it
         return doc.etag in if_none_match(if_none) or if_none.strip() == "*"
     return not_modified_since(if_modified, doc.updated_at)
 

@@ -85,6 +85,10 @@ def run(
         timeout_keep_alive=max(1, round(limits.keep_alive)),
         log_level="warning",
         access_log=False,
+        # Nothing here reads the client's address or scheme from X-Forwarded-* (the base
+        # IRI is the store's; the per-client cap counts the socket's peer).
+        proxy_headers=False,
+        server_header=False,  # no "server: uvicorn": nothing to learn from, one header less
     )
 
 

@@ -15,6 +15,7 @@ from pathlib import PurePath
 from typing import Generic, Protocol, TypeVar, runtime_checkable
 
 from ..errors import SourceError
+from .budget import check_size
 
 R_co = TypeVar("R_co", covariant=True)
 
@@ -53,6 +54,7 @@ class SourceText:
 
     @classmethod
     def from_bytes(cls, name: str, data: bytes) -> SourceText:
+        check_size(name, len(data))
         if not data.strip():
             raise SourceError(name, "the file is empty")
         if b"\x00" in data[:8192]:

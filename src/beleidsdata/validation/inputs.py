@@ -15,6 +15,7 @@ import rdflib
 
 from ..errors import RDFSyntaxError
 from ..formats.context import CONTEXT_PATH, context_document
+from .guards import check_rdf
 
 RDF_FORMATS = {
     ".ttl": "turtle",
@@ -103,6 +104,7 @@ def parse_bytes(
     except UnicodeDecodeError:
         raise RDFSyntaxError(f"{name}: not UTF-8 text") from None
     base = base or f"urn:beleidsdata:upload:{name}"
+    check_rdf(data, text, name, fmt)
     if fmt == "json-ld":
         _parse_jsonld(graph, name, text, base)
         return

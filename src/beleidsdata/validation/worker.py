@@ -24,7 +24,7 @@ from multiprocessing.context import ForkServerContext
 
 import rdflib
 
-from ..errors import RDFSyntaxError, SourceError, ValidationTimeout
+from ..errors import RDFSyntaxError, SourceError, TooLargeError, ValidationTimeout
 from ..mapping.terms import Triple, to_ntriples
 from ..sources import SourceText
 from .inputs import parse_bytes
@@ -66,9 +66,11 @@ class Validated:
 
 @dataclass(frozen=True)
 class Refused:
-    """The input cannot be read (a 400 for the service); ``reason`` names file and line."""
+    """The input cannot be read; ``reason`` names file and line, ``status`` is the
+    error's (400, or 413 for a document over its size or time budget)."""
 
     reason: str
+    status: int = 400
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def validate_inputs(job: Job) -> Validated | Refused:
             triples, lines = job.convert(texts, job.base_iri, job.kind)
             graph.parse(data=to_ntriples(triples), format="nt")
     except (RDFSyntaxError, SourceError, ValueError) as exc:
-        return Refused(str(exc))
+        return Refused(str(exc), TooLargeError.status if isinstance(exc, TooLargeError) else 400)
     # the fast engine (validation.engine): the same results as pyshacl, much sooner
     report = validate_graph(graph, job.areas, provenance=False, engine="fast")
     report.results = with_sources(report.results, graph, lines)

@@ -16,6 +16,7 @@ import re
 from xml.parsers import expat
 
 from ..errors import RDFSyntaxError
+from ..sources.base import decode_bom
 from ..sources.budget import check_size
 
 MAX_DEPTH = 100  # lists or objects within each other; real documents stay under 20
@@ -31,17 +32,18 @@ _TURTLE_TOKENS = re.compile(
     r"|#[^\n]*"
     r"|[\[\](){}]"
 )
+_DECLARATION = re.compile(r"<!ENTITY\s+(?:%\s+)?([^\s>]*)")
 _OPEN = frozenset("[({")
 _CLOSE = frozenset("])}")
 DEPTH_SYNTAXES = {"json-ld": _JSON_TOKENS, "turtle": _TURTLE_TOKENS, "trig": _TURTLE_TOKENS}
 DEPTH_SYNTAXES["n3"] = _TURTLE_TOKENS
 
 
-def check_rdf(data: bytes, text: str, name: str, fmt: str) -> None:
-    """Refuse ``data`` (``text`` decoded) before parsing it as ``fmt`` when it declares
-    XML entities or nests too deeply; a one-line :class:`RDFSyntaxError` naming the line."""
+def check_rdf(text: str, name: str, fmt: str) -> None:
+    """Refuse ``text`` before parsing it as ``fmt`` when it declares XML entities or
+    nests too deeply; a one-line :class:`RDFSyntaxError` naming the line."""
     if fmt == "xml":
-        _check_entities(data, name)
+        _check_entities(text, name)
     tokens = DEPTH_SYNTAXES.get(fmt)
     if tokens is not None:
         _check_depth(text, name, tokens, "JSON" if fmt == "json-ld" else "Turtle")
@@ -54,10 +56,11 @@ def precheck(name: str, data: bytes, fmt: str) -> None:
     if fmt == "text":
         check_size(name, len(data))
     else:
-        check_rdf(data, data.decode("utf-8-sig", "replace"), name, fmt)
+        text = decode_bom(data)
+        check_rdf(data.decode("utf-8", "replace") if text is None else text, name, fmt)
 
 
-def _check_entities(data: bytes, name: str) -> None:
+def _check_entities(text: str, name: str) -> None:
     parser = expat.ParserCreate()
 
     def refuse(entity: str, *_: object) -> None:
@@ -72,13 +75,17 @@ def _check_entities(data: bytes, name: str) -> None:
     parser.EntityDeclHandler = refuse
     parser.UnparsedEntityDeclHandler = refuse
     parser.StartElementHandler = lambda *_: started.append(True)
-    try:
-        for at in range(0, len(data), _CHUNK):
-            parser.Parse(data[at : at + _CHUNK], at + _CHUNK >= len(data))
+    try:  # text, not bytes: read as decoded, whatever encoding the declaration names
+        for at in range(0, len(text), _CHUNK):
+            parser.Parse(text[at : at + _CHUNK], at + _CHUNK >= len(text))
             if started:
                 return
     except expat.ExpatError:
-        pass  # syntax errors are the RDF/XML parser's to report, with its message
+        # the RDF/XML parser reports syntax errors, with its message; one that hid a
+        # declaration from expat is refused all the same
+        hidden = _DECLARATION.search(text)
+        if hidden:
+            refuse(hidden.group(1))
 
 
 def _check_depth(text: str, name: str, tokens: re.Pattern[str], syntax: str) -> None:

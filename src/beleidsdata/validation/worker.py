@@ -27,6 +27,7 @@ import rdflib
 from ..errors import RDFSyntaxError, SourceError, TooLargeError, ValidationTimeout
 from ..mapping.terms import Triple, to_ntriples
 from ..sources import SourceText
+from ..sources.base import decode_bom
 from .inputs import parse_bytes
 from .model import ValidationReport
 from .provenance import LINED, with_file_lines, with_sources
@@ -103,9 +104,17 @@ def validate_inputs(job: Job) -> Validated | Refused:
     report = validate_graph(graph, job.areas, provenance=False, engine="fast")
     report.results = with_sources(report.results, graph, lines)
     # RDF as uploaded: its own lines (Turtle, TriG, N-Triples, N-Quads)
-    uploaded = {i.name: i.data.decode("utf-8-sig", "replace") for i in job.inputs if i.fmt in LINED}
+    uploaded = {i.name: _text_of(i.data) for i in job.inputs if i.fmt in LINED}
     report.results = with_file_lines(report.results, uploaded)
     return Validated(report)
+
+
+def _text_of(data: bytes) -> str:
+    try:
+        text = decode_bom(data)
+    except UnicodeDecodeError:
+        text = None
+    return data.decode("utf-8", "replace") if text is None else text
 
 
 def _child(conn: Connection, job: Job) -> None:

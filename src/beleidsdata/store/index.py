@@ -74,7 +74,7 @@ CREATE INDEX IF NOT EXISTS citations_cited ON citations(cited, entity);
 """
     + FTS_SCHEMA
 )
-LAYOUT = "2"  # entity_index with status and amount; entity_fts with stems
+LAYOUT = "3"  # entity_fts rows keyed by the hash of their path (search.text_row)
 INDEX_TABLES = ("entity_index", "entity_amounts", "citations", "entity_fts")
 
 _CITING = (DCT.references, ELI.refers_to, ELI.cites)

@@ -173,3 +173,9 @@ def test_approvals_are_read_as_before_and_a_hostile_sentence_is_linear() -> None
         assert approvals_in("keurt de Vlaamse Regering " * 20_000) == ()
     with pytest.raises(TooLargeError):
         SourceText.from_bytes("big.txt", b"x" * (3 * 1024 * 1024))
+
+
+def test_the_hostile_benchmark_times_old_and_new_patterns() -> None:
+    rows = hostile_bench.measure_patterns(repeats=300, cap=5)
+    assert [name for name, _, _ in rows] == list(hostile_bench.OLD_PATTERNS)
+    assert all(after is not None and after < 5 for _, _, after in rows)

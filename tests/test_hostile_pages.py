@@ -84,6 +84,11 @@ def test_hostile_titles_render_whole_and_run_nothing_in_chromium(
     assert "<!--<script>" in evaluation["jsonldTitle"]  # the JSON-LD block reads back whole
     assert after["docs"]["operations"] > 10, after["docs"]
     assert not [e for e in after["docs"]["errors"] if "Content Security Policy" in e]
+    # every other kind of page lives within the policy too: nothing it needs is blocked
+    others = ["/", "/zoeken/?q=slimme", "/validate", "/developers", "/vocab/", "/shapes/"]
+    pages = run_node_script("hostile_pages.mjs", tools, server.url, *others)["pages"]
+    for path, page in pages.items():
+        assert page["status"] == 200 and page["violations"] == [] and page["footer"], path
 
 
 def test_every_answer_carries_the_security_headers(server: LiveServer) -> None:

@@ -141,3 +141,22 @@ def test_a_refused_remote_context_is_named_as_such(tmp_path: Any) -> None:
     assert done.returncode == 2
     assert "remote context https://example.org/ctx.jsonld was not loaded" in done.stderr
     assert "Could not expand" not in done.stderr
+
+
+def test_a_utf16_upload_is_validated_over_http(live_server: LiveServer) -> None:
+    text = SAMPLE["resolutie"].read_text(encoding="utf-8")
+    r = httpx.post(
+        live_server.url + "/validate",
+        content=text.encode("utf-16"),  # with its byte-order mark
+        headers={"Content-Type": "text/plain", "Accept": "application/json"},
+        timeout=60,
+    )
+    assert r.status_code == 200, r.text
+    turtle = '@prefix ex: <http://example.org/> .\nex:a ex:p "é" .\n'.encode("utf-16")
+    r = httpx.post(
+        live_server.url + "/validate",
+        content=turtle,
+        headers={"Content-Type": "text/turtle", "Accept": "application/json"},
+        timeout=60,
+    )
+    assert r.status_code == 200, r.text

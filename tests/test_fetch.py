@@ -6,9 +6,14 @@ bring the fetch to a server on loopback."""
 
 from __future__ import annotations
 
+import shutil
+import socket
+import ssl
+import subprocess
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -156,3 +161,60 @@ def test_every_redirect_is_resolved_and_checked_again(internal: int) -> None:
     assert _Secret.hits[-1] == f"second.example:{internal} /r.nt"
     with pytest.raises(FetchError, match="refused"):  # the same hop, not allowed: refused
         fetch(target, max_bytes=10**6, timeout=5, resolve=resolver)
+
+
+def test_https_to_the_checked_address_keeps_the_host_for_sni_and_the_certificate(
+    tmp_path: Path,
+) -> None:
+    """A TLS server on loopback with a certificate for another name: the client names
+    ``data.example`` in SNI (the pinned address is not the name) and refuses the
+    certificate, which is not for it."""
+    if shutil.which("openssl") is None:
+        pytest.fail("openssl is needed to make the test certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    request = [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=other.example",
+    ]
+    subprocess.run(
+        ["openssl", *request, "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    names: list[str | None] = []
+    context.sni_callback = lambda sock, name, ctx: names.append(name)  # type: ignore[assignment,misc,return-value]
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def serve_one() -> None:
+        conn, _ = listener.accept()
+        try:
+            with context.wrap_socket(conn, server_side=True):
+                pass
+        except (ssl.SSLError, OSError):
+            pass  # the client gives up on the certificate
+
+    thread = threading.Thread(target=serve_one, daemon=True)
+    thread.start()
+    try:
+        with pytest.raises(FetchError, match="certificate"):
+            fetch(
+                f"https://data.example:{port}/r.nt",
+                max_bytes=1000,
+                timeout=5,
+                allow_private=True,
+                resolve=lambda host, p: ["127.0.0.1"],
+            )
+        thread.join(5)
+        assert names == ["data.example"]
+    finally:
+        listener.close()

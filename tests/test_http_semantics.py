@@ -41,12 +41,15 @@ def test_head_answers_every_get_route_with_its_headers_and_no_body(
     for path in paths:
         got = httpx.get(live_server.url + path, timeout=30)
         head = httpx.head(live_server.url + path, timeout=30)
+        again = httpx.get(live_server.url + path, timeout=30)
         assert head.status_code == got.status_code, path
         assert got.status_code in (200, 303), (path, got.status_code)
         assert head.content == b"", path
-        same = {k: v for k, v in got.headers.items() if k not in VOLATILE}
-        assert {k: v for k, v in head.headers.items() if k not in VOLATILE} == same, path
-        if "content-length" in got.headers:
+        # a representation that changes by itself (counters) may differ in its tag
+        skip = VOLATILE | ({"etag"} if got.content != again.content else set())
+        same = {k: v for k, v in got.headers.items() if k not in skip}
+        assert {k: v for k, v in head.headers.items() if k not in skip} == same, path
+        if "content-length" in got.headers and got.content == again.content:
             assert head.headers["content-length"] == got.headers["content-length"], path
 
 

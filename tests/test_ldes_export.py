@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from beleidsdata.web.policy import HEADERS
 from support import ROOT, SAMPLES, cli, free_port
 from test_ldes import replicate, stored_members
 
@@ -105,6 +106,8 @@ def test_nginx_serves_the_export_by_accept_with_the_right_headers(hosted) -> Non
     open_page = httpx.get(f"{base}/ldes/pagina/{last}", headers={"Accept": "text/turtle"})
     assert open_page.headers["cache-control"] == "public, max-age=10"
     assert httpx.get(base + "/context/v1.jsonld").status_code == 200
+    for name, value in HEADERS.items():  # the service's security headers, from nginx too
+        assert root.headers[name] == value and open_page.headers[name] == value, name
     assert httpx.get(base + "/ldes/pagina/9999").status_code == 404
 
 

@@ -25,6 +25,8 @@ CHECKS = (
     "response_headers_conformance,response_schema_conformance,unsupported_method"
 )
 SECONDS = int(os.environ.get("BELEIDSDATA_SCHEMATHESIS_SECONDS", "60"))
+# A longer run: BELEIDSDATA_SCHEMATHESIS_SECONDS=600 BELEIDSDATA_SCHEMATHESIS_EXAMPLES=200
+EXAMPLES = os.environ.get("BELEIDSDATA_SCHEMATHESIS_EXAMPLES", "10")
 
 
 @pytest.fixture(scope="module")
@@ -147,7 +149,7 @@ def test_schemathesis_finds_nothing(live_server: LiveServer, tmp_path: Path) -> 
         "--checks",
         CHECKS,
         "--max-examples",
-        "10",
+        EXAMPLES,
         "--max-time",
         str(SECONDS),
         "--seed",

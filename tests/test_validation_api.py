@@ -245,4 +245,4 @@ def test_one_validation_at_a_time_then_429_and_a_time_budget(
         timeout=60,
         headers={"Content-Type": "application/n-triples"},
     )
-    assert again.status_code == 200
+    assert again.status_code == 200, again.text

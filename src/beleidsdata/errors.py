@@ -23,6 +23,10 @@ is a bug.
     │   ├── SchemaOutdated          an older schema: run ``beleidsdata db upgrade``
     │   └── StoreBusy               another writer holds the store
     └── ValidationTimeout           a validation ran out of its time budget
+
+    OverBudget (a BaseException)    internal: interrupts a parser at its deadline; never
+                                    leaves :mod:`beleidsdata.sources.budget`, which turns
+                                    it into a TooLargeError
 """
 
 from __future__ import annotations
@@ -131,6 +135,14 @@ class ValidationTimeout(BeleidsdataError):
     status = 422
 
 
+class OverBudget(BaseException):
+    """Raised into a parser when its time is up (a signal or an asynchronous exception).
+
+    A BaseException so that no parser's ``except Exception`` swallows it;
+    :func:`beleidsdata.sources.budget.time_budget` turns it into a :class:`TooLargeError`.
+    """
+
+
 __all__ = [
     "AreaError",
     "BadRequest",
@@ -140,6 +152,7 @@ __all__ = [
     "FetchError",
     "InputError",
     "NotAStore",
+    "OverBudget",
     "RDFSyntaxError",
     "SchemaOutdated",
     "SourceError",

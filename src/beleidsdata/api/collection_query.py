@@ -245,6 +245,9 @@ def _values(query: list[tuple[str, str]]) -> dict[str, str]:
     return values
 
 
+_EURO = re.compile(_AMOUNT)
+
+
 def _date(name: str, value: str) -> str:
     """A real calendar day (2021-13-45 is refused, not compared as text)."""
     try:
@@ -256,8 +259,10 @@ def _date(name: str, value: str) -> str:
 
 
 def _amount(name: str, value: str) -> Decimal:
+    """Euro as written in a query: digits and a decimal point (no exponent, sign or
+    separators: ``1e999`` is no amount)."""
     try:
-        amount = Decimal(value)
+        amount = Decimal(value) if _EURO.fullmatch(value) else Decimal("NaN")
     except InvalidOperation:
         amount = Decimal("NaN")
     if not amount.is_finite() or amount < 0:

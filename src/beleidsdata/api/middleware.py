@@ -2,6 +2,12 @@
 
 From the outside in, a request passes:
 
+0. :class:`SecurityHeaders`: the headers of :data:`beleidsdata.web.policy.HEADERS`
+   (Content-Security-Policy, nosniff, no framing, Referrer-Policy) on every answer,
+   whichever layer gives it (a 429, a 413, the fast path, a route); and :class:`HeadAsGet`:
+   ``HEAD`` of any ``GET`` route answers as ``GET`` would, headers and all, without the
+   body; and :class:`EveryETag`: an answer that came without ``ETag`` or
+   ``Cache-Control`` (``/healthz``, errors, a 429) gets them, and ``If-None-Match`` its 304.
 1. :class:`OverloadGuard`: more than ``max_in_flight`` requests at once get ``429`` with
    ``Retry-After`` before anything else is spent on them (LDES clients retry a 429).
    Outermost, so it counts every request, including the fast path's.
@@ -33,7 +39,9 @@ from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..web.policy import HEADERS
 from .problems import Problem, problem_response
+from .responses import etag_of, if_none_match
 from .stored import StoredDocuments
 from .validate_settings import MB, ValidationSettings, settings_of
 
@@ -54,6 +62,112 @@ def install(app: FastAPI, max_in_flight: int) -> None:
     )
     app.add_middleware(VaryAccept)
     app.add_middleware(OverloadGuard, limit=max_in_flight)
+    app.add_middleware(EveryETag)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(SecurityHeaders)
+
+
+_POLICY = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in HEADERS.items()]
+
+
+class SecurityHeaders:
+    """The security headers on every answer; a header the answer already has (a page's
+    own Content-Security-Policy) is kept."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_policy(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", ()))
+                present = {k.lower() for k, _ in headers}
+                headers.extend((k, v) for k, v in _POLICY if k not in present)
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_policy)
+
+
+class EveryETag:
+    """``ETag`` and ``Cache-Control`` on every answer, as the README promises: a route
+    that sets neither (``/healthz``, a problem) gets a strong ETag of its body and
+    ``Cache-Control: no-cache``, and a ``GET`` whose ``If-None-Match`` names that ETag gets
+    ``304``. Only answers of one known length are held to hash them; a stream passes as it
+    is (the stream routes set their own)."""
+
+    MAX_HELD = 4 * MB
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start: Message | None = None
+        held: list[bytes] = []
+
+        async def send_tagged(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                headers = {k.lower(): v for k, v in message.get("headers", ())}
+                length = headers.get(b"content-length", b"")
+                if b"etag" in headers or not length.isdigit() or int(length) > self.MAX_HELD:
+                    await send(message)  # tagged already, or a stream: as it is
+                    return
+                start = message
+                return
+            if start is None:
+                await send(message)
+                return
+            held.append(message.get("body", b""))
+            if not message.get("more_body"):
+                await self._send(scope, start, b"".join(held), send)
+
+        await self.app(scope, receive, send_tagged)
+
+    @staticmethod
+    async def _send(scope: Scope, start: Message, body: bytes, send: Send) -> None:
+        tag = etag_of(body)
+        headers = [*start.get("headers", ()), (b"etag", tag.encode())]
+        if not any(k.lower() == b"cache-control" for k, _ in headers):
+            headers.append((b"cache-control", b"no-cache"))
+        request = {k.lower(): v for k, v in scope.get("headers") or ()}
+        wanted = if_none_match(request.get(b"if-none-match", b"").decode("latin-1"))
+        if start["status"] == 200 and scope.get("method") == "GET" and tag in wanted:
+            keep = [(k, v) for k, v in headers if k.lower() != b"content-length"]
+            await send({"type": "http.response.start", "status": 304, "headers": keep})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        await send({**start, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+class HeadAsGet:
+    """``HEAD`` is ``GET`` without the body: the same status and headers (ETag,
+    Cache-Control, Content-Length of the body it would send), for every GET route."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body"):
+                    return
+                message = {"type": "http.response.body", "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
 
 
 class OverloadGuard:

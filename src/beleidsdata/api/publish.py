@@ -17,17 +17,17 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from ..errors import BeleidsdataError, InputError, StoreBusy
+from ..errors import BeleidsdataError, InputError, StoreBusy, TooLargeError
 from ..ldes.dump import build as build_dumps
 from ..pipeline import IngestResult, ValidationFailed, ingest, withdraw
 from ..sources.base import SourceText
+from ..sources.budget import check_size
 from ..store.tokens import check_token
 from . import openapi as oa
 from .deps import store_of
 from .problems import Problem, problem_response
 
 router = APIRouter(tags=["publishing"], default_response_class=Response)
-MAX_SOURCE_BYTES = 20 * 1024 * 1024
 WAIT = 30.0  # seconds a publication waits for another writer before answering 503
 
 SUMMARY_SCHEMA = {
@@ -95,6 +95,12 @@ async def _source(request: Request, name: str | None) -> SourceText | Response:
     """The uploaded document: the raw body (``naam=`` or ``Content-Disposition`` names
     it), or a multipart form field ``file``."""
     content_type = request.headers.get("content-type", "")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and not content_type.startswith("multipart/form-data"):
+        try:  # refuse a document over the size budget before reading its body
+            check_size(name or "body", int(declared))
+        except TooLargeError as exc:
+            return _failure(exc, "/bronnen")
     if content_type.startswith("multipart/form-data"):
         form = await request.form()
         upload: Any = form.get("file")
@@ -118,8 +124,6 @@ async def _source(request: Request, name: str | None) -> SourceText | Response:
                 instance="/bronnen",
             )
         )
-    if len(data) > MAX_SOURCE_BYTES:
-        return problem_response(Problem(413, detail="document too large", instance="/bronnen"))
     try:
         return SourceText.from_bytes(name, data)
     except BeleidsdataError as exc:

@@ -75,15 +75,27 @@ def search(
     ] = "",
     soort: Annotated[
         str,
-        Query(description="Only things of this kind (first path segment), e.g. `beslissing`."),
+        Query(
+            description="Only things of this kind (first path segment), e.g. `beslissing`.",
+            pattern=r"^[a-z][a-z0-9-]{0,40}$|^$",
+        ),
     ] = "",
-    jaar: Annotated[str, Query(description="Only things dated in this year.")] = "",
+    jaar: Annotated[
+        str, Query(description="Only things dated in this year.", pattern=r"^\d{4}$|^$")
+    ] = "",
     status: Annotated[
-        str, Query(description="Only evaluations with this realisation status (its code).")
+        str,
+        Query(
+            description="Only evaluations with this realisation status (its code).",
+            pattern=r"^[\w-]{1,60}$|^$",
+        ),
     ] = "",
     bedrag: Annotated[
         str,
-        Query(description="Amount range: `tot-1m`, `1m-5m`, `5m-10m` or `vanaf-10m`."),
+        Query(
+            description="Amount range: `tot-1m`, `1m-5m`, `5m-10m` or `vanaf-10m`.",
+            pattern=r"^(tot-1m|1m-5m|5m-10m|vanaf-10m)?$",
+        ),
     ] = "",
     pagina: Annotated[int, Query(ge=1, le=1000, description="Page of results.")] = 1,
 ) -> Response:

@@ -21,10 +21,11 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import Response
 
-from ..errors import AreaError, BadRequest, ValidationTimeout
+from ..errors import AreaError, BadRequest, InputError, TooLargeError, ValidationTimeout
 from ..pipeline import convert_to_validate
 from ..validation import ValidationReport, normalise_areas
 from ..validation import reports as report_formats
+from ..validation.guards import precheck
 from ..validation.pdf import to_pdf
 from ..validation.worker import Failed, Job, Refused, run_validation
 from ..web.i18n import pick_language
@@ -105,7 +106,7 @@ def validate_form(request: Request) -> Response:
         400: {"description": "unreadable input (names the line)"},
         403: {"description": "fetching a URL is not enabled"},
         406: {"description": "no acceptable report type"},
-        413: {"description": "body too large"},
+        413: {"description": "body too large, or a source document over its budget"},
         415: {"description": "Content-Type names no syntax we read"},
         422: {"description": "too slow"},
         429: {"description": "too many validations at once"},
@@ -147,6 +148,11 @@ async def validate_post(request: Request) -> Response:
         return error(400, str(exc))
     if not received.inputs:
         return error(400, "nothing to validate: give a file, pasted text or a URL")
+    try:
+        for item in received.inputs:
+            precheck(item.name, item.data, item.fmt)
+    except InputError as exc:
+        return error(413 if isinstance(exc, TooLargeError) else 400, str(exc))
 
     running = getattr(request.app.state, "validations_running", 0)
     if running >= settings.concurrency:
@@ -180,7 +186,7 @@ async def validate_post(request: Request) -> Response:
     finally:
         request.app.state.validations_running -= 1
     if isinstance(outcome, Refused):
-        return error(400, outcome.reason)
+        return error(outcome.status, outcome.reason)
     if isinstance(outcome, Failed):
         return error(500, f"validation failed: {outcome.reason}")
     severity = SEVERITY_PARAM.get((first("severity") or "info").lower())

@@ -19,6 +19,7 @@ from typing import Any, Generic, TypeVar
 from ..errors import SourceError, UnknownKindError
 from ..mapping.mapper import Mapper
 from ..sources.base import ParsedDocument, Parser, SourceText, notes_of
+from ..sources.budget import time_budget
 
 R = TypeVar("R")
 
@@ -136,14 +137,15 @@ def parse(
     ``partial``: then it is read as far as it goes and every resource from it is marked
     incomplete.
     """
-    chosen = detect(source) if kind is None else get(kind, source.name)
-    try:
-        record = chosen.parser.parse(source)
-    except SourceError:
-        raise
-    except (ValueError, IndexError, KeyError, AttributeError) as exc:
-        # A parser bug on odd input must still come out as a one-line message.
-        raise source.error(f"could not be read as {chosen.key}: {exc}") from exc
+    with time_budget(source.name):  # a hostile text must not hold a worker for minutes
+        chosen = detect(source) if kind is None else get(kind, source.name)
+        try:
+            record = chosen.parser.parse(source)
+        except SourceError:
+            raise
+        except (ValueError, IndexError, KeyError, AttributeError, RecursionError) as exc:
+            # A parser bug on odd input must still come out as a one-line message.
+            raise source.error(f"could not be read as {chosen.key}: {exc}") from exc
     cut = next((n for n in notes_of(record) if n.breaks_off), None)
     if cut is not None and not partial:
         raise source.error(

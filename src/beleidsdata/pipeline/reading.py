@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import SourceError
 from ..sources.base import SourceText
+from ..sources.budget import check_size
 
 SOURCE_SUFFIXES = {".txt", ".md"}
 
@@ -19,6 +20,8 @@ def read_source(path: str | Path) -> SourceText:
     """Read one file as a source text."""
     path = Path(path)
     try:
+        if path.is_file():  # refuse a huge file before reading it
+            check_size(str(path), path.stat().st_size)
         data = path.read_bytes()
     except IsADirectoryError:
         raise SourceError(str(path), "is a folder, not a document") from None

@@ -7,6 +7,7 @@ came from, so the mapping can say where each published fact was read.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
@@ -15,6 +16,7 @@ from pathlib import PurePath
 from typing import Generic, Protocol, TypeVar, runtime_checkable
 
 from ..errors import SourceError
+from .budget import check_size
 
 R_co = TypeVar("R_co", covariant=True)
 
@@ -53,12 +55,19 @@ class SourceText:
 
     @classmethod
     def from_bytes(cls, name: str, data: bytes) -> SourceText:
+        check_size(name, len(data))
         if not data.strip():
             raise SourceError(name, "the file is empty")
-        if b"\x00" in data[:8192]:
+        try:
+            text = decode_bom(data)
+        except UnicodeDecodeError:
+            raise SourceError(
+                name, "not valid text in the encoding its byte-order mark names"
+            ) from None
+        if text is None and b"\x00" in data[:8192]:
             raise SourceError(name, "this is a binary file, not a text document")
         try:
-            text = data.decode("utf-8-sig")
+            text = data.decode("utf-8") if text is None else text
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             raise SourceError(
@@ -101,6 +110,25 @@ class SourceText:
 
     def error(self, message: str, line: int | None = None) -> SourceError:
         return SourceError(self.name, message, line)
+
+
+# Longest first: the UTF-32 little-endian mark starts with the UTF-16 one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_bom(data: bytes) -> str | None:
+    """The text, without its mark, when ``data`` starts with a byte-order mark (UTF-8,
+    UTF-16 or UTF-32, as editors on Windows save "Unicode" files); None without one."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding)
+    return None
 
 
 def _control_ratio(text: str) -> float:

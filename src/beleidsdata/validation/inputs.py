@@ -15,6 +15,8 @@ import rdflib
 
 from ..errors import RDFSyntaxError
 from ..formats.context import CONTEXT_PATH, context_document
+from ..sources.base import decode_bom
+from .guards import check_rdf
 
 RDF_FORMATS = {
     ".ttl": "turtle",
@@ -99,10 +101,12 @@ def parse_bytes(
     if not data.strip():
         raise RDFSyntaxError(f"{name}: the file is empty")
     try:
-        text = data.decode("utf-8-sig")
+        text = decode_bom(data)
+        text = data.decode("utf-8") if text is None else text
     except UnicodeDecodeError:
         raise RDFSyntaxError(f"{name}: not UTF-8 text") from None
     base = base or f"urn:beleidsdata:upload:{name}"
+    check_rdf(text, name, fmt)
     if fmt == "json-ld":
         _parse_jsonld(graph, name, text, base)
         return
@@ -168,7 +172,7 @@ def _parse_jsonld(graph: rdflib.Graph, path: str, text: str, base: str) -> None:
             {"format": "application/n-quads", "documentLoader": _local_loader, "base": base},
         )
     except jsonld.JsonLdError as exc:
-        raise RDFSyntaxError(f"{path}: JSON-LD error: {_first_line(exc)}") from None
+        raise RDFSyntaxError(f"{path}: JSON-LD error: {_jsonld_reason(exc)}") from None
     _merge_quads(graph, nquads, "nquads", base)
 
 
@@ -183,6 +187,25 @@ def _local_loader(url: str, options: dict[str, object] | None = None) -> dict[st
         "jsonld.LoadDocumentError",
         code="loading remote context failed",
     )
+
+
+def _jsonld_reason(exc: BaseException) -> str:
+    """Why pyld gave up: it wraps the cause ("Could not expand input") in its own error,
+    so the chain is searched for a refused remote context, else its innermost message."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and len(chain) < 10:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    for error in chain:
+        if getattr(error, "code", None) == "loading remote context failed":
+            details = getattr(error, "details", None)
+            url = details.get("url") if isinstance(details, dict) else None
+            return (
+                f"the remote context {url or ''} was not loaded: only our own context "
+                f"(…{CONTEXT_PATH}) is known; put the context in the document"
+            ).replace("  ", " ")
+    return _first_line(chain[-1] if str(chain[-1]).strip() else exc)
 
 
 def _line_of(exc: Exception, text: str) -> int | str:
@@ -234,8 +257,9 @@ def _parser_message(exc: Exception) -> tuple[int | None, str]:
     return (column if isinstance(column, int) else None), message
 
 
-def _first_line(exc: Exception) -> str:
-    msg = str(exc).strip().splitlines()
+def _first_line(exc: BaseException) -> str:
+    said = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+    msg = said.strip().splitlines()
     return msg[0][:300] if msg else type(exc).__name__
 
 

@@ -24,9 +24,10 @@ from multiprocessing.context import ForkServerContext
 
 import rdflib
 
-from ..errors import RDFSyntaxError, SourceError, ValidationTimeout
+from ..errors import RDFSyntaxError, SourceError, TooLargeError, ValidationTimeout
 from ..mapping.terms import Triple, to_ntriples
 from ..sources import SourceText
+from ..sources.base import decode_bom
 from .inputs import parse_bytes
 from .model import ValidationReport
 from .provenance import LINED, with_file_lines, with_sources
@@ -66,9 +67,11 @@ class Validated:
 
 @dataclass(frozen=True)
 class Refused:
-    """The input cannot be read (a 400 for the service); ``reason`` names file and line."""
+    """The input cannot be read; ``reason`` names file and line, ``status`` is the
+    error's (400, or 413 for a document over its size or time budget)."""
 
     reason: str
+    status: int = 400
 
 
 @dataclass(frozen=True)
@@ -96,14 +99,22 @@ def validate_inputs(job: Job) -> Validated | Refused:
             triples, lines = job.convert(texts, job.base_iri, job.kind)
             graph.parse(data=to_ntriples(triples), format="nt")
     except (RDFSyntaxError, SourceError, ValueError) as exc:
-        return Refused(str(exc))
+        return Refused(str(exc), TooLargeError.status if isinstance(exc, TooLargeError) else 400)
     # the fast engine (validation.engine): the same results as pyshacl, much sooner
     report = validate_graph(graph, job.areas, provenance=False, engine="fast")
     report.results = with_sources(report.results, graph, lines)
     # RDF as uploaded: its own lines (Turtle, TriG, N-Triples, N-Quads)
-    uploaded = {i.name: i.data.decode("utf-8-sig", "replace") for i in job.inputs if i.fmt in LINED}
+    uploaded = {i.name: _text_of(i.data) for i in job.inputs if i.fmt in LINED}
     report.results = with_file_lines(report.results, uploaded)
     return Validated(report)
+
+
+def _text_of(data: bytes) -> str:
+    try:
+        text = decode_bom(data)
+    except UnicodeDecodeError:
+        text = None
+    return data.decode("utf-8", "replace") if text is None else text
 
 
 def _child(conn: Connection, job: Job) -> None:

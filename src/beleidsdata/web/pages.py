@@ -295,7 +295,7 @@ class SitePages:
             ),
             links_in=self.views.grouped(in_rows, lang, exclude=PART_PREDICATES, incoming=True),
             provenance=self.views.provenance(entity),
-            jsonld=_script_safe(document),
+            jsonld=document.decode(),
         )
         template = template_for(entity, root)
         extra = VIEWS[template](self.views, Subject(entity, root, titles, lang, ctx))
@@ -328,8 +328,3 @@ class SitePages:
 
 def _exact(amount: float) -> Decimal:
     return Decimal(repr(amount)).normalize()
-
-
-def _script_safe(document: bytes) -> str:
-    """JSON for a <script> element: no "</" can end it early."""
-    return document.decode().replace("</", "<\\/")

@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..resources import site_dir
 from .i18n import DEFAULT, Translator
+from .policy import script_json
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -31,6 +32,7 @@ def environment() -> Environment:
     )
     env.filters["paragraphs"] = _paragraphs
     env.filters["as_list"] = lambda v: v if isinstance(v, list) else [v]
+    env.filters["script_json"] = script_json  # the one way data goes into a <script>
     return env
 
 

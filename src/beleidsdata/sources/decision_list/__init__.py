@@ -30,27 +30,67 @@ _DECIDED = re.compile(r"\bde\s+vlaamse\s+regering\s+(?:keurt|hecht|neemt|kent|be
 
 # The kinds of approval a list states, as the text words them; the concepts are in the
 # goedkeuringssoort scheme (vocab/concepten.ttl). The most specific phrase is tried first.
-# Within one sentence: no full stop, but the points of "1.350.000" are no full stops.
-_IN_SENTENCE = r"(?:[^.]|\.(?=\d))"
-APPROVAL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern.replace("{_IN}", _IN_SENTENCE), re.I))
-    for kind, pattern in (
+# Each is a set of alternatives; an alternative is words that must follow each other
+# within one sentence ("keurt … principieel goed"). Sentences are cut at full stops, but
+# the points of "1.350.000" are no full stops. Finding each word after the one before is
+# linear; one pattern with lazy gaps between the words is quadratic in a sentence that
+# repeats the first word, and a hostile list made that take minutes.
+_SENTENCE_END = re.compile(r"\.(?!\d)")
+
+
+def _words(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.I) for p in patterns)
+
+
+APPROVAL_KINDS: tuple[tuple[str, tuple[tuple[re.Pattern[str], ...], ...]], ...] = (
+    (
+        "principiele-goedkeuring",
         (
-            "principiele-goedkeuring",
-            r"hecht\s+(?:haar\s+)?principi[eë]le\s+goedkeuring|\bkeurt\b{_IN}*?\bprincipieel\s+goed\b",
+            _words(r"hecht\s+(?:haar\s+)?principi[eë]le\s+goedkeuring"),
+            _words(r"\bkeurt\b", r"\bprincipieel\s+goed\b"),
         ),
+    ),
+    (
+        "definitieve-goedkeuring",
         (
-            "definitieve-goedkeuring",
-            r"hecht\s+(?:haar\s+)?definitieve\s+goedkeuring|\bkeurt\b{_IN}*?\bdefinitief\s+goed\b",
+            _words(r"hecht\s+(?:haar\s+)?definitieve\s+goedkeuring"),
+            _words(r"\bkeurt\b", r"\bdefinitief\s+goed\b"),
         ),
+    ),
+    (
+        "subsidie-toekenning",
         (
-            "subsidie-toekenning",
-            r"\bkent\b{_IN}*?subsidie{_IN}*?\btoe\b|\bkent\b{_IN}*?\btoe\b{_IN}*?subsidie",
+            _words(r"\bkent\b", r"subsidie", r"\btoe\b"),
+            _words(r"\bkent\b", r"\btoe\b", r"subsidie"),
         ),
-        ("kennisname", r"\bneemt\s+(?:kennis|akte)\b"),
-        ("goedkeuring", r"hecht\s+(?:haar\s+)?goedkeuring|\bkeurt\b{_IN}*?\bgoed\b"),
-    )
+    ),
+    ("kennisname", (_words(r"\bneemt\s+(?:kennis|akte)\b"),)),
+    (
+        "goedkeuring",
+        (_words(r"hecht\s+(?:haar\s+)?goedkeuring"), _words(r"\bkeurt\b", r"\bgoed\b")),
+    ),
 )
+
+
+def _in_order(sentence: str, words: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether each word occurs in ``sentence`` after the one before it."""
+    at = 0
+    for word in words:
+        found = word.search(sentence, at)
+        if found is None:
+            return False
+        at = found.end()
+    return True
+
+
+def approvals_in(text: str) -> tuple[str, ...]:
+    """The kinds of approval a decision's text states, most specific first."""
+    sentences = _SENTENCE_END.split(text)
+    return tuple(
+        kind
+        for kind, alternatives in APPROVAL_KINDS
+        if any(_in_order(s, words) for words in alternatives for s in sentences)
+    )
 
 
 def detect(source: SourceText) -> float:
@@ -134,7 +174,7 @@ def _item(number: int, raw: RawItem) -> Item:
             paragraphs.insert(0, [decided])
     text = "\n\n".join(p for p in (join_wrapped(par) for par in paragraphs) if p)
     numbers = [n for n, t in [*raw.title, *raw.lines] if t]
-    approvals = tuple(kind for kind, rx in APPROVAL_KINDS if rx.search(text))
+    approvals = approvals_in(text)
     if "goedkeuring" in approvals and len(approvals) > 1:
         # "keurt … definitief goed" is stated once, as the more specific kind.
         approvals = tuple(a for a in approvals if a != "goedkeuring")

@@ -109,13 +109,19 @@ def read_signatures(lines: list[tuple[int, str]]) -> tuple[Signatory, ...]:
 _IN_TITLE = re.compile(
     r"\b(?:ingediend\s+door|van)\s+((?:de\s+)?(?:heer|heren|mevrouw|mevrouwen)\b.+?|"
     r"[A-Z][^,]+?(?:,\s*[A-Z][^,]+?)*\s+en\s+[A-Z][\w'’ -]+?)"
-    r"(?=\s+(?:betreffende|over|tot|houdende|inzake|met\s+betrekking|op\s+\d)\b|[.;]?$)"
+    r"(?=(?<!\s)\s+(?:betreffende|over|tot|houdende|inzake|met\s+betrekking|op\s+\d)\b"
+    r"|[.;]?$)"
 )
+# The name list's pattern backtracks over every "en" and comma; on a line of thousands
+# of them that is minutes. A title-block line this long is prose, not a list of names.
+_MAX_TITLE_LINE = 1000
 
 
 def read_submitters(line: str) -> list[Name]:
     """The submitters a title-block line names: "ingediend door X en Y", "van de heer X
     en mevrouw Y"; not the interpellant of "de interpellatie van …", who need not be one."""
+    if len(line) > _MAX_TITLE_LINE:
+        return []
     for match in _IN_TITLE.finditer(line):
         if re.search(r"interpellatie\s*$", line[: match.start()], re.I):
             continue

@@ -23,12 +23,16 @@ _KIND_LINE = re.compile(
 _TITLE_STOP = re.compile(
     r"(?:ingediend|tekst\s+aangenomen|aangenomen|zitting|stuk)\b", re.IGNORECASE
 )
+# The names run to where the subject starts, or to the end. A gap is tried only at the
+# start of a run of spaces ((?<!\s)): tried at every space of a long run, each attempt
+# reads the rest of the run, which is quadratic.
 _SPONSORS = re.compile(
     r"\bvan\s+((?:de\s+)?(?:heer|heren|mevrouw|mevrouwen|dames?)\b.+?)"
-    r"(?=\s+(?:betreffende|over|tot\s+besluit|houdende|inzake|met\s+betrekking)\b|$)",
+    r"(?=(?<!\s)\s+(?:betreffende|over|tot\s+besluit|houdende|inzake|met\s+betrekking)\b|$)",
     re.IGNORECASE,
 )
-_SUBMITTED = re.compile(r"\bingediend\s+door\s+(.+?)(?:\s+op\s+\d.*)?$", re.IGNORECASE)
+_SUBMITTED = re.compile(r"\bingediend\s+door\s+", re.IGNORECASE)
+_ON_DATE = re.compile(r"(?<!\s)\s+op\s+\d", re.IGNORECASE)
 
 
 def _canonical_docnum(m: re.Match[str]) -> str:
@@ -85,11 +89,28 @@ def _title(header: list[str]) -> str | None:
 def _submitted_by(header: list[str], title: str | None) -> str | None:
     """The "ingediend door …" line, else the members the title names ("van de heer …")."""
     for text in header:
-        m = _SUBMITTED.search(text)
-        if m:
-            return m.group(1).rstrip(" ,.;")
+        names = _submitted(_last_line(text))
+        if names is not None:
+            return names.rstrip(" ,.;")
     if title:
-        m = _SPONSORS.search(title)
+        m = _SPONSORS.search(_last_line(title))
         if m:
             return m.group(1).rstrip(" ,.;")
     return None
+
+
+def _last_line(text: str) -> str:
+    """Where a pattern that runs to the end of the text (``$``, no line breaks crossed)
+    can match: its last line. Looking only there keeps it from trying every line."""
+    return text.removesuffix("\n").rsplit("\n", 1)[-1]
+
+
+def _submitted(line: str) -> str | None:
+    """What follows "ingediend door", up to "op <date>": found in two linear steps (one
+    pattern with a lazy group before an optional tail took minutes on hostile lines)."""
+    start = _SUBMITTED.search(line)
+    if start is None or start.end() >= len(line):
+        return None
+    rest = line[start.end() :]
+    on = _ON_DATE.search(rest, 1)
+    return rest[: on.start()] if on else rest

@@ -376,18 +376,15 @@ def test_an_overloaded_server_answers_429_with_retry_after(tmp_path: Path) -> No
 
             time.sleep(0.1)
 
-        # The latest-version view is assembled on each request, in a worker thread, so the
-        # requests overlap; a closed page comes from memory at once and they might not.
+        # A search runs on each request, in a worker thread, so the requests overlap;
+        # stored pages come from memory at once and they might not.
         async def burst() -> list[httpx.Response]:
             limits = httpx.Limits(max_connections=64)
             async with httpx.AsyncClient(limits=limits, timeout=30) as client:
                 return await asyncio.gather(
                     *(
-                        client.get(
-                            url + "/ldes/laatste/pagina/1",
-                            headers={"Accept": "application/ld+json"},
-                        )
-                        for _ in range(64)
+                        client.get(url + "/zoeken", params={"q": f"digitale {i}"})
+                        for i in range(64)
                     )
                 )
 

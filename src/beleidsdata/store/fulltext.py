@@ -10,6 +10,7 @@ it is in this module; :mod:`.search` asks :func:`engine` for the one its databas
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from .database import Database
@@ -32,6 +33,15 @@ class Match:
     subquery: str  # "path IN (…)" form for collection filters, with ``args``
 
 
+def text_row(path: str) -> int:
+    """The FTS5 row of ``path``'s text: a 63-bit number from the path's hash. FTS5 cannot
+    index the path it keeps, so deleting by path reads the whole index (the cost of an
+    ingest then grew with the store); by row it is one lookup. Two paths sharing a row
+    would need a 64-bit hash collision. (PostgreSQL keys its rows by path.)"""
+    digest = hashlib.blake2b(path.encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
+
+
 class SQLiteText:
     schema = """
 CREATE VIRTUAL TABLE IF NOT EXISTS entity_fts USING fts5(
@@ -41,12 +51,12 @@ CREATE VIRTUAL TABLE IF NOT EXISTS entity_fts USING fts5(
     def put(self, conn: Database, path: str, title: str, text: str, stemmed: str) -> None:
         self.delete(conn, path)
         conn.execute(
-            "INSERT INTO entity_fts(path, title, text, stems) VALUES (?, ?, ?, ?)",
-            (path, title, text, stemmed),
+            "INSERT INTO entity_fts(rowid, path, title, text, stems) VALUES (?, ?, ?, ?, ?)",
+            (text_row(path), path, title, text, stemmed),
         )
 
     def delete(self, conn: Database, path: str) -> None:
-        conn.execute("DELETE FROM entity_fts WHERE path = ?", (path,))
+        conn.execute("DELETE FROM entity_fts WHERE rowid = ?", (text_row(path),))
 
     def match(self, found: list[str], column: str) -> Match:
         # Words are quoted, so no input can be read as FTS syntax.
@@ -126,4 +136,13 @@ def query_words(query: str) -> list[str]:
     return words(query)[:MAX_WORDS]
 
 
-__all__ = ["MAX_WORDS", "Engine", "Match", "PostgresText", "SQLiteText", "engine", "query_words"]
+__all__ = [
+    "MAX_WORDS",
+    "Engine",
+    "Match",
+    "PostgresText",
+    "SQLiteText",
+    "engine",
+    "query_words",
+    "text_row",
+]

@@ -72,7 +72,7 @@ CREATE TABLE IF NOT EXISTS citations (
 ) {without_rowid};
 CREATE INDEX IF NOT EXISTS citations_cited ON citations(cited, entity);
 """
-LAYOUT = "2"  # entity_index with status and amount; entity_fts with stems
+LAYOUT = "3"  # SQLite: entity_fts rows keyed by the hash of their path (fulltext.text_row)
 INDEX_TABLES = ("entity_index", "entity_amounts", "citations", "entity_fts")
 
 

@@ -1,7 +1,8 @@
 """PostgreSQL under the store: the production backend, behind the same :class:`Database`.
 
-The store's SQL is written once with ``?`` placeholders; here they become ``%s`` (no ``%``
-or ``?`` occurs in our statements otherwise). Connections come from a psycopg pool: a
+The store's SQL is written once with ``?`` placeholders; here they become ``%s``, and a
+literal ``%`` (``LIKE '/doc/%'``) becomes ``%%`` (no ``?`` occurs in our statements
+otherwise). Connections come from a psycopg pool: a
 single statement borrows one for just that statement, a transaction or a snapshot holds
 one for its duration (per thread). So a pool of N connections serves any number of
 request threads, at most N of them inside the database at a time; the others wait for a
@@ -97,7 +98,11 @@ class PostgresDatabase:
             url,
             min_size=1,
             max_size=self.pool_size,
-            kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_S},
+            kwargs={
+                "autocommit": True,
+                "connect_timeout": CONNECT_TIMEOUT_S,
+                "application_name": "beleidsdata",  # pg_stat_activity: whose connections
+            },
             configure=self._configure,
             check=ConnectionPool.check_connection,
             open=True,
@@ -143,7 +148,9 @@ class PostgresDatabase:
 
     def _probe(self) -> None:
         try:  # fail fast and in one line when the server is not there
-            psycopg.connect(self.url, connect_timeout=CONNECT_TIMEOUT_S).close()
+            psycopg.connect(
+                self.url, connect_timeout=CONNECT_TIMEOUT_S, application_name="beleidsdata-probe"
+            ).close()
         except (psycopg.Error, ValueError) as exc:
             raise DatabaseUnavailable(f"{self.location}: cannot connect ({_reason(exc)})") from None
 
@@ -163,7 +170,7 @@ class PostgresDatabase:
 
     @staticmethod
     def _sql(sql: str) -> str:
-        return sql.replace("?", "%s")
+        return sql.replace("%", "%%").replace("?", "%s")
 
     def execute(self, sql: str, params: Params = ()) -> None:
         with self._use() as conn:

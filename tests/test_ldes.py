@@ -21,11 +21,16 @@ pytestmark = pytest.mark.external
 PAGE_SIZE = 40
 
 
-@pytest.fixture(scope="module")
-def ldes_client() -> Path:
+def ldes_client_folder() -> Path:
+    """The reference client (npm ldes-client) with our replicate.mjs next to it."""
     folder = npm_package("ldes-client@0.3.0")
     shutil.copy(ROOT / "tests" / "js" / "replicate.mjs", folder / "replicate.mjs")
     return folder
+
+
+@pytest.fixture(scope="module")
+def ldes_client() -> Path:
+    return ldes_client_folder()
 
 
 @pytest.fixture(scope="module")

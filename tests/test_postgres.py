@@ -227,3 +227,33 @@ def test_two_replicas_on_one_database_answer_the_same_bytes_and_etags(pg: str) -
     finally:
         first.stop()
         second.stop()
+
+
+@pytest.mark.external
+def test_the_ldes_client_replicates_the_same_members_from_sqlite_and_postgresql(
+    tmp_path: Path, pg: str
+) -> None:
+    """The same documents loaded into a SQLite-backed and a PostgreSQL-backed server: the
+    reference client (npm ldes-client) replicates the same member set, each member whole."""
+    from test_ldes import ldes_client_folder, replicate
+
+    client = ldes_client_folder()
+    servers = [
+        LiveServer(str(tmp_path / "store.sqlite"), page_size=PAGE_SIZE),
+        LiveServer(pg, page_size=PAGE_SIZE),
+    ]
+    try:
+        sets = []
+        for server in servers:
+            got = replicate(client, server.url + "/ldes")
+            assert len(got) > 5 * PAGE_SIZE  # several pages: relations were followed
+
+            def local(iri: str | None, base: str = server.url) -> str | None:
+                return iri[len(base) :] if iri else iri
+
+            sets.append({(local(m["id"]), local(m["isVersionOf"]), m["quads"]) for m in got})
+            assert len(sets[-1]) == len(got)  # each member once
+        assert sets[0] == sets[1]
+    finally:
+        for server in servers:
+            server.stop()

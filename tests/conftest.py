@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from support import SAMPLES, LiveServer
+
+pytest_plugins = ["backends"]
 
 
 @pytest.fixture(scope="session")
@@ -16,7 +18,8 @@ def sample_paths() -> list[Path]:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    server = LiveServer(tmp_path_factory.mktemp("live") / "store.sqlite")
+def live_server(session_db: Callable[[str], str]) -> Iterator[LiveServer]:
+    """One server per backend for the whole session (the samples loaded)."""
+    server = LiveServer(session_db("live"))
     yield server
     server.stop()

@@ -48,9 +48,16 @@ class LiveServer:
     """``beleidsdata serve`` running on loopback, its base IRI equal to its URL."""
 
     def __init__(
-        self, db: Path, page_size: int = 250, samples: bool = True, options: tuple[str, ...] = ()
+        self,
+        db: Path | str,
+        page_size: int = 250,
+        samples: bool = True,
+        options: tuple[str, ...] = (),
+        base_iri: str | None = None,
+        port: int | None = None,
+        env: dict[str, str] | None = None,
     ) -> None:
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.db = db
         args = [
@@ -63,7 +70,7 @@ class LiveServer:
             "--db",
             str(db),
             "--base-iri",
-            self.url,
+            base_iri or self.url,
             "--page-size",
             str(page_size),
             *options,
@@ -71,7 +78,11 @@ class LiveServer:
         if not samples:
             args.append("--no-samples")
         self.process = subprocess.Popen(
-            args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            args,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, **(env or {})},
         )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
@@ -157,3 +168,17 @@ def run_node_script(script: str, package: Path, *args: str, timeout: float = 300
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert "error" not in result, result["error"]
     return result
+
+
+def db_rows(location: str | Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple]:
+    """Rows of a query on a store of either backend (bytea read as bytes), for checks."""
+    from beleidsdata.store import database
+
+    db = database(location)
+    try:
+        return [
+            tuple(bytes(v) if isinstance(v, memoryview) else v for v in row)
+            for row in db.query(sql, params)
+        ]
+    finally:
+        db.close()

@@ -5,23 +5,21 @@ nothing in the store."""
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from pathlib import Path
 
 import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from support import SAMPLE, SAMPLES, cli
+from backends import NewDb
+from support import SAMPLE, SAMPLES, cli, db_rows
 
 
-def store_fingerprint(db: Path) -> str:
+def store_fingerprint(db: str) -> str:
     """Everything a store holds, as one hash (members, entities, sources)."""
-    conn = sqlite3.connect(db)
     rows = []
     for table in ("members", "entities", "sources", "meta"):
-        rows += [repr(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY 1")]
-    conn.close()
+        rows += [repr(r) for r in db_rows(db, f"SELECT * FROM {table} ORDER BY 1")]
     return hashlib.sha256("\n".join(rows).encode()).hexdigest()
 
 
@@ -77,9 +75,9 @@ BAD_INPUTS = {
 
 @pytest.mark.parametrize("name", sorted(BAD_INPUTS))
 def test_bad_input_gives_one_line_naming_the_file_and_leaves_the_store_alone(
-    name: str, tmp_path: Path
+    name: str, tmp_path: Path, new_db: NewDb
 ) -> None:
-    db = tmp_path / "store.sqlite"
+    db = new_db()
     assert cli("ingest", str(SAMPLE["mededeling"]), "--db", str(db), "-q").returncode == 0
     before = store_fingerprint(db)
     data, words = BAD_INPUTS[name]
@@ -111,8 +109,8 @@ def test_a_missing_file_and_an_unknown_format_are_usage_errors(tmp_path: Path) -
     assert "Traceback" not in missing.stderr + wrong.stderr
 
 
-def test_ingest_reports_what_changed_and_is_idempotent(tmp_path: Path) -> None:
-    db = tmp_path / "store.sqlite"
+def test_ingest_reports_what_changed_and_is_idempotent(new_db: NewDb) -> None:
+    db = new_db()
     first = cli("ingest", str(SAMPLE["resolutie"]), "--db", str(db))
     assert first.returncode == 0, first.stderr
     assert first.stdout.count("created: ") > 80
@@ -122,8 +120,8 @@ def test_ingest_reports_what_changed_and_is_idempotent(tmp_path: Path) -> None:
     assert "0 created, 0 changed, 0 removed; 0 new member(s)" in again.stderr
 
 
-def test_a_store_keeps_its_base_iri(tmp_path: Path) -> None:
-    db = tmp_path / "store.sqlite"
+def test_a_store_keeps_its_base_iri(new_db: NewDb) -> None:
+    db = new_db()
     assert (
         cli(
             "ingest",

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from backends import NewDb
 from support import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -104,13 +105,13 @@ def _state(store: Store) -> tuple[list[tuple[str, str]], list[tuple[str, str, by
 
 
 def test_two_batches_in_either_order_give_the_same_store(
-    texts: list[SourceText], tmp_path: Path
+    texts: list[SourceText], new_db: NewDb
 ) -> None:
     half = COUNT // 2
-    forward = open_store(tmp_path / "forward.sqlite", BASE)
+    forward = open_store(new_db("forward"), BASE)
     ingest(forward, texts[:half])
     ingest(forward, texts[half:])
-    backward = open_store(tmp_path / "backward.sqlite", BASE)
+    backward = open_store(new_db("backward"), BASE)
     ingest(backward, texts[half:][::-1])
     ingest(backward, texts[:half][::-1])
     try:

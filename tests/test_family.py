@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from backends import NewDb
 from beleidsdata import kinds
 from beleidsdata.errors import SourceError
 from beleidsdata.mapping.namespaces import BD, BESLUIT, DCT, RDF, RDFS
@@ -524,7 +525,7 @@ def test_amounts_in_every_notation_are_exact(text: str, values_: list[str]) -> N
 # Incremental ingest agrees with converting everything at once ----------------------------
 
 
-def test_a_third_export_of_a_report_moves_no_decision_of_the_first_two(tmp_path: Path) -> None:
+def test_a_third_export_of_a_report_moves_no_decision_of_the_first_two(new_db: NewDb) -> None:
     """When a document arrives that both exports of a report depend on, they are mapped
     again with each other's stored facts: the bare dates keep the titles the sibling gave."""
     from beleidsdata.pipeline import ingest
@@ -537,7 +538,7 @@ def test_a_third_export_of_a_report_moves_no_decision_of_the_first_two(tmp_path:
         "evaluatie-7.2.1-kale-datums-export-c.txt",
         a.text.replace("# Een slagkrachtige", "# Derde export: een slagkrachtige"),
     )
-    store = open_store(tmp_path / "store.sqlite", BASE)
+    store = open_store(new_db(), BASE)
     try:
         ingest(store, [a, b])
         third = ingest(store, [c])

@@ -194,7 +194,7 @@ def test_the_toy_kind_is_refused_like_any_kind_when_cut_off_and_gone_afterwards(
         kinds.detect(SourceText.from_string("pannenkoeken.txt", PANCAKES))
 
 
-def test_the_toy_kind_is_ingested_validated_served_and_streamed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_toy_kind_is_ingested_validated_served_and_streamed(tmp_path, new_db) -> None:  # type: ignore[no-untyped-def]
     """Through the registry alone: the kind's own shape file (a path outside shapes/) is
     used by ingest's validation, and the service serves its things like any other."""
     from dataclasses import replace
@@ -208,7 +208,7 @@ def test_the_toy_kind_is_ingested_validated_served_and_streamed(tmp_path) -> Non
     shape_file = tmp_path / "recept.ttl"
     shape_file.write_text(TOY_SHAPES, encoding="utf-8")
     toy = replace(TOY, shapes=(shape_file,))
-    store = open_store(tmp_path / "store.sqlite", "http://localhost:8000")
+    store = open_store(new_db(), "http://localhost:8000")
     with kinds.registered(toy):
         one_step = SourceText.from_string("soep.txt", "RECEPT: Soep\n\n1. Kook water.\n")
         with pytest.raises(ValidationFailed):  # its own shape judges it at ingest

@@ -14,22 +14,28 @@ import pytest
 import rdflib
 import rdflib.compare
 
-from support import ROOT, SAMPLE, LiveServer, cli, npm_package
+from backends import NewDb
+from support import ROOT, SAMPLE, LiveServer, cli, db_rows, npm_package
 
 pytestmark = pytest.mark.external
 PAGE_SIZE = 40
 
 
-@pytest.fixture(scope="module")
-def ldes_client() -> Path:
+def ldes_client_folder() -> Path:
+    """The reference client (npm ldes-client) with our replicate.mjs next to it."""
     folder = npm_package("ldes-client@0.3.0")
     shutil.copy(ROOT / "tests" / "js" / "replicate.mjs", folder / "replicate.mjs")
     return folder
 
 
 @pytest.fixture(scope="module")
-def small_pages(tmp_path_factory: pytest.TempPathFactory):
-    server = LiveServer(tmp_path_factory.mktemp("ldes") / "store.sqlite", page_size=PAGE_SIZE)
+def ldes_client() -> Path:
+    return ldes_client_folder()
+
+
+@pytest.fixture(scope="module")
+def small_pages(module_db: NewDb):
+    server = LiveServer(module_db("ldes"), page_size=PAGE_SIZE)
     yield server
     server.stop()
 
@@ -46,25 +52,17 @@ def replicate(client: Path, url: str, ordered: str = "ascending") -> list[dict]:
     return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
 
 
-def stored_members(db: Path) -> list[tuple[str, str, str]]:
-    import sqlite3
-
-    conn = sqlite3.connect(db)
-    rows = conn.execute("SELECT iri, entity, time FROM members ORDER BY seq").fetchall()
-    conn.close()
-    return rows
+def stored_members(db: str | Path) -> list[tuple[str, str, str]]:
+    return db_rows(db, "SELECT iri, entity, time FROM members ORDER BY seq")
 
 
-def member_sizes(db: Path) -> dict[str, int]:
+def member_sizes(db: str | Path) -> dict[str, int]:
     """Quads per member as published in N-Quads: its bookkeeping and its payload."""
-    import sqlite3
-
-    conn = sqlite3.connect(db)
-    rows = conn.execute(
+    rows = db_rows(
+        db,
         "SELECT m.iri, f.body FROM members m JOIN member_fragments f ON f.seq = m.seq "
-        "WHERE f.format = 'nq'"
-    ).fetchall()
-    conn.close()
+        "WHERE f.format = 'nq'",
+    )
     return {iri: bytes(body).count(b"\n") for iri, body in rows}
 
 

@@ -11,10 +11,12 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from backends import NewDb
 from beleidsdata.ldes.layout import BRANCH, LATEST, TIME, StreamLayout
 from beleidsdata.ldes.render import FORMATS
 from beleidsdata.store import Store, open_store
@@ -25,11 +27,13 @@ MEMBER = re.compile(r"<[^>]+/ldes(?:/[a-z]+)?> <https://w3id.org/tree#member> <(
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    db = tmp_path_factory.mktemp("ldes-store") / "store.sqlite"
+def store(module_db: NewDb) -> Iterator[Store]:
+    db = module_db("ldes-store")
     result = cli("ingest", str(SAMPLES), "--db", str(db), "--page-size", str(PAGE_SIZE), "-q")
     assert result.returncode == 0, result.stderr
-    return open_store(db, readonly=True)
+    opened = open_store(db, readonly=True)
+    yield opened
+    opened.close()
 
 
 def members_on(store: Store, path: str) -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from backends import NewDb
 from beleidsdata.mapping.namespaces import BESLUIT, ELI, MANDAAT, OA, PROV
 from beleidsdata.mapping.terms import to_ntriples
 from beleidsdata.pipeline import ValidationFailed, convert, ingest, read_source
@@ -69,8 +70,8 @@ def test_a_decision_cited_by_both_exports_is_one_resource_with_what_both_know(co
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> Store:
-    s = open_store(tmp_path / "store.sqlite", BASE)
+def store(new_db: NewDb) -> Store:
+    s = open_store(new_db(), BASE)
     yield s
     s.close()
 
@@ -118,11 +119,11 @@ def test_an_entity_that_disappeared_gets_a_delete_member(store: Store) -> None:
     assert store.entity(deletes[0].entity.split("/id/", 1)[1]) is None
 
 
-def test_ingest_order_does_not_matter(tmp_path: Path) -> None:
+def test_ingest_order_does_not_matter(new_db: NewDb) -> None:
     a, b = read_source(SAMPLE["evaluatie-a"]), read_source(SAMPLE["evaluatie-b"])
     states = []
     for name, order in (("ab", [a, b]), ("ba", [b, a])):
-        store = open_store(tmp_path / f"{name}.sqlite", BASE)
+        store = open_store(new_db(name), BASE)
         for doc in order:
             ingest(store, [doc])
         states.append({e.iri: e.content_hash for e in store.entities(limit=10_000)})

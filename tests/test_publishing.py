@@ -18,11 +18,12 @@ from pathlib import Path
 import httpx
 import pytest
 
+from backends import NewDb
 from beleidsdata.pipeline import ingest, read_source
 from beleidsdata.sources.base import SourceText
 from beleidsdata.store import open_store
 from beleidsdata.store.index_query import Filters
-from support import FIXTURES, SAMPLE, SAMPLES, LiveServer, cli
+from support import FIXTURES, SAMPLE, SAMPLES, LiveServer, cli, db_rows
 
 BASE = "http://localhost:8000"
 
@@ -31,19 +32,26 @@ def fingerprint(db: Path) -> str:
     return hashlib.sha256(db.read_bytes()).hexdigest()
 
 
-def members(db: Path) -> list[tuple[int, str]]:
-    conn = sqlite3.connect(db)
-    rows = conn.execute("SELECT seq, iri FROM members ORDER BY seq").fetchall()
-    conn.close()
-    return rows
+def members(db: str | Path) -> list[tuple[int, str]]:
+    return [
+        (int(seq), iri) for seq, iri in db_rows(db, "SELECT seq, iri FROM members ORDER BY seq")
+    ]
+
+
+def content(db: str) -> str:
+    """What a store holds, as one hash, on either backend."""
+    rows = []
+    for table, order in (("members", "seq"), ("documents", "path, format"), ("sources", "iri")):
+        rows += [repr(r) for r in db_rows(db, f"SELECT * FROM {table} ORDER BY {order}")]
+    return hashlib.sha256("\n".join(rows).encode()).hexdigest()
 
 
 # --------------------------------------------------------------------------- versions
 
 
 @pytest.fixture()
-def resolution_store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    store = open_store(tmp_path / "store.sqlite", BASE)
+def resolution_store(new_db: NewDb):  # type: ignore[no-untyped-def]
+    store = open_store(new_db(), BASE)
     ingest(store, [read_source(SAMPLE["resolutie"])])
     yield store
     store.close()
@@ -95,8 +103,10 @@ def test_inserting_one_list_item_versions_the_item_its_container_and_the_source(
 # --------------------------------------------------------------------------- one writer
 
 
-def test_a_second_writer_waits_or_says_busy_and_the_stream_has_no_gap(tmp_path: Path) -> None:
-    db = tmp_path / "store.sqlite"
+def test_a_second_writer_waits_or_says_busy_and_the_stream_has_no_gap(
+    tmp_path: Path, new_db: NewDb
+) -> None:
+    db = new_db()
     assert cli("ingest", str(SAMPLE["resolutie"]), "--db", str(db), "-q").returncode == 0
     big = tmp_path / "big"
     big.mkdir()
@@ -143,8 +153,8 @@ def test_a_second_writer_waits_or_says_busy_and_the_stream_has_no_gap(tmp_path: 
     assert len({iri for _, iri in rows}) == len(rows)  # no duplicate
 
 
-def test_readers_are_not_disturbed_by_a_write(tmp_path: Path) -> None:
-    server = LiveServer(tmp_path / "store.sqlite")
+def test_readers_are_not_disturbed_by_a_write(new_db: NewDb) -> None:
+    server = LiveServer(new_db())
     try:
         writer = subprocess.Popen(
             [
@@ -221,26 +231,26 @@ def test_an_older_store_is_refused_until_db_upgrade_migrates_it(tmp_path: Path) 
 # --------------------------------------------------------------------------- backups
 
 
-def test_export_then_import_gives_replicas_the_same_urls_bytes_and_etags(tmp_path: Path) -> None:
-    db = tmp_path / "store.sqlite"
+def test_export_then_import_gives_replicas_the_same_urls_bytes_and_etags(
+    tmp_path: Path, new_db: NewDb
+) -> None:
+    db = new_db()
     assert cli("ingest", str(SAMPLES), "--db", str(db), "--page-size", "40", "-q").returncode == 0
     backup = tmp_path / "backup"
     exported = cli("export", "--db", str(db), "-o", str(backup))
     assert exported.returncode == 0, exported.stderr
     assert (backup / "manifest.json").is_file()
-    restored = tmp_path / "restored.sqlite"
+    restored = new_db("restored")
     imported = cli("import", str(backup), "--db", str(restored))
     assert imported.returncode == 0, imported.stderr
 
-    def everything(path: Path) -> list[tuple]:
-        conn = sqlite3.connect(path)
-        rows = conn.execute(
-            "SELECT path, format, etag, immutable, body FROM documents ORDER BY path, format"
-        ).fetchall()
-        rows += conn.execute("SELECT * FROM members ORDER BY seq").fetchall()
-        rows += conn.execute("SELECT * FROM member_fragments ORDER BY seq, format").fetchall()
-        rows += conn.execute("SELECT * FROM sources ORDER BY iri").fetchall()
-        conn.close()
+    def everything(db: str) -> list[tuple]:
+        rows = db_rows(
+            db, "SELECT path, format, etag, immutable, body FROM documents ORDER BY path, format"
+        )
+        rows += db_rows(db, "SELECT * FROM members ORDER BY seq")
+        rows += db_rows(db, "SELECT * FROM member_fragments ORDER BY seq, format")
+        rows += db_rows(db, "SELECT * FROM sources ORDER BY iri")
         return rows
 
     assert everything(db) == everything(restored)
@@ -254,8 +264,8 @@ def test_export_then_import_gives_replicas_the_same_urls_bytes_and_etags(tmp_pat
 # --------------------------------------------------------------------------- publishing over HTTP
 
 
-def test_publishing_over_http_needs_a_token_and_is_recorded(tmp_path: Path) -> None:
-    server = LiveServer(tmp_path / "store.sqlite", samples=False)
+def test_publishing_over_http_needs_a_token_and_is_recorded(new_db: NewDb) -> None:
+    server = LiveServer(new_db(), samples=False)
     try:
         body = SAMPLE["resolutie"].read_bytes()
         url = server.url + "/bronnen?naam=" + SAMPLE["resolutie"].name
@@ -264,9 +274,7 @@ def test_publishing_over_http_needs_a_token_and_is_recorded(tmp_path: Path) -> N
         assert added.returncode == 0, added.stderr
         token = added.stdout.strip().splitlines()[-1]
         assert token.startswith("bd_")
-        conn = sqlite3.connect(server.db)
-        assert token not in str(conn.execute("SELECT * FROM tokens").fetchall())  # a hash only
-        conn.close()
+        assert token not in str(db_rows(server.db, "SELECT * FROM tokens"))  # a hash only
         assert httpx.post(url, content=body).status_code == 401
         wrong = httpx.post(
             url, content=body, headers={"Authorization": "Bearer bd_000000000000_" + "x" * 43}
@@ -304,13 +312,13 @@ def test_publishing_over_http_needs_a_token_and_is_recorded(tmp_path: Path) -> N
 
 
 def test_a_document_that_cannot_be_read_is_a_4xx_problem_and_changes_nothing(
-    tmp_path: Path,
+    new_db: NewDb,
 ) -> None:
-    server = LiveServer(tmp_path / "store.sqlite", samples=False)
+    server = LiveServer(new_db(), samples=False)
     try:
         token = cli("token", "add", "t", "--db", str(server.db)).stdout.strip().splitlines()[-1]
         auth = {"Authorization": f"Bearer {token}"}
-        before = fingerprint(server.db), members(server.db)
+        before = content(server.db), members(server.db)
         for name, body in (
             ("leeg.txt", b"   \n"),
             ("kapot.txt", b"Het Vlaams Parlement,\n\n"),

@@ -24,7 +24,8 @@ import pytest
 import rdflib
 import rdflib.compare
 
-from support import ROOT, SAMPLE, LiveServer, cli, npm_package
+from backends import NewDb
+from support import ROOT, SAMPLE, LiveServer, cli, db_rows, npm_package
 
 pytestmark = pytest.mark.external
 PAGE_SIZE = 40
@@ -55,8 +56,8 @@ def ldes_client() -> Path:
 
 
 @pytest.fixture()
-def server(tmp_path: Path):  # type: ignore[no-untyped-def]
-    live = LiveServer(tmp_path / "store.sqlite", page_size=PAGE_SIZE)
+def server(new_db: NewDb):  # type: ignore[no-untyped-def]
+    live = LiveServer(new_db(), page_size=PAGE_SIZE)
     yield live
     live.stop()
 
@@ -79,23 +80,15 @@ def oxigraph_graph(store: ox.Store, iri: str) -> rdflib.Graph:
 
 
 def current_things(server: LiveServer) -> set[str]:
-    import sqlite3
-
-    conn = sqlite3.connect(server.db)
-    rows = conn.execute("SELECT iri FROM entities WHERE hash IS NOT NULL").fetchall()
-    conn.close()
-    return {r[0] for r in rows}
+    return {r[0] for r in db_rows(server.db, "SELECT iri FROM entities WHERE hash IS NOT NULL")}
 
 
 def stored_fragment_sizes(server: LiveServer) -> dict[str, int]:
-    import sqlite3
-
-    conn = sqlite3.connect(server.db)
-    rows = conn.execute(
+    rows = db_rows(
+        server.db,
         "SELECT m.iri, f.body FROM members m JOIN member_fragments f ON f.seq = m.seq "
-        "WHERE f.format = 'nq'"
-    ).fetchall()
-    conn.close()
+        "WHERE f.format = 'nq'",
+    )
     return {iri: bytes(body).count(b"\n") for iri, body in rows}
 
 

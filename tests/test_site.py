@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 import httpx
 import pytest
 
+from backends import NewDb
 from beleidsdata.pipeline import expand_paths, ingest, read_source
 from beleidsdata.store import open_store
 from beleidsdata.web.i18n import pick_language
@@ -25,8 +26,8 @@ STRATEGY = "strategie/vlaamse-digitale-strategie"
 
 
 @pytest.fixture(scope="module")
-def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("site") / "site.sqlite"
+def store_path(module_db: NewDb) -> str:
+    db = module_db("site")
     store = open_store(db, "http://localhost:8000")
     ingest(store, [read_source(p) for p in expand_paths([SAMPLES])])
     store.close()
@@ -212,8 +213,8 @@ def test_language_choice() -> None:
 
 # ---------------------------------------------------------------------- live service
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    live = LiveServer(tmp_path_factory.mktemp("live") / "live.sqlite")
+def server(module_db: NewDb):  # type: ignore[no-untyped-def]
+    live = LiveServer(module_db("live"))
     yield live
     live.stop()
 

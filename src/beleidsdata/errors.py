@@ -21,7 +21,8 @@ is a bug.
     ├── StoreError                  the store cannot be opened or used as asked
     │   ├── NotAStore               a file that is not a beleidsdata store
     │   ├── SchemaOutdated          an older schema: run ``beleidsdata db upgrade``
-    │   └── StoreBusy               another writer holds the store
+    │   ├── StoreBusy               another writer holds the store
+    │   └── DatabaseUnavailable     the database cannot be reached: 503, exit 2
     └── ValidationTimeout           a validation ran out of its time budget
 
     OverBudget (a BaseException)    internal: interrupts a parser at its deadline; never
@@ -129,6 +130,13 @@ class StoreBusy(StoreError):
     status = 503
 
 
+class DatabaseUnavailable(StoreError):
+    """The database server cannot be reached (down, refused, timed out, no free
+    connection). Nothing was changed; the same request can be tried again later."""
+
+    status = 503
+
+
 class ValidationTimeout(BeleidsdataError):
     """A validation ran out of its time budget."""
 
@@ -147,6 +155,7 @@ __all__ = [
     "AreaError",
     "BadRequest",
     "BeleidsdataError",
+    "DatabaseUnavailable",
     "DoesNotConform",
     "EngineError",
     "FetchError",

@@ -29,6 +29,7 @@ from . import (
     developers,
     docs_page,
     meta,
+    metrics,
     middleware,
     openapi,
     publish,
@@ -103,6 +104,7 @@ def create_app(store: Store, *, max_in_flight: int = 512) -> FastAPI:
     openapi.install(app)  # the finished description at /openapi.json
     install_handlers(app)  # FastAPI's own errors as problem+json
     middleware.install(app, max_in_flight)  # overload guard, Vary, CORS, stored pages
+    metrics.install(app)  # /metrics, counting every request: outermost
     return app
 
 

@@ -7,32 +7,51 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Request
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse, Response
 
 from .. import __version__
+from ..errors import DatabaseUnavailable
 from ..formats.context import context_bytes
 from ..mapping.uris import AGREEMENT, DECISION, EVALUATION, STRATEGY
 from ..resources import shapes_dir, vocab_dir
+from ..store.health import database_state
 from . import openapi as oa
 from .deps import layout_of, store_of
 from .examples import BASE
 from .negotiation import choose
+from .problems import Problem, problem_response
 from .responses import not_acceptable, not_found, respond
 from .site_routes import language_of, site_of
 
 router = APIRouter(default_response_class=Response)
 
 
+_DATABASE_SCHEMA = {
+    "type": "object",
+    "required": ["backend", "state"],
+    "properties": {
+        "backend": {"enum": ["sqlite", "postgresql"]},
+        "state": {"enum": ["ok", "unavailable"]},
+        "schema": {"type": "integer"},
+        "size_bytes": {"type": "integer"},
+        "latency_ms": {"type": "number"},
+        "last_ingest": {"type": ["string", "null"]},
+    },
+}
+
+
 @router.get(
     "/healthz",
     tags=["service"],
-    summary="Liveness and store counts",
-    description="Whether the service is up, its version and base IRI, and how many "
-    "things and event-stream members the store holds.",
+    summary="Liveness, the database's state and store counts",
+    description="Whether the service is up and its database reachable (for a load "
+    "balancer: 503 when it is not), its version and base IRI, how many things and "
+    "event-stream members the store holds, and the database's backend, schema version, "
+    "size, the time of the last ingest and how long these queries took.",
     response_class=JSONResponse,
     responses={
         200: {
@@ -47,6 +66,7 @@ router = APIRouter(default_response_class=Response)
                             "base": {"type": "string"},
                             "entities": {"type": "integer"},
                             "members": {"type": "integer"},
+                            "database": _DATABASE_SCHEMA,
                         },
                     },
                     "example": {
@@ -55,21 +75,56 @@ router = APIRouter(default_response_class=Response)
                         "base": BASE,
                         "entities": 310,
                         "members": 310,
+                        "database": {
+                            "backend": "postgresql",
+                            "state": "ok",
+                            "schema": 2,
+                            "size_bytes": 9846575,
+                            "latency_ms": 1.4,
+                            "last_ingest": "2026-12-05T11:56:59.135Z",
+                        },
                     },
                 }
             }
-        }
+        },
+        503: oa.problem(
+            "The database cannot be reached: this replica cannot serve (a load balancer "
+            "takes it out). `database` says which backend.",
+            "the database is unavailable",
+            "/healthz",
+            503,
+            database={"backend": "postgresql", "state": "unavailable"},
+        ),
     },
 )
-def healthz(request: Request) -> dict[str, Any]:
+def healthz(request: Request) -> Response:
     store = store_of(request)
-    return {
-        "status": "ok",
-        "version": __version__,
-        "base": store.base_iri,
-        "entities": store.count_entities(),
-        "members": store.count_members(),
-    }
+    head = {"version": __version__, "base": store.base_iri}
+    headers = {"Cache-Control": "no-store"}
+    try:
+        state = database_state(store)
+        members = store.count_members()
+    except DatabaseUnavailable:
+        database = {"backend": store.db.kind, "state": "unavailable"}
+        problem = Problem(503, detail="the database is unavailable", instance="/healthz")
+        return problem_response(problem, {**head, "database": database}, headers)
+    return JSONResponse(
+        {
+            "status": "ok",
+            **head,
+            "entities": state.entities,
+            "members": members,
+            "database": {
+                "backend": state.backend,
+                "state": "ok",
+                "schema": state.schema,
+                "size_bytes": state.size_bytes,
+                "latency_ms": state.latency_ms,
+                "last_ingest": state.last_ingest,
+            },
+        },
+        headers=headers,
+    )
 
 
 LANDING_TYPES = ["text/html", "application/json"]

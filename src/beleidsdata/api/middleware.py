@@ -12,7 +12,8 @@ From the outside in, a request passes:
    ``Retry-After`` before anything else is spent on them (LDES clients retry a 429).
    Outermost, so it counts every request, including the fast path's.
 2. :class:`VaryAccept`: ``Vary: Accept`` on every answer, and a problem+json 500 (never
-   a traceback) when the application fails before it started a response. Outside CORS,
+   a traceback) when the application fails before it started a response; 503 with
+   ``Retry-After`` when the database cannot be reached. Outside CORS,
    so CORS preflight answers carry ``Vary`` too.
 3. CORS (Starlette's ``CORSMiddleware``, as :class:`OpenCORS`): reads are open to any
    origin, which may read our caching and context headers. A request without ``Origin``
@@ -33,12 +34,14 @@ All are pure ASGI classes rather than ``@app.middleware`` functions: Starlette's
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Sequence
 
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..errors import DatabaseUnavailable
 from ..web.policy import HEADERS
 from .problems import Problem, problem_response
 from .responses import etag_of, if_none_match
@@ -266,6 +269,19 @@ class VaryAccept:
 
         try:
             await self.app(scope, receive, send_vary)
+        except DatabaseUnavailable as exc:  # a replica whose database is gone: retry later
+            if started:
+                raise
+            print(f"error: {exc}", file=sys.stderr)  # the operator's detail, not the client's
+            response = problem_response(
+                Problem(
+                    503,
+                    detail="the database is unavailable; try again later",
+                    instance=str(scope.get("path", "")),
+                ),
+                headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+            )
+            await response(scope, receive, send_vary)
         except Exception:  # never a traceback to the client
             if started:
                 raise

@@ -82,6 +82,10 @@ PROBLEM_SCHEMA: dict[str, Any] = {
             "description": "406: the media types on offer.",
         },
         "limit": {"type": "integer", "description": "413: the body size limit in bytes."},
+        "database": {
+            "type": "object",
+            "description": "503 on /healthz: the database's backend and state.",
+        },
     },
 }
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import BeleidsdataError
-from ..store import open_store, schema
+from ..store import database, open_store, schema
 from ..store.backup import export_store, import_store, read_manifest
 from ..store.tokens import create_token, revoke_token
 from .common import db_option, fail, fail_on, open_or_fail
@@ -25,15 +25,40 @@ def db_group() -> None:
 
 @db_group.command("upgrade")
 @db_option
-def db_upgrade_command(db: str) -> None:
-    """Migrate a store to this version's schema, in place (safe to run again).
+@click.option(
+    "--base-iri",
+    default=None,
+    help="Base IRI when the database is still empty and a store is created (default "
+    "http://localhost:8000); an existing store keeps its own.",
+)
+@click.option(
+    "--page-size",
+    type=click.IntRange(1, 10000),
+    default=None,
+    help="Members per event-stream page when a store is created (default 250).",
+)
+def db_upgrade_command(db: str, base_iri: str | None, page_size: int | None) -> None:
+    """Create the store's schema, or migrate it to this version's, in place (safe to run
+    again: a current store is left as it is).
 
-    Stores written by an older beleidsdata are refused by serve and ingest until this
-    has run. Back the store up first (beleidsdata export, or a copy of the file).
+    The same versioned migrations run on SQLite and PostgreSQL. An empty database (a new
+    file, or a PostgreSQL database made with createdb) gets the current schema, so a
+    deployment can prepare its database before the first serve or ingest. Stores
+    written by an older beleidsdata are refused by serve and ingest until this has run.
+    Back the store up first (beleidsdata export, pg_dump, or a copy of the file).
     """
     from ..pipeline.maintenance import remap_all
 
     try:
+        probe = database(db)
+        try:
+            empty = schema.version_of(probe) is None
+        finally:
+            probe.close()
+        if empty:
+            open_store(db, base_iri, page_size=page_size).close()
+            click.echo(f"{db}: created, schema {schema.CURRENT}")
+            return
         store = open_store(db, create=False, check_schema=False)
     except BeleidsdataError as exc:
         fail_on(exc)

@@ -89,7 +89,8 @@ def db_option(f: F) -> F:
         show_default=f"$BELEIDSDATA_DB or {DEFAULT_DB}",
         metavar="DB",
         help="The store: an SQLite file (created when missing), sqlite:///path, or "
-        "postgresql://user@host/database.",
+        "postgresql://user@host/database (connections: BELEIDSDATA_DB_POOL, "
+        "BELEIDSDATA_DB_POOL_TIMEOUT, BELEIDSDATA_DB_STATEMENT_TIMEOUT; see the README).",
     )(f)
 
 

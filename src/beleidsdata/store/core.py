@@ -18,7 +18,7 @@ from .common import etag_of, utc_now
 from .database import Database
 from .derivation import DerivationTables
 from .entities import EntityTables
-from .index import INDEX_SCHEMA, ensure_layout
+from .index import ensure_layout, index_schema
 from .log import LogTables
 from .lookup import LookupTables
 
@@ -77,8 +77,7 @@ class Store(EntityTables, DerivationTables, LogTables, LookupTables, AdminTables
             if schema.version_of(self.db) is not None:  # created meanwhile by another process
                 return
             schema.create(self.db, now)
-            if self.db.kind == "sqlite":
-                self.db.script(INDEX_SCHEMA)
+            self.db.script(index_schema(self.db.kind))
             self.db.executemany(
                 "INSERT INTO meta(key, value) VALUES (?, ?)",
                 [

@@ -39,11 +39,11 @@ from ..mapping.namespaces import (
 )
 from ..mapping.terms import IRI, Literal
 from .database import Database
-from .search import FTS_SCHEMA, delete_text, put_text
+from .schema import ddl
+from .search import delete_text, fts_schema, put_text
 from .words import clean_text, stems
 
-INDEX_SCHEMA = (
-    """
+INDEX_SCHEMA = """
 CREATE TABLE IF NOT EXISTS entity_index (
     iri      TEXT PRIMARY KEY,
     path     TEXT NOT NULL UNIQUE,
@@ -55,27 +55,32 @@ CREATE TABLE IF NOT EXISTS entity_index (
     itemtype TEXT,                     -- 'nota' | 'mededeling' for decisions
     subject  TEXT,                     -- path of dct:subject (the section an evaluation judges)
     status   TEXT,                     -- code of bd:realisatiestatus (evaluations, findings)
-    amount   REAL                      -- the largest euro amount it names (see above)
+    amount   {real}                    -- the largest euro amount it names (see above)
 );
 CREATE INDEX IF NOT EXISTS entity_index_path ON entity_index(kind, path);
 CREATE INDEX IF NOT EXISTS entity_index_date ON entity_index(kind, date, path);
 CREATE INDEX IF NOT EXISTS entity_index_subject ON entity_index(subject);
 CREATE TABLE IF NOT EXISTS entity_amounts (
     path  TEXT NOT NULL,
-    value REAL NOT NULL
+    value {real} NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entity_amounts_path ON entity_amounts(path, value);
 CREATE TABLE IF NOT EXISTS citations (
     entity TEXT NOT NULL,
     cited  TEXT NOT NULL,
     PRIMARY KEY (entity, cited)
-) WITHOUT ROWID;
+) {without_rowid};
 CREATE INDEX IF NOT EXISTS citations_cited ON citations(cited, entity);
 """
-    + FTS_SCHEMA
-)
-LAYOUT = "3"  # entity_fts rows keyed by the hash of their path (search.text_row)
+LAYOUT = "3"  # SQLite: entity_fts rows keyed by the hash of their path (fulltext.text_row)
 INDEX_TABLES = ("entity_index", "entity_amounts", "citations", "entity_fts")
+
+
+def index_schema(kind: str) -> str:
+    """The DDL of the index tables on a backend ("sqlite" or "postgresql")."""
+    extra = {"without_rowid": "WITHOUT ROWID" if kind == "sqlite" else ""}
+    return ddl(INDEX_SCHEMA + fts_schema(kind), kind, **extra)
+
 
 _CITING = (DCT.references, ELI.refers_to, ELI.cites)
 _TEXTS = (DCT.description, PROV.value, RDF.value, BD.conclusie, ELI.title)
@@ -216,7 +221,7 @@ def delete_index(conn: Database, iri: str) -> None:
 def ensure_layout(conn: Database, id_root: str) -> bool:
     """Rebuild the index tables when the store has an older layout (they are derived from
     the stored N-Triples of every current entity). True when they were rebuilt."""
-    if conn.kind != "sqlite" or getattr(conn, "readonly", False):
+    if getattr(conn, "readonly", False):
         return False
     row = conn.one("SELECT value FROM meta WHERE key = 'index_layout'")
     if row is not None and row[0] == LAYOUT:
@@ -226,7 +231,7 @@ def ensure_layout(conn: Database, id_root: str) -> bool:
     with conn.transaction(wait=60):
         for table in INDEX_TABLES:
             conn.execute(f"DROP TABLE IF EXISTS {table}")
-        conn.script(INDEX_SCHEMA)
+        conn.script(index_schema(conn.kind))
         rows = conn.query(
             "SELECT e.iri, e.path, e.kind, d.body FROM entities e JOIN documents d "
             "ON d.path = '/doc/' || e.path AND d.format = 'nt' WHERE e.hash IS NOT NULL"

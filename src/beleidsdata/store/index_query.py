@@ -70,7 +70,7 @@ SORTS: dict[str, tuple[tuple[str, ...], bool]] = {
 }
 
 
-def _where(kind: str, f: Filters) -> tuple[str, list[object]]:
+def _where(conn: Database, kind: str, f: Filters) -> tuple[str, list[object]]:
     sql = ["e.kind = ?"]
     args: list[object] = [kind]
     if f.date_from:
@@ -89,7 +89,7 @@ def _where(kind: str, f: Filters) -> tuple[str, list[object]]:
         sql.append("e.types LIKE ?")
         args.append(f"% {f.rdf_type} %")
     if f.q:
-        condition, more = text_condition(f.q)
+        condition, more = text_condition(conn, f.q)
         sql.append(condition)
         args += more
     if f.cited_by:
@@ -166,7 +166,7 @@ def query_page(
     limit: int = 20,
 ) -> Page:
     """One page in keyset order; ``sort`` is a key of :data:`SORTS`."""
-    where, args = _where(kind, filters)
+    where, args = _where(conn, kind, filters)
     columns, descending = SORTS[sort]
     key_sql = "(" + ", ".join(columns) + ")"
     asc, desc = ("DESC", "ASC") if descending else ("ASC", "DESC")

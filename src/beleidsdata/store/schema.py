@@ -9,6 +9,7 @@ is). Version 1 is the schema of the first release (one column per format).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -171,8 +172,14 @@ CREATE TABLE IF NOT EXISTS writes (
 """
 
 
-def ddl(template: str, kind: str) -> str:
-    return template.format(**_TYPES[kind])
+def ddl(template: str, kind: str, **extra: str) -> str:
+    """A DDL template for one backend. On PostgreSQL text compares byte-wise (``COLLATE
+    "C"``) whatever the database's locale, so every order by path or date is the same as on
+    SQLite and URLs, pages and cursors do not depend on the backend."""
+    text = template.format(**_TYPES[kind], **extra)
+    if kind == "postgresql":
+        text = re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', text)
+    return text
 
 
 @dataclass(frozen=True)

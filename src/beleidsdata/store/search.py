@@ -1,10 +1,10 @@
 """The one full-text search engine: the site's search page and the collections' ``q`` both
 ask it, so a word the site finds the API finds too.
 
-Behind this small interface is SQLite FTS5 (every SQL statement about text is in this
-module; a PostgreSQL backend replaces this module, not its callers). Each entity's title
-and text are indexed as written, accent- and case-insensitively (``unicode61
-remove_diacritics 2``), plus the Dutch stems of their words (:mod:`.words`). A query
+Behind this small interface is the backend's text index (:mod:`.fulltext`: SQLite FTS5 or
+PostgreSQL ``tsvector``; callers never see which). Each entity's title and text are
+indexed as written, accent- and case-insensitively, plus the Dutch stems of their words
+(:mod:`.words`). A query
 matches when every word occurs, as a prefix of a written word or by its stem, in the
 title or the text: "artificiele" finds "Artificiële", "investering" finds
 "investeringen", "5G" finds "5G-netwerk".
@@ -17,21 +17,16 @@ realisation status and amount range, each counted with the other facets' filters
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 
 from .database import Database
-from .words import fold, stem, words
+from .fulltext import engine, query_words
+from .words import fold, stem
 
 _WORD = re.compile(r"\w+")
 
-FTS_SCHEMA = """
-CREATE VIRTUAL TABLE IF NOT EXISTS entity_fts USING fts5(
-    path UNINDEXED, title, text, stems, tokenize = 'unicode61 remove_diacritics 2');
-"""
 MARK_START, MARK_END = "\ue000", "\ue001"  # private-use characters: never in a text
-MAX_WORDS = 12
 
 # Amount ranges (euro): key → (lowest, below); the facet a reader filters amounts by.
 AMOUNT_RANGES: dict[str, tuple[float, float | None]] = {
@@ -43,26 +38,18 @@ AMOUNT_RANGES: dict[str, tuple[float, float | None]] = {
 FACETS = ("kind", "year", "status", "amount")
 
 
-def text_row(path: str) -> int:
-    """The row of ``path``'s text: a 63-bit number from the path's hash. FTS5 cannot index
-    the path it keeps, so deleting by path reads the whole index (the cost of an ingest
-    then grew with the store); by row it is one lookup. Two paths sharing a row would need
-    a 64-bit hash collision."""
-    digest = hashlib.blake2b(path.encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big") >> 1
+def fts_schema(kind: str) -> str:
+    """The DDL of the text index of a backend."""
+    return engine(kind).schema
 
 
 def put_text(conn: Database, path: str, title: str, text: str, stemmed: str) -> None:
     """Index (or re-index) the title and text of one entity."""
-    delete_text(conn, path)
-    conn.execute(
-        "INSERT INTO entity_fts(rowid, path, title, text, stems) VALUES (?, ?, ?, ?, ?)",
-        (text_row(path), path, title, text, stemmed),
-    )
+    engine(conn.kind).put(conn, path, title, text, stemmed)
 
 
 def delete_text(conn: Database, path: str) -> None:
-    conn.execute("DELETE FROM entity_fts WHERE rowid = ?", (text_row(path),))
+    engine(conn.kind).delete(conn, path)
 
 
 def _matches(word: str, asked: list[str]) -> bool:
@@ -92,22 +79,13 @@ def snippet(text: str, asked: list[str], size: int = 28) -> str:
     return " ".join("".join(out).split())
 
 
-def match_expression(query: str) -> str | None:
-    """An FTS5 expression for a free-text query: every word, as a prefix of a written
-    word or by its stem; None when the query has no word. Words are quoted, so no input
-    can be read as FTS syntax."""
-    found = words(query)[:MAX_WORDS]
+def text_condition(conn: Database, query: str, column: str = "e.path") -> tuple[str, list[object]]:
+    """A WHERE condition (and its arguments) keeping the entities that match ``query``."""
+    found = query_words(query)
     if not found:
-        return None
-    return " AND ".join(f'("{w}"* OR stems : "{stem(w)}")' for w in found)
-
-
-def text_condition(query: str, column: str = "e.path") -> tuple[str, list[object]]:
-    """A WHERE condition (and its argument) keeping the entities that match ``query``."""
-    expression = match_expression(query)
-    if expression is None:
-        return "0", []
-    return f"{column} IN (SELECT path FROM entity_fts WHERE entity_fts MATCH ?)", [expression]
+        return "1 = 0", []
+    match = engine(conn.kind).match(found, column)
+    return match.subquery, list(match.args)
 
 
 @dataclass(frozen=True)
@@ -178,30 +156,28 @@ _FACET_VALUE = {
 
 def search(conn: Database, q: SearchQuery) -> SearchResults:
     """One page of results, best first (by title before text), with the facet counts."""
-    expression = match_expression(q.text) if q.text.strip() else None
-    if q.text.strip() and expression is None:
+    asked = query_words(q.text)
+    if q.text.strip() and not asked:
         return SearchResults(0, [], {f: [] for f in FACETS})
     source = "entity_index e"
     base: list[str] = []
     base_args: list[object] = []
-    if expression is not None:
-        source = "entity_fts f JOIN entity_index e ON e.path = f.path"
-        base.append("entity_fts MATCH ?")
-        base_args.append(expression)
+    columns, order, order_args = "'', ''", "e.kind, e.path", []
+    if asked:
+        match = engine(conn.kind).match(asked, "e.path")
+        source = match.source
+        base.append(match.condition)
+        base_args += match.args
+        columns, order, order_args = "f.title, f.text", match.order, list(match.order_args)
     where, args = _filters(q)
-    condition = " AND ".join(base + where) or "1"
+    condition = " AND ".join(base + where) or "1 = 1"
     all_args = base_args + args
-    if expression is not None:
-        columns, order = "f.title, f.text", "bm25(entity_fts, 0.0, 8.0, 1.0, 1.0), e.path"
-    else:
-        columns, order = "'', ''", "e.kind, e.path"
     rows = conn.query(
         f"SELECT e.path, e.kind, e.title, e.date, e.amount, e.status, {columns} "
         f"FROM {source} WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?",
-        [*all_args, q.limit, q.offset],
+        [*all_args, *order_args, q.limit, q.offset],
     )
     counted = conn.one(f"SELECT count(*) FROM {source} WHERE {condition}", all_args)
-    asked = words(q.text)[:MAX_WORDS]
     hits = [
         Hit(
             path=r[0],
@@ -217,7 +193,7 @@ def search(conn: Database, q: SearchQuery) -> SearchResults:
     facets: dict[str, list[tuple[str, int]]] = {}
     for name in FACETS:
         where, args = _filters(q, skip=name)
-        cond = " AND ".join([*base, *where]) or "1"
+        cond = " AND ".join([*base, *where]) or "1 = 1"
         value = _FACET_VALUE[name]
         found = conn.query(
             f"SELECT {value} AS v, count(*) FROM {source} WHERE {cond} AND {value} IS NOT NULL "
@@ -231,14 +207,13 @@ def search(conn: Database, q: SearchQuery) -> SearchResults:
 __all__ = [
     "AMOUNT_RANGES",
     "FACETS",
-    "FTS_SCHEMA",
     "MARK_END",
     "MARK_START",
     "Hit",
     "SearchQuery",
     "SearchResults",
     "delete_text",
-    "match_expression",
+    "fts_schema",
     "put_text",
     "search",
     "snippet",

@@ -14,6 +14,7 @@ both, for pages and for the index alike.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -41,9 +42,16 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-@lru_cache(maxsize=1)
+_local = threading.local()
+
+
 def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("dutch")
+    """This thread's stemmer: a Snowball stemmer keeps its word in itself while it works,
+    so one shared by the server's threads mixes up concurrent searches."""
+    found: snowballstemmer.stemmer | None = getattr(_local, "stemmer", None)
+    if found is None:
+        found = _local.stemmer = snowballstemmer.stemmer("dutch")
+    return found
 
 
 @lru_cache(maxsize=50_000)

@@ -380,10 +380,7 @@ def test_an_overloaded_server_answers_429_with_retry_after(tmp_path: Path) -> No
             limits = httpx.Limits(max_connections=64)
             async with httpx.AsyncClient(limits=limits, timeout=30) as client:
                 return await asyncio.gather(
-                    *(
-                        client.get(url + "/zoeken", params={"q": f"digitale {i}"})
-                        for i in range(64)
-                    )
+                    *(client.get(url + "/zoeken", params={"q": f"digitale {i}"}) for i in range(64))
                 )
 
         responses = asyncio.run(burst())

@@ -147,8 +147,11 @@ def test_malformed_accept_headers_never_cause_a_server_error(
 ) -> None:
     iri = sorted(stream_entities)[0]
     doc_path = iri.removeprefix(live_server.url).replace("/id/", "/doc/", 1)
-    for accept in (";;;", "text/turtle;q=abc", "*/", "text/*;q=2, ,", "\x7f"):
+    for accept in (";;;", "text/turtle;q=abc", "*/", "text/*;q=2, ,"):
         assert get(live_server, doc_path, accept).status_code in (200, 406)
+    # DEL is no field character (RFC 9110 5.5): httptools refuses the request, h11 lets
+    # the application answer; never a server error.
+    assert get(live_server, doc_path, "\x7f").status_code in (200, 400, 406)
 
 
 def test_the_context_vocabularies_and_shapes_are_served(live_server: LiveServer) -> None:

@@ -9,15 +9,20 @@ pyshacl runs on a request path. Errors are ``application/problem+json`` (RFC 945
 
 from __future__ import annotations
 
+import inspect
+import os
+from typing import Any
+
 from fastapi import FastAPI
 from starlette.staticfiles import StaticFiles
 
 from .. import __version__
-from ..errors import StoreBusy
+from ..errors import StoreBusy, StoreError
 from ..ldes.layout import StreamLayout
 from ..ldes.publish import publish_empty
 from ..resources import site_dir
-from ..store import Store, utc_now
+from ..store import Store, open_store, utc_now
+from ..store.changes import watch
 from . import (
     catalog,
     collection,
@@ -33,7 +38,9 @@ from . import (
     stream,
 )
 from . import validate as validation_service
+from .first_pages import FirstPages
 from .problems import install_handlers
+from .validate_settings import ValidationSettings
 
 DESCRIPTION = """\
 Flemish government policy documents as linked open data.
@@ -45,9 +52,19 @@ change. Errors are `application/problem+json`.
 """
 
 
+# FastAPI's built-in OpenTelemetry hook asks the environment and the providers on every
+# request (about 15 µs, half of a stored page's cost); we export no traces.
+_NO_TELEMETRY: dict[str, Any] = (
+    {"telemetry": {"tracing": False, "metrics": False, "logs": False}}
+    if "telemetry" in inspect.signature(FastAPI.__init__).parameters
+    else {}
+)
+
+
 def create_app(store: Store, *, max_in_flight: int = 512) -> FastAPI:
     """The application for one store (its base IRI is the store's)."""
     app = FastAPI(
+        **_NO_TELEMETRY,
         title="beleidsdata",
         version=__version__,
         description=DESCRIPTION,
@@ -55,6 +72,8 @@ def create_app(store: Store, *, max_in_flight: int = 512) -> FastAPI:
         redoc_url=None,
     )
     app.state.store = store
+    app.state.changes = watch(store.db)  # when the stored pages kept in memory are stale
+    app.state.first_pages = FirstPages(watch(store.db))  # its own connection: other threads
     app.state.layout = layout = StreamLayout(store.base_iri, store.page_size)
     app.state.context_link = (
         f'<{layout.context}>; rel="http://www.w3.org/ns/json-ld#context"; '
@@ -86,4 +105,22 @@ def create_app(store: Store, *, max_in_flight: int = 512) -> FastAPI:
     install_handlers(app)  # FastAPI's own errors as problem+json
     middleware.install(app, max_in_flight)  # overload guard, Vary, CORS, stored pages
     metrics.install(app)  # /metrics, counting every request: outermost
+    return app
+
+
+DB_ENV = "BELEIDSDATA_DB"
+MAX_IN_FLIGHT_ENV = "BELEIDSDATA_MAX_IN_FLIGHT"
+
+
+def from_environment() -> FastAPI:
+    """The application a worker process builds (``serve --workers N``, ``--stack
+    granian``): the store at ``$BELEIDSDATA_DB``, the in-flight limit of
+    ``$BELEIDSDATA_MAX_IN_FLIGHT`` and the validation limits of the
+    ``BELEIDSDATA_VALIDATE_*`` variables, which ``serve`` sets from its options."""
+    location = os.environ.get(DB_ENV)
+    if not location:
+        raise StoreError(f"${DB_ENV} names no store to serve")
+    store = open_store(location, create=False)
+    app = create_app(store, max_in_flight=int(os.environ.get(MAX_IN_FLIGHT_ENV) or 512))
+    app.state.validation = ValidationSettings.from_env()
     return app

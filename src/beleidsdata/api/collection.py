@@ -31,7 +31,7 @@ from ..formats.ttl import to_turtle
 from ..mapping.namespaces import HYDRA, RDF
 from ..mapping.terms import IRI, Triple, integer, to_ntriples
 from ..mapping.uris import EVALUATION, STRATEGY
-from ..store import Store
+from ..store import Store, etag_of
 from ..store.index_query import Page, encode_cursor
 from ..web.document import euro
 from ..web.links import kind_label, thing_label
@@ -48,6 +48,7 @@ from .collection_query import ALLOWED, PARAMS, CollectionQuery, openapi_paramete
 from .deps import store_of
 from .embedding import merge_rdfxml
 from .examples import DECISIONS_PAGE
+from .first_pages import FirstPages, Rendered
 from .negotiation import choose
 from .problems import Problem, problem_response
 from .resources import context_link
@@ -228,6 +229,14 @@ def collection(kind: Annotated[str, KIND], request: Request) -> Response:
     media = choose(accept, offered)
     if media is None:
         return not_acceptable(offered, f"/doc/{kind}")
+    first_pages: FirstPages = request.app.state.first_pages
+    key = None
+    if not request.url.query:  # the first page: kept until the store changes
+        key = (kind, media, language_of(request) if TYPES[media] == "html" else "")
+        version = first_pages.version()
+        kept = first_pages.get(key)
+        if kept is not None:
+            return respond(kept.body, media, request, headers=kept.headers, etag=kept.etag)
     page = store.collection(
         kind,
         req.filters,
@@ -290,6 +299,8 @@ def collection(kind: Annotated[str, KIND], request: Request) -> Response:
             params=PARAMS,
             path=f"/doc/{kind}",
         )
+    if key is not None:
+        first_pages.put(key, Rendered(body, etag_of(body), headers), version)
     return respond(body, media, request, headers=headers)
 
 

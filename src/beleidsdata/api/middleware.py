@@ -9,10 +9,11 @@ From the outside in, a request passes:
    a traceback) when the application fails before it started a response; 503 with
    ``Retry-After`` when the database cannot be reached. Outside CORS,
    so CORS preflight answers carry ``Vary`` too.
-3. CORS (Starlette's ``CORSMiddleware``): reads are open to any origin, which may read
-   our caching and context headers.
+3. CORS (Starlette's ``CORSMiddleware``, as :class:`OpenCORS`): reads are open to any
+   origin, which may read our caching and context headers. A request without ``Origin``
+   only gets ``Origin`` added to ``Vary``, done without Starlette's header objects.
 4. :class:`~beleidsdata.api.stored.StoredDocuments`: every stored representation (entity
-   documents, stream nodes, the catalogue) straight from the documents table, without
+   documents, stream nodes, the catalogue) from memory or the documents table, without
    routing. Inside CORS and ``Vary`` so its answers get the same headers as the routes';
    the routes answer through the same module, so both give the same bytes.
 5. :class:`BodySizeLimit` (added by the validation service's ``install``): a request
@@ -28,7 +29,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
@@ -47,7 +48,7 @@ def install(app: FastAPI, max_in_flight: int) -> None:
     # Starlette wraps the last one added around the others: innermost first.
     app.add_middleware(StoredDocuments)
     app.add_middleware(
-        CORSMiddleware,
+        OpenCORS,
         allow_origins=["*"],
         allow_methods=["GET", "HEAD"],
         allow_headers=["*"],
@@ -90,6 +91,47 @@ class OverloadGuard:
             self.in_flight -= 1
 
 
+class OpenCORS(CORSMiddleware):
+    """Starlette's CORS, with a short way for the requests most clients send: those
+    without ``Origin`` (a poller, a harvester) get only ``Origin`` appended to ``Vary``,
+    exactly as Starlette does, without building its header objects (about 10 µs of a
+    stored page's 30)."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] == "OPTIONS":
+            await super().__call__(scope, receive, send)
+            return
+        for name, _ in scope["headers"]:
+            if name == b"origin":
+                await super().__call__(scope, receive, send)
+                return
+
+        async def send_vary(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = add_vary(message.get("headers", ()), "Origin")
+            await send(message)
+
+        await self.app(scope, receive, send_vary)
+
+
+def add_vary(headers: Iterable[tuple[bytes, bytes]], name: str) -> list[tuple[bytes, bytes]]:
+    """``headers`` with ``name`` in their (one) ``Vary``, appended if it is missing."""
+    out: list[tuple[bytes, bytes]] = []
+    vary: bytes | None = None
+    for key, value in headers:
+        if key.lower() == b"vary":
+            vary = value if vary is None else vary + b", " + value
+        else:
+            out.append((key, value))
+    if vary is None:
+        out.append((b"vary", name.encode()))
+    elif name.lower() not in vary.decode("latin-1").lower():
+        out.append((b"vary", vary + b", " + name.encode()))
+    else:
+        out.append((b"vary", vary))
+    return out
+
+
 class VaryAccept:
     """``Vary: Accept`` on every response (added to a ``Vary`` that lacks it), since most
     URLs have several representations; and a problem+json 500, never a traceback, when
@@ -108,14 +150,7 @@ class VaryAccept:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                headers = list(message.get("headers", ()))
-                varies = [v.decode("latin-1") for k, v in headers if k.lower() == b"vary"]
-                vary = varies[0] if varies else ""
-                if not vary or "accept" not in vary.lower():
-                    value = vary + ", Accept" if vary else "Accept"
-                    headers = [(k, v) for k, v in headers if k.lower() != b"vary"]
-                    headers.append((b"vary", value.encode("latin-1")))
-                    message = {**message, "headers": headers}
+                message = {**message, "headers": add_vary(message.get("headers", ()), "Accept")}
             await send(message)
 
         try:

@@ -12,11 +12,13 @@ GET costs about what a static file costs. Anything it cannot answer from the sto
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from functools import lru_cache
+from typing import Any
 
 from fastapi import Request
 from fastapi.responses import Response
@@ -26,6 +28,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from ..formats import registry
 from ..formats.registry import Format
 from ..ldes.layout import TREE_PROFILE
+from ..store.changes import ChangeWatch
 from ..store.core import Store
 from ..store.records import Document
 from .negotiation import choose, wants_profile
@@ -34,6 +37,7 @@ from .responses import YEAR, if_none_match, not_acceptable, not_found
 DOC_MAX_AGE = 60  # entity documents change at most once per ingest
 STREAM_MAX_AGE = 10  # open pages and roots: pollers may come back after this
 CATALOG_MAX_AGE = 300
+RECHECK = 0.001  # s between two reads of the store's change counter
 
 
 @dataclass(frozen=True)
@@ -143,36 +147,97 @@ def is_fresh(doc: Document, if_none: str | None, if_modified: str | None) -> boo
     return not_modified_since(if_modified, doc.updated_at)
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A representation ready to send: its validators and both header lists built once."""
+
+    doc: Document
+    not_modified: list[tuple[bytes, bytes]]
+    ok: list[tuple[bytes, bytes]]
+
+    @classmethod
+    def of(cls, doc: Document, headers: list[tuple[bytes, bytes]]) -> Entry:
+        return cls(doc, headers, [*headers, (b"content-length", str(len(doc.body)).encode())])
+
+
 class StoredDocuments:
     """Pure ASGI: GET and HEAD of a stored representation, answered before routing (see
-    the module docstring). Immutable nodes are kept in a small in-memory cache."""
+    the module docstring).
 
-    CACHED = 64
+    What it served is kept in memory, up to ``cache_bytes`` (least recently used out
+    first), ready to send: immutable nodes for good, mutable ones (roots, open pages,
+    entity documents) until the store's change counter moves, which it reads on each
+    request (:mod:`beleidsdata.store.changes`; a backend without one caches only the
+    immutable). A poller's GET is then a dictionary lookup and its 304 a comparison."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, cache_bytes: int = 64 * 1024 * 1024) -> None:
         self.app = app
-        self._recent: OrderedDict[tuple[str, str], Document] = OrderedDict()
+        self.cache_bytes = cache_bytes
+        self._cached = 0
+        self._entries: OrderedDict[tuple[str, str, str], Entry] = OrderedDict()
+        self._version: int | None = None
+        self._checked = -RECHECK  # when the change counter was last read
 
-    async def _lookup(self, store: Store, path: str, storage: str) -> Document | None:
-        key = (path, storage)
-        found = self._recent.get(key)
+    def _current(self, state: Any) -> bool:
+        """Drop the mutable entries when the store changed; whether mutable ones may be
+        kept at all. The counter is read at most every :data:`RECHECK` seconds, and after
+        every request that may have written (this process's own writes are seen at once;
+        another process's within a millisecond)."""
+        watch: ChangeWatch | None = getattr(state, "changes", None)
+        if watch is None:
+            return False
+        now = time.monotonic()
+        if now - self._checked < RECHECK:
+            return True
+        self._checked = now
+        version = watch.version()
+        if version != self._version:
+            self._version = version
+            for key in [k for k, e in self._entries.items() if not e.doc.immutable]:
+                self._cached -= len(self._entries.pop(key).doc.body)
+        return True
+
+    def _keep(self, key: tuple[str, str, str], entry: Entry) -> None:
+        size = len(entry.doc.body)
+        if size > self.cache_bytes // 8:
+            return  # one huge node would push out hundreds of small ones
+        self._entries[key] = entry
+        self._cached += size
+        while self._cached > self.cache_bytes:
+            _, old = self._entries.popitem(last=False)
+            self._cached -= len(old.doc.body)
+
+    async def _lookup(
+        self, state: Any, path: str, offer: Offer, fmt: Format, content_type: str
+    ) -> Entry | None:
+        storage = offer.key(fmt)
+        key = (path, storage, content_type)
+        keep_mutable = self._current(state)
+        found = self._entries.get(key)
         if found is not None:
-            self._recent.move_to_end(key)
+            self._entries.move_to_end(key)
             return found
-        doc = await run_in_threadpool(store.document, path, storage)
-        if doc is not None and doc.immutable:
-            self._recent[key] = doc
-            if len(self._recent) > self.CACHED:
-                self._recent.popitem(last=False)
-        return doc
+        doc = await run_in_threadpool(state.store.document, path, storage)
+        if doc is None:
+            return None
+        entry = Entry.of(
+            doc, headers_for(doc, content_type, offer.max_age, state.context_link, fmt)
+        )
+        if doc.immutable or keep_mutable:
+            self._keep(key, entry)
+        return entry
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or scope.get("method") not in ("GET", "HEAD")
-            or scope.get("query_string")
-            or "app" not in scope
-        ):
+        if scope["type"] != "http" or "app" not in scope:
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] not in ("GET", "HEAD"):
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                self._checked = -RECHECK  # it may have written: look again next time
+            return
+        if scope.get("query_string"):
             await self.app(scope, receive, send)
             return
         raw_path: str = scope["path"]
@@ -197,19 +262,19 @@ class StoredDocuments:
             await self.app(scope, receive, send)  # HTML, or a 406 the route explains
             return
         fmt, content_type = chosen
-        state = scope["app"].state
-        doc = await self._lookup(state.store, path, offer.key(fmt))
-        if doc is None:
+        entry = await self._lookup(scope["app"].state, path, offer, fmt, content_type)
+        if entry is None:
             await self.app(scope, receive, send)  # 404, 410: the routes say which
             return
-        headers = headers_for(doc, content_type, offer.max_age, state.context_link, fmt)
-        if is_fresh(doc, if_none, if_modified):
-            await send({"type": "http.response.start", "status": 304, "headers": headers})
+        # Copies of the header lists: an outer layer may add to the list it is sent.
+        if is_fresh(entry.doc, if_none, if_modified):
+            await send(
+                {"type": "http.response.start", "status": 304, "headers": [*entry.not_modified]}
+            )
             await send({"type": "http.response.body", "body": b""})
             return
-        headers.append((b"content-length", str(len(doc.body)).encode()))
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
-        body = b"" if scope["method"] == "HEAD" else doc.body
+        await send({"type": "http.response.start", "status": 200, "headers": [*entry.ok]})
+        body = b"" if scope["method"] == "HEAD" else entry.doc.body
         await send({"type": "http.response.body", "body": body})
 
 

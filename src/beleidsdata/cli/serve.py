@@ -13,9 +13,12 @@ from ..api.validate_settings import ValidationSettings
 from ..errors import BeleidsdataError
 from ..pipeline import expand_paths, ingest, read_source
 from ..store import Store
+from . import stacks
 from .common import F, db_option, fail, open_or_fail
+from .connection_options import connection_limits, connection_options
 from .ingest import build_dumps
 from .main import main
+from .stacks import STACKS, worker_environment
 
 
 def _refresh_dumps(store: Store) -> None:
@@ -130,6 +133,22 @@ def validation_settings(values: dict[str, Any]) -> ValidationSettings:
     type=click.IntRange(1),
     help="Requests handled at once; more get 429 Too Many Requests with Retry-After.",
 )
+@click.option(
+    "--stack",
+    type=click.Choice(STACKS),
+    default=lambda: os.environ.get("BELEIDSDATA_STACK", "httptools"),
+    show_default="httptools",
+    help="HTTP server: uvicorn with httptools and uvloop, uvicorn with h11, or granian "
+    "(pip install 'beleidsdata[granian]'); $BELEIDSDATA_STACK.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=lambda: os.environ.get("BELEIDSDATA_WORKERS", 1),
+    show_default="1",
+    help="Worker processes, each serving the store (more use more cores); $BELEIDSDATA_WORKERS.",
+)
+@connection_options
 @validation_options
 def serve_command(
     host: str,
@@ -139,7 +158,9 @@ def serve_command(
     page_size: int | None,
     no_samples: bool,
     max_in_flight: int,
-    **validation: object,
+    stack: str,
+    workers: int,
+    **options: object,
 ) -> None:
     """Serve the store over HTTP: resources, the event stream, vocabularies, shapes.
 
@@ -148,8 +169,6 @@ def serve_command(
     (JSON-LD, Turtle, N-Triples or HTML by Accept), /ldes (event stream), /context/v1.jsonld,
     /vocab/{file}, /shapes/{file}, /healthz, OpenAPI at /docs.
     """
-    import uvicorn
-
     from ..api.app import create_app
     from ..resources import samples_dir
 
@@ -184,6 +203,22 @@ def serve_command(
         # A dump older than the stream (an ingest ran without rebuilding it): rebuild it
         # beside the server, which answers at once.
         threading.Thread(target=_refresh_dumps, args=(store,), daemon=True).start()
-    app = create_app(store, max_in_flight=max_in_flight)
-    app.state.validation = validation_settings(validation)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    limits = connection_limits(options)
+    validation = validation_settings(options)
+    app = None
+    if workers == 1 and stack != "granian":
+        app = create_app(store, max_in_flight=max_in_flight)
+        app.state.validation = validation
+    environment = worker_environment(db, max_in_flight, validation, limits)
+    try:
+        stacks.run(
+            stack,
+            app,
+            host=host,
+            port=port,
+            workers=workers,
+            environment=environment,
+            limits=limits,
+        )
+    except BeleidsdataError as exc:
+        fail(str(exc))

@@ -14,9 +14,10 @@ replicas, then how far PostgreSQL grows in a time budget.
    per replica at the same time, requests/s summed) on three URLs: a closed stream page
    (Turtle, cached in the process once read), an entity document (JSON-LD, one database
    lookup a request) and a collection page (``/doc/beslissing``, an index query).
-3. ``--grow-members``: the PostgreSQL store goes on ingesting new corpus documents until
-   it holds that many members or ``--grow-minutes`` have passed, whichever comes first;
-   the members reached, the rate, and the same page loads at that size are reported.
+3. ``--grow-members``: a new PostgreSQL database is grown from empty with a larger corpus
+   (one generated world, batches of 5 × ``--batch``) until it holds that many members or
+   ``--grow-minutes`` have passed, whichever comes first; the members reached, the rate,
+   and the same page loads at that size are reported.
 
 Every process started here is stopped by its PID; the database is dropped at the end
 (unless ``--keep``). The machine's CPU count limits what two replicas can add: wrk, the
@@ -235,35 +236,60 @@ def main() -> None:
             say(f"  {done.members:,} members in {done.seconds:.1f} s: {done.rate:,.0f} members/s")
             loads[backend] = load(db, store, args.duration, work)
             store.close()
-        grown: Ingested | None = None
-        grown_loads: Loads | None = None
+        grown = grown_loads = None
+        print_comparison(args, ingested, loads)  # kept even if the growth is cut short
         if args.grow_members:
-            grown = Ingested()
-            store = open_store(locations["PostgreSQL"], BASE)
-            deadline = time.monotonic() + args.grow_minutes * 60
-            total = store.last_seq()
-            # More documents from another world (seed), under names of their own, so they
-            # add to the store rather than replace what it holds; ~14 members a document.
-            more = corpus.generate(args.grow_members // 10 + 1000, args.seed + 1)
-            folder = work / "grow"
-            while total < args.grow_members and time.monotonic() < deadline:
-                shutil.rmtree(folder, ignore_errors=True)
-                folder.mkdir()
-                chunk = []
-                for name, text in itertools.islice(more, args.batch * 5):
-                    chunk.append(folder / f"groei-{name}")
-                    chunk[-1].write_text(text, encoding="utf-8")
-                if not chunk:
-                    break
-                ingest_batches(store, chunk, args.batch * 5, grown)
-                total = store.last_seq()
-                say(f"  grown to {total:,} members ({grown.rate:,.0f} members/s)")
-            grown_loads = load(locations["PostgreSQL"], store, args.duration, work)
-            grown.members = total
-            store.close()
+            grown, grown_loads = grow(args, name + "_grown", work)
     finally:
         if not args.keep:
             drop_pg(name)
+            drop_pg(name + "_grown")
+    if grown is not None and grown_loads is not None:
+        print(
+            f"\nGrowing a new PostgreSQL store from empty (target {args.grow_members:,} "
+            f"members, budget {args.grow_minutes:g} min): reached **{grown.members:,} "
+            f"members** from {grown.documents:,} documents, at {grown.rate:,.0f} members/s.\n"
+        )
+        rows = [["at that size", "1 replica (req/s)", "2 replicas (req/s)"]]
+        for label in targets_labels():
+            rows.append([label, f"{grown_loads.one[label]:,.0f}", f"{grown_loads.two[label]:,.0f}"])
+        print(table(rows))
+    print(f"\n(whole run {time.time() - started:,.0f} s)")
+
+
+def grow(args: argparse.Namespace, name: str, work: Path) -> tuple[Ingested, Loads]:
+    """A new database grown from empty with one larger corpus (one world: documents of two
+    corpora would contradict each other about shared decisions), until the target or the
+    budget; ~14 members a document, no more documents than the budget can ingest."""
+    db = new_pg(name)
+    grown = Ingested()
+    store = open_store(db, BASE, page_size=PAGE_SIZE)
+    deadline = time.monotonic() + args.grow_minutes * 60
+    count = min(args.grow_members // 14 + 1, int(args.grow_minutes * 60 * 10))
+    more = corpus.generate(count, args.seed)
+    folder = work / "grow"
+    total = 0
+    while total < args.grow_members and time.monotonic() < deadline:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        chunk = []
+        for file_name, text in itertools.islice(more, args.batch * 5):
+            chunk.append(folder / file_name)
+            chunk[-1].write_text(text, encoding="utf-8")
+        if not chunk:
+            break
+        ingest_batches(store, chunk, args.batch * 5, grown)
+        total = store.last_seq()
+        say(f"  grown to {total:,} members ({grown.rate:,.0f} members/s)")
+    loads = load(db, store, args.duration, work)
+    grown.members = total
+    store.close()
+    return grown, loads
+
+
+def print_comparison(
+    args: argparse.Namespace, ingested: dict[str, Ingested], loads: dict[str, Loads]
+) -> None:
     print(f"\n### PostgreSQL against SQLite ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPUs)\n")
     print(
         f"{args.documents} documents (`benchmarks/corpus.py`, seed {args.seed}), ingested in "
@@ -280,19 +306,7 @@ def main() -> None:
                 + [f"{getattr(loads[b], count)[label]:,.0f}" for b in ingested]
             )
     rows.append(["non-2xx answers under load", *(str(loads[b].errors) for b in ingested)])
-    print(table(rows))
-    if grown is not None and grown_loads is not None:
-        print(
-            f"\nGrowing PostgreSQL (target {args.grow_members:,} members, budget "
-            f"{args.grow_minutes:g} min): reached **{grown.members:,} members**; the "
-            f"growth ingested {grown.documents:,} more documents at {grown.rate:,.0f} "
-            "members/s.\n"
-        )
-        rows = [["at that size", "1 replica (req/s)", "2 replicas (req/s)"]]
-        for label in targets_labels():
-            rows.append([label, f"{grown_loads.one[label]:,.0f}", f"{grown_loads.two[label]:,.0f}"])
-        print(table(rows))
-    print(f"\n(whole run {time.time() - started:,.0f} s)")
+    print(table(rows), flush=True)
 
 
 def targets_labels() -> tuple[str, ...]:

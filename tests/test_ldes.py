@@ -330,13 +330,8 @@ def test_malformed_headers_never_cause_a_500(
         "/catalog",
     ):
         response = httpx.get(small_pages.url + path, headers=headers)
-        # DEL is no field character (RFC 9110 5.5): the httptools parser refuses it with 400
-        allowed = (
-            (200, 304, 404, 406, 400)
-            if any("\x7f" in v for v in headers.values())
-            else (200, 304, 404, 406)
-        )
-        assert response.status_code in allowed, (path, response.status_code)
+        # 400: httptools refuses a control character in a header before we see it.
+        assert response.status_code in (200, 304, 400, 404, 406), (path, response.status_code)
 
 
 def test_an_overloaded_server_answers_429_with_retry_after(tmp_path: Path) -> None:
@@ -376,19 +371,13 @@ def test_an_overloaded_server_answers_429_with_retry_after(tmp_path: Path) -> No
 
             time.sleep(0.1)
 
-        # The latest-version view is assembled on each request, in a worker thread, so the
-        # requests overlap; a closed page comes from memory at once and they might not.
+        # A search runs on each request, in a worker thread, so the requests overlap;
+        # stored pages come from memory at once and they might not.
         async def burst() -> list[httpx.Response]:
             limits = httpx.Limits(max_connections=64)
             async with httpx.AsyncClient(limits=limits, timeout=30) as client:
                 return await asyncio.gather(
-                    *(
-                        client.get(
-                            url + "/ldes/laatste/pagina/1",
-                            headers={"Accept": "application/ld+json"},
-                        )
-                        for _ in range(64)
-                    )
+                    *(client.get(url + "/zoeken", params={"q": f"digitale {i}"}) for i in range(64))
                 )
 
         responses = asyncio.run(burst())

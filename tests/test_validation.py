@@ -22,6 +22,7 @@ from beleidsdata.validation import (
     AreaError,
     areas,
     normalise_areas,
+    report_view,
     triples_to_graph,
     validate_graph,
     validate_triples,
@@ -258,7 +259,7 @@ def test_csv_report_has_counts_on_top_and_a_row_per_result(broken_report) -> Non
 
 
 def test_the_view_groups_by_focus_node_and_by_rule(broken_report) -> None:  # type: ignore[no-untyped-def]
-    view = report_formats.view(broken_report, "en")
+    view = report_view.view(broken_report, "en")
     assert view["counts"] == broken_report.counts() and view["total"] == len(broken_report.results)
     assert sum(len(g["results"]) for g in view["by_focus"]) == view["total"]
     assert sum(g["count"] for g in view["by_rule"]) == view["total"]

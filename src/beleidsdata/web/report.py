@@ -3,14 +3,14 @@
 The command line (``beleidsdata validate --format html``) and the validation service
 render the same report; it lives in the site stage so that the CLI prints it without
 importing the API. What the templates show is built in
-:func:`beleidsdata.validation.reports.view`; the words come from :mod:`.i18n`.
+:func:`beleidsdata.validation.report_view.view`; the words come from :mod:`.i18n`.
 """
 
 from __future__ import annotations
 
 from ..validation import ValidationReport, areas
-from ..validation import reports as report_formats
 from ..validation.inputs import FORMAT_NAMES
+from ..validation.report_view import view as report_view
 from .render import render
 
 FORM_PATH = "/validate"
@@ -18,9 +18,7 @@ FORM_PATH = "/validate"
 
 def report_html(report: ValidationReport, lang: str = "nl", severity: str = "Info") -> bytes:
     """The HTML report as a page of its own."""
-    return render(
-        "report.html.j2", lang=lang, report=report_formats.view(report, lang), severity=severity
-    )
+    return render("report.html.j2", lang=lang, report=report_view(report, lang), severity=severity)
 
 
 def form_html(
@@ -45,7 +43,7 @@ def form_html(
         text=text,
         fetch=fetch,
         formats=[("auto", None), *FORMAT_NAMES.items(), ("text", None)],
-        report=report_formats.view(report, lang) if report else None,
+        report=report_view(report, lang) if report else None,
         severity=severity,
     )
 

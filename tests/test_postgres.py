@@ -23,6 +23,7 @@ from backends import NewDb, create_database, drop_databases
 from beleidsdata.errors import DatabaseUnavailable
 from beleidsdata.store import open_store
 from beleidsdata.store.postgres import PostgresDatabase
+from beleidsdata.store.schema import CURRENT
 from support import FIXTURES, SAMPLE, SAMPLES, LiveServer, cli, db_rows, free_port
 
 PAGE_SIZE = 40
@@ -51,7 +52,7 @@ def test_a_database_that_goes_away_is_503_for_readers_and_on_healthz(pg: str) ->
     try:
         health = httpx.get(server.url + "/healthz").json()
         assert health["database"]["backend"] == "postgresql"
-        assert health["database"]["state"] == "ok" and health["database"]["schema"] == 2
+        assert health["database"]["state"] == "ok" and health["database"]["schema"] == CURRENT
         drop_databases([pg])  # every connection of the server is cut
         for path in ("/ldes", "/doc/beslissing", "/zoeken?q=digitaal"):
             r = httpx.get(server.url + path, headers={"Accept": "application/ld+json"})
@@ -120,11 +121,11 @@ def test_db_upgrade_prepares_an_empty_database_and_is_idempotent(new_db: NewDb) 
     db = new_db()
     created = cli("db", "upgrade", "--db", db, "--base-iri", "https://data.example.org")
     assert created.returncode == 0, created.stderr
-    assert created.stdout.strip() == f"{db}: created, schema 2"
+    assert created.stdout.strip() == f"{db}: created, schema {CURRENT}"
     again = cli("db", "upgrade", "--db", db)
-    assert again.returncode == 0 and "schema 2 (already current)" in again.stdout
+    assert again.returncode == 0 and f"schema {CURRENT} (already current)" in again.stdout
     versions = db_rows(db, "SELECT version FROM schema_migrations ORDER BY version")
-    assert [int(v) for (v,) in versions] == [1, 2]
+    assert [int(v) for (v,) in versions] == list(range(1, CURRENT + 1))
     ingested = cli("ingest", str(SAMPLE["resolutie"]), "--db", db, "-q")
     assert ingested.returncode == 0, ingested.stderr
     assert "https://data.example.org/id/" in db_rows(db, "SELECT iri FROM members")[0][0]

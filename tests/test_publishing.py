@@ -228,6 +228,59 @@ def test_an_older_store_is_refused_until_db_upgrade_migrates_it(tmp_path: Path) 
     assert cli("ingest", str(SAMPLE["resolutie"]), "--db", str(db), "-q").returncode == 0
 
 
+def _as_schema_2(db: Path) -> dict[tuple[str, str], tuple[bytes, str]]:
+    """Turn a current store into one of schema 2 (pages stored whole, no composition
+    column); the (path, format) → (body, ETag) of its stream pages as served."""
+    store = open_store(db)
+    paths = [
+        (path, fmt)
+        for path, fmt in db_rows(db, "SELECT path, format FROM documents WHERE path LIKE '/ldes%'")
+    ]
+    served = {}
+    for path, fmt in paths:
+        doc = store.document(path, fmt)
+        assert doc is not None
+        served[(path, fmt)] = (doc.body, doc.etag)
+    store.close()
+    conn = sqlite3.connect(db)
+    with conn:
+        for (path, fmt), (body, _etag) in served.items():
+            conn.execute(
+                "UPDATE documents SET body = ? WHERE path = ? AND format = ?", (body, path, fmt)
+            )
+        conn.execute("ALTER TABLE documents DROP COLUMN composition")
+        conn.execute("DELETE FROM schema_migrations WHERE version = 3")
+    conn.close()
+    return served
+
+
+def test_a_schema_2_store_keeps_its_pages_and_etags_through_the_upgrade(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite"
+    first = cli("ingest", str(SAMPLE["mededeling"]), "--db", str(db), "--page-size", "5")
+    assert first.returncode == 0, first.stderr
+    served = _as_schema_2(db)
+    assert "composition" not in {r[1] for r in db_rows(db, "PRAGMA table_info(documents)")}
+    refused = cli("ingest", str(SAMPLE["resolutie"]), "--db", str(db))
+    assert refused.returncode == 2 and "store schema 2 is older" in refused.stderr
+    upgraded = cli("db", "upgrade", "--db", str(db))
+    assert upgraded.returncode == 0 and "3: pages joined from member fragments" in upgraded.stderr
+    store = open_store(db)
+    closed = [key for key in served if store.document(*key).immutable]  # type: ignore[union-attr]
+    assert closed
+    for key, (body, etag) in served.items():
+        doc = store.document(*key)
+        assert doc is not None and (doc.body, doc.etag) == (body, etag), key
+    store.close()
+    # New pages are stored as compositions; the closed ones a replica holds never change.
+    assert cli("ingest", str(SAMPLE["resolutie"]), "--db", str(db), "-q").returncode == 0
+    store = open_store(db)
+    for key in closed:
+        doc = store.document(*key)
+        assert doc is not None and (doc.body, doc.etag) == served[key], key
+    store.close()
+    assert db_rows(db, "SELECT count(*) FROM documents WHERE composition IS NOT NULL")[0][0] > 0
+
+
 # --------------------------------------------------------------------------- backups
 
 
@@ -246,7 +299,9 @@ def test_export_then_import_gives_replicas_the_same_urls_bytes_and_etags(
 
     def everything(db: str) -> list[tuple]:
         rows = db_rows(
-            db, "SELECT path, format, etag, immutable, body FROM documents ORDER BY path, format"
+            db,
+            "SELECT path, format, etag, immutable, body, composition FROM documents "
+            "ORDER BY path, format",
         )
         rows += db_rows(db, "SELECT * FROM members ORDER BY seq")
         rows += db_rows(db, "SELECT * FROM member_fragments ORDER BY seq, format")

@@ -6,7 +6,9 @@ rendered (a full page closes the moment the member after it exists), then their 
 and the view's root; the latest-version view also re-renders the pages whose members were
 superseded. The stream descriptions and the catalogue follow. Everything lands in the
 ``documents`` table with its ETag, so a GET of any stream URL, open page and root
-included, is one lookup: polling costs what a static file costs.
+included, is one lookup: polling costs what a static file costs. A page is stored as its
+head and the list of its members, whose fragments are stored once (``member_fragments``):
+re-rendering a page writes its head, not its members' bytes again.
 """
 
 from __future__ import annotations
@@ -51,10 +53,10 @@ def _bounds(
 def page_members(store: Store, layout: StreamLayout, view: str, number: int) -> list[Member]:
     first, last = layout.positions(number)
     if view == TIME:
-        return store.members(after_seq=first - 1, limit=layout.page_size, formats=render.FORMATS)
+        return store.members(after_seq=first - 1, limit=layout.page_size)
     if view == LATEST:
-        return store.latest_members(first - 1, last, formats=render.FORMATS)
-    return store.view_members(view, first, layout.page_size, formats=render.FORMATS)
+        return store.latest_members(first - 1, last)
+    return store.view_members(view, first, layout.page_size)
 
 
 def _store_node(
@@ -73,8 +75,8 @@ def render_page(store: Store, layout: StreamLayout, view: str, number: int, time
     stream = layout.stream_of(view)
     path = layout.page_path(number, view)
     for fmt in render.FORMATS:
-        body = render.page(lines, stream, members, fmt, layout.context)
-        store.put_document(path, fmt, body, time, closed)
+        head, composition = render.page(lines, stream, members, fmt, layout.context)
+        store.put_document(path, fmt, head, time, closed, composition)
 
 
 def render_branch(store: Store, layout: StreamLayout, view: str, number: int, time: str) -> None:

@@ -3,7 +3,9 @@
 A page is its hypermedia block first (the stream, the view, the node), then per member
 the ``tree:member`` triple and the member's stored fragment, in log order: the TREE
 profile's grouping, and what every LDES extraction rule needs (see :mod:`.members`).
-Nothing here builds RDF: lines are a few fixed strings, fragments are concatenated.
+Nothing here builds RDF: lines are a few fixed strings, and a page's members are not even
+copied: the page is stored as its head and a :class:`~beleidsdata.store.records.Composition`,
+and the store joins the members' fragments to it when it is read.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import json
 from collections.abc import Sequence
 
 from ..mapping.namespaces import PREFIXES, RDF, TREE
-from ..store.records import Member
+from ..store.records import Composition, Member
 from .hypermedia import Line, i
 
 FORMATS = ("jsonld", "ttl", "nt", "nq", "trig")  # every stream format, stored per node
@@ -72,8 +74,10 @@ def document(lines: Sequence[Line], fmt: str, context: str) -> bytes:
 
 def page(
     lines: Sequence[Line], stream: str, members: Sequence[Member], fmt: str, context: str
-) -> bytes:
-    """A page: the hypermedia ``lines``, then each member of ``stream`` with its fragment."""
+) -> tuple[bytes, Composition]:
+    """A page: the hypermedia ``lines`` (its head), and how each member of ``stream``
+    follows with its fragment (the store joins them when the page is read)."""
+    seqs = tuple(m.seq for m in members)
     if fmt == "jsonld":
         nodes = jsonld_nodes(lines)
         stream_node = next((n for n in nodes if n["@id"] == stream), None)
@@ -84,15 +88,9 @@ def page(
             stream_node[TREE.member] = [{"@id": m.iri} for m in members]
         head = json.dumps({"@context": context}, ensure_ascii=False)[:-1]
         parts = [json.dumps(n, ensure_ascii=False, indent=2) for n in nodes]
-        parts += [m.fragments["jsonld"].decode() for m in members]
-        return (head + ', "@graph": [\n' + ",\n".join(parts) + "\n]}\n").encode()
+        body = head + ', "@graph": [\n' + ",\n".join(parts)
+        return body.encode(), Composition(seqs, sep=b",\n", tail=b"\n]}\n")
     link = f"<{stream}> <{TREE.member}> <".encode()
     if fmt in ("nt", "nq"):
-        out = [_ntriples(lines).encode()]
-        for m in members:
-            out += [link, m.iri.encode(), b"> .\n", m.fragments[fmt]]
-        return b"".join(out)
-    out = [(_prefix_block() + _turtle(lines)).encode()]
-    for m in members:
-        out += [b"\n", link, m.iri.encode(), b"> .\n", m.fragments[fmt]]
-    return b"".join(out)
+        return _ntriples(lines).encode(), Composition(seqs, link=link)
+    return (_prefix_block() + _turtle(lines)).encode(), Composition(seqs, sep=b"\n", link=link)

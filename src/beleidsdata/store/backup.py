@@ -56,7 +56,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "documents",
-        ("path", "format", "body", "etag", "immutable", "updated_at"),
+        ("path", "format", "body", "etag", "immutable", "updated_at", "composition"),
         ("path", "format"),
         blobs=("body",),
     ),
@@ -176,6 +176,19 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     return manifest
 
 
+def _as_exported(table: Table, manifest: dict[str, Any], folder: Path) -> Table:
+    """The table with the columns the backup holds: a backup made before a column was
+    added restores with that column empty (a page stored whole has no composition)."""
+    columns = tuple(manifest.get("tables", {}).get(table.name, table.columns))
+    unknown = sorted(set(columns) - set(table.columns))
+    if unknown:
+        raise InputError(
+            f"{folder}: {table.name} has columns this beleidsdata does not know: "
+            + ", ".join(unknown)
+        )
+    return Table(table.name, columns, table.key, tuple(b for b in table.blobs if b in columns))
+
+
 def import_store(
     store: Store,
     folder: Path,
@@ -194,7 +207,8 @@ def import_store(
     counts: dict[str, int] = {}
     with store.writing(wait=60):
         store.db.execute("DELETE FROM meta")
-        for table in TABLES:
+        for current in TABLES:
+            table = _as_exported(current, manifest, folder)
             name = f"{table.name}.jsonl.gz"
             digest = hashlib.sha256()
             cols = ", ".join(table.columns)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from .common import Tables, blob, chunks, etag_of
 from .database import Row
-from .records import Document, Member
+from .records import Composition, Document, Member
 
 
 class LogTables(Tables):
@@ -15,27 +15,54 @@ class LogTables(Tables):
     # ------------------------------------------------------------------ stored documents
 
     def document(self, path: str, fmt: str) -> Document | None:
-        """The stored bytes of a URL path in a format (one lookup, the hot path)."""
+        """The stored bytes of a URL path in a format (one lookup, the hot path; a page is
+        joined from its members' fragments, see :class:`~.records.Composition`)."""
         row = self.db.one(
-            "SELECT body, etag, immutable, updated_at FROM documents WHERE path = ? AND format = ?",
+            "SELECT body, etag, immutable, updated_at, composition FROM documents "
+            "WHERE path = ? AND format = ?",
             (path, fmt),
         )
         if row is None:
             return None
-        return Document(blob(row[0]), row[1], bool(row[2]), row[3])
+        return Document(self._body(blob(row[0]), row[4], fmt), row[1], bool(row[2]), row[3])
+
+    def _body(self, head: bytes, composition: str | None, fmt: str) -> bytes:
+        if composition is None:
+            return head
+        recipe = Composition.decoded(composition)
+        pieces: dict[int, tuple[str, bytes]] = {}
+        for chunk in chunks(recipe.seqs, 500):
+            marks = ", ".join("?" * len(chunk))
+            for seq, iri, body in self.db.query(
+                "SELECT m.seq, m.iri, f.body FROM members m JOIN member_fragments f "
+                f"ON f.seq = m.seq WHERE f.format = ? AND m.seq IN ({marks})",
+                [fmt, *chunk],
+            ):
+                pieces[int(seq)] = (iri, blob(body))
+        return recipe.join(head, (pieces[seq] for seq in recipe.seqs))
 
     def has_document(self, path: str) -> bool:
         return self.db.one("SELECT 1 FROM documents WHERE path = ? LIMIT 1", (path,)) is not None
 
     def put_document(
-        self, path: str, fmt: str, body: bytes, time: str, immutable: bool = False
+        self,
+        path: str,
+        fmt: str,
+        body: bytes,
+        time: str,
+        immutable: bool = False,
+        composition: Composition | None = None,
     ) -> None:
+        """Store a URL's bytes; with a ``composition``, ``body`` is the page's head and the
+        members' fragments are joined to it when it is read."""
+        recipe = composition.encoded() if composition is not None else None
+        etag = etag_of(body if recipe is None else body + b"\0" + recipe.encode())
         self.db.execute(
-            "INSERT INTO documents(path, format, body, etag, immutable, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (path, format) DO UPDATE SET "
+            "INSERT INTO documents(path, format, body, etag, immutable, updated_at, composition) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path, format) DO UPDATE SET "
             "body = excluded.body, etag = excluded.etag, immutable = excluded.immutable, "
-            "updated_at = excluded.updated_at",
-            (path, fmt, body, etag_of(body), int(immutable), time),
+            "updated_at = excluded.updated_at, composition = excluded.composition",
+            (path, fmt, body, etag, int(immutable), time, recipe),
         )
 
     def put_documents(
@@ -43,10 +70,10 @@ class LogTables(Tables):
     ) -> None:
         """:meth:`put_document` for many (path, format, body) rows in one statement."""
         self.db.executemany(
-            "INSERT INTO documents(path, format, body, etag, immutable, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (path, format) DO UPDATE SET "
+            "INSERT INTO documents(path, format, body, etag, immutable, updated_at, composition) "
+            "VALUES (?, ?, ?, ?, ?, ?, NULL) ON CONFLICT (path, format) DO UPDATE SET "
             "body = excluded.body, etag = excluded.etag, immutable = excluded.immutable, "
-            "updated_at = excluded.updated_at",
+            "updated_at = excluded.updated_at, composition = NULL",
             [(path, fmt, body, etag_of(body), int(immutable), time) for path, fmt, body in rows],
         )
 
@@ -61,14 +88,14 @@ class LogTables(Tables):
         after = ""
         while True:
             rows = self.db.query(
-                "SELECT path, body, immutable FROM documents WHERE format = ? AND path > ? "
-                "AND path LIKE ? ORDER BY path LIMIT ?",
+                "SELECT path, body, immutable, composition FROM documents WHERE format = ? "
+                "AND path > ? AND path LIKE ? ORDER BY path LIMIT ?",
                 (fmt, after, prefix + "%", batch),
             )
             if not rows:
                 return
-            for path, body, immutable in rows:
-                yield path, blob(body), bool(immutable)
+            for path, body, immutable, composition in rows:
+                yield path, self._body(blob(body), composition, fmt), bool(immutable)
             after = rows[-1][0]
 
     # ------------------------------------------------------------------ the event log

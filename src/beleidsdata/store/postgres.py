@@ -204,6 +204,14 @@ class PostgresDatabase:
         )
         return {r[0] for r in rows}
 
+    def columns(self, table: str) -> set[str]:
+        rows = self.query(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = ?",
+            (table,),
+        )
+        return {r[0] for r in rows}
+
     def prepare(self) -> None:
         """Nothing to switch on: PostgreSQL readers never wait for the writer."""
 

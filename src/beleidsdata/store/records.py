@@ -6,6 +6,8 @@ per format), the event log and the indexes ingest needs, and gives them back.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -65,6 +67,57 @@ class Document:
     etag: str
     immutable: bool
     updated_at: str
+
+
+@dataclass(frozen=True)
+class Composition:
+    """How a page's bytes are put together from the members' stored fragments.
+
+    An event-stream page is its own head (the hypermedia, written at ingest), then per
+    member ``sep``, the ``tree:member`` line when ``link`` is set (``link`` + the member's
+    IRI + ``> .``), and the member's fragment in the page's format, then ``tail``. Storing
+    this instead of the joined bytes keeps each member's bytes once in the store, however
+    many views and pages list it, and makes re-rendering a page cost its head alone. The
+    fragments of a member never change, so the head and the composition decide the bytes
+    (and the ETag).
+    """
+
+    seqs: tuple[int, ...]
+    sep: bytes = b""
+    link: bytes = b""
+    tail: bytes = b""
+
+    def join(self, head: bytes, pieces: Iterable[tuple[str, bytes]]) -> bytes:
+        """The page: ``head``, then each (member IRI, fragment) in ``seqs`` order."""
+        out = [head]
+        for iri, fragment in pieces:
+            out.append(self.sep)
+            if self.link:
+                out += [self.link, iri.encode(), b"> .\n"]
+            out.append(fragment)
+        out.append(self.tail)
+        return b"".join(out)
+
+    def encoded(self) -> str:
+        return json.dumps(
+            {
+                "seqs": list(self.seqs),
+                "sep": self.sep.decode(),
+                "link": self.link.decode(),
+                "tail": self.tail.decode(),
+            },
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def decoded(cls, text: str) -> Composition:
+        data = json.loads(text)
+        return cls(
+            tuple(int(s) for s in data["seqs"]),
+            data["sep"].encode(),
+            data["link"].encode(),
+            data["tail"].encode(),
+        )
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..errors import NotAStore, SchemaOutdated, StoreError
 from .database import Database
 
-CURRENT = 2
+CURRENT = 3
 MARKER = "beleidsdata"
 
 # Column types per backend: the only DDL difference between them.
@@ -84,14 +84,16 @@ CREATE TABLE IF NOT EXISTS entities (
 );
 CREATE INDEX IF NOT EXISTS entities_kind ON entities(kind, path);
 -- Every representation served as stored bytes: entity documents, event-stream pages and
--- roots, the catalogue, first pages of collections. A GET is one lookup here.
+-- roots, the catalogue, first pages of collections. A GET is one lookup here. A page's
+-- body is its head and composition says which members' fragments follow (records.py).
 CREATE TABLE IF NOT EXISTS documents (
-    path       TEXT NOT NULL,
-    format     TEXT NOT NULL,
-    body       {blob} NOT NULL,
-    etag       TEXT NOT NULL,
-    immutable  {int} NOT NULL DEFAULT 0,
-    updated_at TEXT NOT NULL,
+    path        TEXT NOT NULL,
+    format      TEXT NOT NULL,
+    body        {blob} NOT NULL,
+    etag        TEXT NOT NULL,
+    immutable   {int} NOT NULL DEFAULT 0,
+    updated_at  TEXT NOT NULL,
+    composition TEXT,
     PRIMARY KEY (path, format)
 );
 -- The event log: every member, in order, and its pieces of a page per format.
@@ -199,7 +201,18 @@ def _v2(db: Database) -> None:
     migrate_v1(db)
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(2, "one row per format; contributions", _v2),)
+def _v3(db: Database) -> None:
+    """Pages are joined from the members' fragments when read, so a member's bytes are
+    stored once instead of once per view and format. Pages stored whole before stay as they
+    are (no composition) and are served unchanged, with their ETags."""
+    if "composition" not in db.columns("documents"):
+        db.execute(ddl("ALTER TABLE documents ADD COLUMN composition TEXT", db.kind))
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(2, "one row per format; contributions", _v2),
+    Migration(3, "pages joined from member fragments", _v3),
+)
 
 
 def version_of(db: Database) -> int | None:

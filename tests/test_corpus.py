@@ -21,7 +21,7 @@ from beleidsdata import kinds
 from beleidsdata.kinds.convert import contributions, map_batch
 from beleidsdata.mapping.uris import Minter
 from beleidsdata.pipeline.convert import convert, parse_all
-from beleidsdata.pipeline.ingest import ingest
+from beleidsdata.pipeline.ingest import ingest, withdraw
 from beleidsdata.sources import SourceText
 from beleidsdata.store import Store, open_store
 from beleidsdata.validation import validate_triples
@@ -122,3 +122,57 @@ def test_two_batches_in_either_order_give_the_same_store(
     finally:
         forward.close()
         backward.close()
+
+
+def _sources_of(store: Store, iri: str) -> set[str]:
+    """The documents an entity's /doc lists as where it was read."""
+    path = iri.split("/id/", 1)[1]
+    doc = store.document(f"/doc/{path}", "nt")
+    assert doc is not None, iri
+    wanted = "<http://www.w3.org/ns/prov#wasDerivedFrom> <"
+    return {
+        line.split(wanted, 1)[1].split(">", 1)[0].rsplit("/", 1)[1]
+        for line in doc.body.decode().splitlines()
+        if line.startswith(f"<{iri}> ") and wanted in line
+    }
+
+
+def test_a_document_that_repeats_the_primary_source_does_not_version_a_shared_entity(
+    texts: list[SourceText], new_db: NewDb
+) -> None:
+    """Every evaluation quotes its agreement's sections as the agreement's chapters give
+    them: the sections and the agreement keep the chapters as their sources and get no new
+    version; once the chapter is withdrawn, the evaluations are their sources again."""
+    store = open_store(new_db(), BASE)
+    try:
+        ingest(store, texts)
+        minter = Minter(BASE)
+        mapped = map_batch(parse_all(texts), minter)
+        shared = contributions(mapped, minter)
+        # A section that a chapter (primary) and at least one evaluation both describe.
+        section, parts = next(
+            (iri, parts)
+            for iri, parts in sorted(shared.items())
+            if "/sectie/" in iri
+            and any(p.primary for p in parts)
+            and any("evaluatie" in p.source for p in parts)
+        )
+        chapter = next(p.source for p in parts if p.primary).rsplit("/", 1)[1]
+        evaluations = {p.source.rsplit("/", 1)[1] for p in parts if "evaluatie" in p.source}
+        assert _sources_of(store, section) == {chapter}
+        agreement = section.split("/sectie/", 1)[0]
+        assert not (_sources_of(store, agreement) & evaluations)
+        # Re-publishing one of those evaluations, edited, versions neither.
+        one = next(p.source for p in parts if "evaluatie" in p.source)
+        text = next(t for t in texts if minter.source(t.stem) == one)
+        edited = SourceText.from_string(text.name, text.text + "\nEen nieuwe slotzin.\n")
+        result = ingest(store, [edited])
+        assert result.sources == [text.name] and result.updated
+        assert section not in result.updated and agreement not in result.updated
+        # Without the chapter, what the evaluations said is all the section has.
+        chapter_text = next(t for t in texts if minter.source(t.stem).endswith("/" + chapter))
+        withdrawn = withdraw(store, [chapter_text.name])
+        assert section in withdrawn.updated
+        assert _sources_of(store, section) == evaluations
+    finally:
+        store.close()

@@ -8,6 +8,13 @@ deterministically: a value from a document that is the entity's primary source (
 agreement text for its sections, the government's decision list for its decisions) wins,
 then the smallest in N-Triples order. The choice depends only on the set of contributions,
 never on the order in which documents arrived.
+
+A document that only repeats what the entity's primary sources say (every evaluation of a
+legislature restates the agreement's sections as the agreement's chapters give them) adds
+nothing, and is not listed among the entity's sources either: otherwise a shared entity
+would gain a derivation, and a version every replica keeps, with every such document, and
+its description would grow with the corpus. What it says stays traceable through the
+primary source, and the document's own entities keep their links to the shared one.
 """
 
 from __future__ import annotations
@@ -48,8 +55,30 @@ class Contribution:
     primary: bool = False  # the document is the primary source for this kind of entity
 
 
+def is_provenance(triple: Triple) -> bool:
+    """A triple that says where a resource was read, not what it is (:mod:`.graph`)."""
+    s, p, _ = triple
+    return p in (PROV.wasDerivedFrom, PROV.qualifiedDerivation) or "#herkomst-" in s
+
+
+def content_of(triples: Iterable[Triple]) -> set[Triple]:
+    return {t for t in triples if not is_provenance(t)}
+
+
+def adds_nothing(part: Contribution, primary_content: set[Triple]) -> bool:
+    """A secondary contribution whose every statement a primary source already makes."""
+    return not part.primary and content_of(part.triples) <= primary_content
+
+
 def combine(iri: str, path: str, parts: Iterable[Contribution]) -> EntityDescription:
     """The entity described by all its contributions (see the module docstring)."""
+    parts = list(parts)
+    primary_content: set[Triple] = set()
+    for part in parts:
+        if part.primary:
+            primary_content |= content_of(part.triples)
+    if primary_content:
+        parts = [part for part in parts if not adds_nothing(part, primary_content)]
     chosen: dict[tuple[IRI, IRI, str | None], tuple[bool, str, Term]] = {}
     plain: set[Triple] = set()
     for part in parts:

@@ -31,12 +31,12 @@ from ..formats.context import context_url
 from ..kinds.convert import contributions
 from ..ldes.layout import StreamLayout
 from ..ldes.publish import publish, render_publisher
-from ..mapping.combine import Contribution, combine
+from ..mapping.combine import Contribution, adds_nothing, combine, content_of
 from ..mapping.facts import JSON, Fact, FactKey
 from ..mapping.graph import EntityDescription
 from ..mapping.mapper import Mapped, map_one
 from ..mapping.provenance import derivations, resolve
-from ..mapping.terms import parse_ntriples, to_ntriples
+from ..mapping.terms import Triple, parse_ntriples, to_ntriples
 from ..mapping.uris import Minter
 from ..sources.base import ParsedDocument, SourceText
 from ..store.core import DEFAULT_WAIT, Store, utc_now
@@ -107,6 +107,39 @@ def _fact_set(facts: Iterable[Fact]) -> dict[FactKey, set[str]]:
 def _changed_keys(old: Iterable[Fact], new: Iterable[Fact]) -> set[FactKey]:
     before, after = _fact_set(old), _fact_set(new)
     return {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+
+
+def _repeated_only(
+    store: Store,
+    affected: set[str],
+    old: Mapping[str, Mapping[str, tuple[bool, str]]],
+    fresh: Mapping[str, Sequence[Contribution]],
+    replaced: set[str],
+) -> set[str]:
+    """The affected entities this ingest leaves as they are: everything the replaced
+    documents said of them, before and after, repeats their primary sources, which
+    :func:`~beleidsdata.mapping.combine.combine` then leaves out. They are not rebuilt,
+    so an agreement that every evaluation quotes costs its few primary sources, not every
+    document that ever mentioned it."""
+    candidates = {
+        entity
+        for entity in affected
+        if not any(part.primary for part in fresh.get(entity, ()))
+        and not any(parts[entity][0] for parts in old.values() if entity in parts)
+    }
+    unchanged: set[str] = set()
+    for entity, bodies in store.primary_contributions_to(candidates, replaced).items():
+        primary: set[Triple] = set()
+        for body in bodies:
+            primary |= content_of(parse_ntriples(body))
+        before = [
+            Contribution(source, frozenset(parse_ntriples(parts[entity][1])))
+            for source, parts in old.items()
+            if entity in parts
+        ]
+        if all(adds_nothing(part, primary) for part in [*before, *fresh.get(entity, ())]):
+            unchanged.add(entity)
+    return unchanged
 
 
 def _stored_document(record: SourceRecord) -> ParsedDocument[Any]:
@@ -247,14 +280,13 @@ def _apply(
     for one in mapped:
         result.warnings += [note.where(_file_name(names[one.source])) for note in one.notes]
 
-    # Entities: every one the old or new contributions of those documents touch.
-    affected: set[str] = set()
-    for iri in remapped_iris:
-        affected.update(store.contributed_by(iri))
-    for one in mapped:
-        affected.update(one.entities)
-    kept = store.contributions_to(affected, exclude=remapped_iris)
+    # Entities: every one the old or new contributions of those documents touch, except
+    # shared ones to which they only repeat what the primary sources say.
+    old = {iri: store.contributions_of(iri) for iri in remapped_iris}
     fresh = contributions(mapped, minter)
+    affected = {entity for parts in old.values() for entity in parts} | set(fresh)
+    affected -= _repeated_only(store, affected, old, fresh, remapped_iris)
+    kept = store.contributions_to(affected, exclude=remapped_iris)
     entities: dict[str, EntityDescription] = {}
     for iri in sorted(affected):
         parts = [

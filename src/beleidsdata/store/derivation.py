@@ -30,10 +30,30 @@ class DerivationTables(Tables):
                     out.setdefault(entity, []).append((source, bool(main), body))
         return out
 
-    def contributed_by(self, source: str) -> list[str]:
-        """The entities a source contributes to."""
-        rows = self.db.query("SELECT entity FROM contributions WHERE source = ?", (source,))
-        return [r[0] for r in rows]
+    def primary_contributions_to(
+        self, entities: Iterable[str], exclude: set[str]
+    ) -> dict[str, list[str]]:
+        """entity → N-Triples of its primary sources not in ``exclude`` (a few per entity,
+        however many documents mention it)."""
+        out: dict[str, list[str]] = {}
+        for chunk in chunks(sorted(set(entities)), 500):
+            marks = ", ".join("?" * len(chunk))
+            rows = self.db.query(
+                "SELECT entity, source, body FROM contributions "
+                f"WHERE main = 1 AND entity IN ({marks})",
+                chunk,
+            )
+            for entity, source, body in rows:
+                if source not in exclude:
+                    out.setdefault(entity, []).append(body)
+        return out
+
+    def contributions_of(self, source: str) -> dict[str, tuple[bool, str]]:
+        """entity → (primary, N-Triples): what one source says about each entity."""
+        rows = self.db.query(
+            "SELECT entity, main, body FROM contributions WHERE source = ?", (source,)
+        )
+        return {entity: (bool(main), body) for entity, main, body in rows}
 
     def replace_contributions(self, source: str, parts: dict[str, tuple[bool, str]]) -> None:
         self.db.execute("DELETE FROM contributions WHERE source = ?", (source,))

@@ -124,47 +124,32 @@ class Guard:
             return
         self._timer = self.loop.call_later(limits.tick, self._guard_check)
 
+    # The protocol's hooks, ahead of uvicorn's in the method order of both protocols.
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)  # type: ignore[misc]
+        self._guard_start()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._guard_stop()
+        super().connection_lost(exc)  # type: ignore[misc]
+
+    def data_received(self, data: bytes) -> None:
+        self._guard_before(len(data))
+        super().data_received(data)  # type: ignore[misc]
+        self._guard_after()
+
+    def on_response_complete(self) -> None:
+        self._guard_answered()
+        super().on_response_complete()  # type: ignore[misc]
+
 
 class GuardedHttpToolsProtocol(Guard, HttpToolsProtocol):
     """uvicorn's httptools protocol under the connection limits."""
 
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        super().connection_made(transport)
-        self._guard_start()
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        self._guard_stop()
-        super().connection_lost(exc)
-
-    def data_received(self, data: bytes) -> None:
-        self._guard_before(len(data))
-        super().data_received(data)
-        self._guard_after()
-
-    def on_response_complete(self) -> None:
-        self._guard_answered()
-        super().on_response_complete()
-
 
 class GuardedH11Protocol(Guard, H11Protocol):
     """uvicorn's h11 protocol under the connection limits."""
-
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        super().connection_made(transport)
-        self._guard_start()
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        self._guard_stop()
-        super().connection_lost(exc)
-
-    def data_received(self, data: bytes) -> None:
-        self._guard_before(len(data))
-        super().data_received(data)
-        self._guard_after()
-
-    def on_response_complete(self) -> None:
-        self._guard_answered()
-        super().on_response_complete()
 
 
 PROTOCOLS = {

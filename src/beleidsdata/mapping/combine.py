@@ -9,17 +9,20 @@ agreement text for its sections, the government's decision list for its decision
 then the smallest in N-Triples order. The choice depends only on the set of contributions,
 never on the order in which documents arrived.
 
-A document that only repeats what the entity's primary sources say (every evaluation of a
-legislature restates the agreement's sections as the agreement's chapters give them) adds
-nothing, and is not listed among the entity's sources either: otherwise a shared entity
-would gain a derivation, and a version every replica keeps, with every such document, and
-its description would grow with the corpus. What it says stays traceable through the
-primary source, and the document's own entities keep their links to the shared one.
+A document that only repeats what the entity's *base* says adds nothing, and is not listed
+among the entity's sources either. The base is what its primary sources say (every
+evaluation of a legislature restates the agreement's sections as the agreement's chapters
+give them) or, for an entity without one (a minister's mandate, named by every document
+the minister signs), the contribution of the source with the smallest IRI. Otherwise a
+shared entity would gain a derivation, and a version every replica keeps, with every such
+document, and its description would grow with the corpus. Both choices depend only on the
+set of contributions. What a left-out document says stays traceable through the base's
+source, and the document's own entities keep their links to the shared one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import terms
@@ -65,20 +68,29 @@ def content_of(triples: Iterable[Triple]) -> set[Triple]:
     return {t for t in triples if not is_provenance(t)}
 
 
-def adds_nothing(part: Contribution, primary_content: set[Triple]) -> bool:
-    """A secondary contribution whose every statement a primary source already makes."""
-    return not part.primary and content_of(part.triples) <= primary_content
+def base_of(parts: Sequence[Contribution]) -> list[Contribution]:
+    """The contributions others are measured against: the primary ones, or else the one
+    from the source with the smallest IRI."""
+    primary = [part for part in parts if part.primary]
+    if primary or not parts:
+        return primary
+    return [min(parts, key=lambda part: part.source)]
+
+
+def adds_nothing(part: Contribution, base_content: set[Triple]) -> bool:
+    """A secondary contribution whose every statement the base already makes."""
+    return not part.primary and content_of(part.triples) <= base_content
 
 
 def combine(iri: str, path: str, parts: Iterable[Contribution]) -> EntityDescription:
     """The entity described by all its contributions (see the module docstring)."""
     parts = list(parts)
-    primary_content: set[Triple] = set()
-    for part in parts:
-        if part.primary:
-            primary_content |= content_of(part.triples)
-    if primary_content:
-        parts = [part for part in parts if not adds_nothing(part, primary_content)]
+    base = base_of(parts)
+    base_content: set[Triple] = set()
+    for part in base:
+        base_content |= content_of(part.triples)
+    chosen_base = {id(part) for part in base}
+    parts = [p for p in parts if id(p) in chosen_base or not adds_nothing(p, base_content)]
     chosen: dict[tuple[IRI, IRI, str | None], tuple[bool, str, Term]] = {}
     plain: set[Triple] = set()
     for part in parts:

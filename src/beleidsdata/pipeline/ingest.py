@@ -117,10 +117,11 @@ def _repeated_only(
     replaced: set[str],
 ) -> set[str]:
     """The affected entities this ingest leaves as they are: everything the replaced
-    documents said of them, before and after, repeats their primary sources, which
-    :func:`~beleidsdata.mapping.combine.combine` then leaves out. They are not rebuilt,
-    so an agreement that every evaluation quotes costs its few primary sources, not every
-    document that ever mentioned it."""
+    documents said of them, before and after, repeats the entity's base (its primary
+    sources, or the contribution from the smallest source IRI, which none of them
+    displaces), and :func:`~beleidsdata.mapping.combine.combine` leaves such parts out. They
+    are not rebuilt, so a mandate that every signed document names, or an agreement that
+    every evaluation quotes, costs its base, not every document that ever mentioned it."""
     candidates = {
         entity
         for entity in affected
@@ -128,16 +129,18 @@ def _repeated_only(
         and not any(parts[entity][0] for parts in old.values() if entity in parts)
     }
     unchanged: set[str] = set()
-    for entity, bodies in store.primary_contributions_to(candidates, replaced).items():
-        primary: set[Triple] = set()
-        for body in bodies:
-            primary |= content_of(parse_ntriples(body))
-        before = [
+    for entity, (primary, base) in store.base_contributions_to(candidates, replaced).items():
+        parts = [
             Contribution(source, frozenset(parse_ntriples(parts[entity][1])))
             for source, parts in old.items()
             if entity in parts
-        ]
-        if all(adds_nothing(part, primary) for part in [*before, *fresh.get(entity, ())]):
+        ] + list(fresh.get(entity, ()))
+        if not primary and any(part.source < base[0][0] for part in parts):
+            continue  # one of these documents is (or was) the base: rebuild
+        content: set[Triple] = set()
+        for _source, body in base:
+            content |= content_of(parse_ntriples(body))
+        if all(adds_nothing(part, content) for part in parts):
             unchanged.add(entity)
     return unchanged
 

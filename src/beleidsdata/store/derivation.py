@@ -30,13 +30,16 @@ class DerivationTables(Tables):
                     out.setdefault(entity, []).append((source, bool(main), body))
         return out
 
-    def primary_contributions_to(
+    def base_contributions_to(
         self, entities: Iterable[str], exclude: set[str]
-    ) -> dict[str, list[str]]:
-        """entity → N-Triples of its primary sources not in ``exclude`` (a few per entity,
-        however many documents mention it)."""
-        out: dict[str, list[str]] = {}
-        for chunk in chunks(sorted(set(entities)), 500):
+    ) -> dict[str, tuple[bool, list[tuple[str, str]]]]:
+        """entity → (primary?, [(source, N-Triples)]): its primary sources' contributions,
+        or else the one from the source with the smallest IRI; sources in ``exclude`` left
+        out (see :func:`beleidsdata.mapping.combine.base_of`). A few rows per entity,
+        however many documents mention it."""
+        out: dict[str, tuple[bool, list[tuple[str, str]]]] = {}
+        wanted = sorted(set(entities))
+        for chunk in chunks(wanted, 500):
             marks = ", ".join("?" * len(chunk))
             rows = self.db.query(
                 "SELECT entity, source, body FROM contributions "
@@ -45,7 +48,18 @@ class DerivationTables(Tables):
             )
             for entity, source, body in rows:
                 if source not in exclude:
-                    out.setdefault(entity, []).append(body)
+                    out.setdefault(entity, (True, []))[1].append((source, body))
+        for entity in wanted:
+            if entity in out:
+                continue
+            rows = self.db.query(
+                "SELECT source, body FROM contributions WHERE entity = ? AND main = 0 "
+                "ORDER BY source LIMIT ?",
+                (entity, len(exclude) + 1),
+            )
+            kept = [(source, body) for source, body in rows if source not in exclude]
+            if kept:
+                out[entity] = (False, kept[:1])
         return out
 
     def contributions_of(self, source: str) -> dict[str, tuple[bool, str]]:

@@ -54,7 +54,7 @@ CREATE TABLE IF NOT EXISTS contributions (
     body    TEXT NOT NULL,
     PRIMARY KEY (source, entity)
 );
-CREATE INDEX IF NOT EXISTS contributions_entity ON contributions(entity, main);
+CREATE INDEX IF NOT EXISTS contributions_entity ON contributions(entity, main, source);
 -- Facts a source offers to the mapping of others, and the facts each source asked for.
 CREATE TABLE IF NOT EXISTS facts (
     source TEXT NOT NULL,
@@ -205,17 +205,17 @@ def _v3(db: Database) -> None:
     """Pages are joined from the members' fragments when read, so a member's bytes are
     stored once instead of once per view and format. Pages stored whole before stay as they
     are (no composition) and are served unchanged, with their ETags. Contributions are
-    indexed by entity and whether they come from a primary source."""
+    indexed by entity, whether they come from a primary source, and source."""
     if "composition" not in db.columns("documents"):
         db.execute(ddl("ALTER TABLE documents ADD COLUMN composition TEXT", db.kind))
-    # An entity's primary sources are looked up without reading every other contribution.
+    # An entity's base (mapping/combine.py) is found without reading every contribution.
     db.execute("DROP INDEX IF EXISTS contributions_entity")
-    db.execute("CREATE INDEX contributions_entity ON contributions(entity, main)")
+    db.execute("CREATE INDEX contributions_entity ON contributions(entity, main, source)")
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "one row per format; contributions", _v2),
-    Migration(3, "pages joined from member fragments; primary sources indexed", _v3),
+    Migration(3, "pages joined from member fragments; contributions indexed by entity", _v3),
 )
 
 

@@ -205,3 +205,26 @@ def test_an_entity_without_a_primary_source_is_not_versioned_by_documents_that_r
         assert store.entity_states([mandate])[mandate].version == latest
     finally:
         store.close()
+
+
+def test_a_note_about_a_known_decision_validates_against_the_stored_decision(
+    new_db: NewDb,
+) -> None:
+    """Two notes about one decision, published one after the other: the second only
+    repeats what the first said of the decision, so the decision is not rebuilt, and the
+    second note's link to its ``#beslissing`` node is checked against the stored one."""
+    texts = {name: text for name, text in corpus.generate(300)}
+    first, second = "nota-2004-2009-00163.txt", "nota-2004-2009-00237.txt"
+    decision = "http://127.0.0.1:8000/id/beslissing/2005-01-28/de6a6b5fc0"
+    store = open_store(new_db(), BASE)
+    try:
+        assert decision in ingest(store, [SourceText.from_string(first, texts[first])]).created
+        result = ingest(store, [SourceText.from_string(second, texts[second])])
+        assert result.created and decision not in result.updated
+        note = next(i for i in result.created if "/nota/" in i)
+        assert (
+            f"<{decision}#beslissing>"
+            in store.document("/doc/" + note.split("/id/", 1)[1], "nt").body.decode()
+        )  # type: ignore[union-attr]
+    finally:
+        store.close()

@@ -1,8 +1,10 @@
 """Validating what an ingest changes, and saying where a failing resource was read.
 
 Shapes are per resource, so only the changed entities are focus nodes; what they link to
-is in the data graph only with its types (from the batch, or the store's index), so
-``sh:class`` can see them. The work follows the size of the change, not of the store.
+is in the data graph only with its types (from the batch, or from the store: the index
+for an entity, the stored description for a node under one, such as a decision's
+``#beslissing``), so ``sh:class`` can see them. The work follows the size of the change,
+not of the store.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from ..errors import DoesNotConform
 from ..mapping.graph import EntityDescription
 from ..mapping.namespaces import RDF
 from ..mapping.terms import IRI, Triple, entity_of
+from ..store.core import Store
 from ..validation import ValidationReport, validate_triples
 
 TypesOf = Callable[[Iterable[str]], Mapping[str, tuple[str, ...]]]
@@ -32,6 +35,30 @@ class ValidationFailed(DoesNotConform):
             where = self.locations.get(r.focus.split("#", 1)[0], r.focus)
             out.append(f"{where}: {r.focus} {r.path or ''}: {r.message('en')}")
         return out
+
+
+def stored_types(store: Store, iris: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The published types of entities and of nodes under them (``#…``), from the store."""
+    wanted = set(iris)
+    states = store.entity_states({entity_of(i) for i in wanted})
+    out = {i: states[i].types for i in wanted if i in states and not states[i].deleted}
+    nested: dict[str, set[str]] = {}
+    for iri in wanted:
+        if "#" in iri:
+            nested.setdefault(entity_of(iri), set()).add(iri)
+    type_of = f" <{RDF.type}> <"
+    for owner, nodes in nested.items():
+        state = states.get(owner)
+        doc = store.document(f"/doc/{state.path}", "nt") if state and not state.deleted else None
+        if doc is None:
+            continue
+        found: dict[str, list[str]] = {}
+        for line in doc.body.decode().splitlines():
+            subject, sep, rest = line.partition(type_of)
+            if sep and subject[1:-1] in nodes:
+                found.setdefault(subject[1:-1], []).append(rest.split(">", 1)[0])
+        out.update({node: tuple(types) for node, types in found.items()})
+    return out
 
 
 def check_entities(
@@ -55,7 +82,7 @@ def check_entities(
         owner = entities.get(entity_of(target))
         if owner is not None:
             triples.update(t for t in owner.triples if t[0] == target and t[1] == RDF.type)
-        elif "#" not in target:
+        else:
             outside.add(target)
     for target, types in types_of(outside).items():
         triples.update((IRI(target), IRI(RDF.type), IRI(t)) for t in types)

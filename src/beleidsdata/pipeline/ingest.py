@@ -41,7 +41,7 @@ from ..mapping.uris import Minter
 from ..sources.base import ParsedDocument, SourceText
 from ..store.core import DEFAULT_WAIT, Store, utc_now
 from ..store.records import Member, SourceRecord
-from .checks import check_entities
+from .checks import check_entities, stored_types
 from .convert import parse_all
 from .output import delete_entity, render_entity, write_entities
 
@@ -374,7 +374,7 @@ def publish_changes(
         known = dict(texts or {})
 
         def types_of(iris: Iterable[str]) -> dict[str, tuple[str, ...]]:
-            return {i: s.types for i, s in store.entity_states(iris).items() if not s.deleted}
+            return stored_types(store, iris)
 
         def locate(iri: str) -> str | None:
             for source, selector in derivations(entities[iri].triples, iri):

@@ -103,13 +103,14 @@ class _Writer:
             if isinstance(o, IRI) and p != RDF.type and o != s:
                 self.references[o] += 1
         self.emitted: set[str] = set()
+        self._ordered: dict[str, list[tuple[str, Term]]] = {}
         # Fragment nodes nested under the node they point to, with a reverse key.
         self.reverse_children: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.reverse_parent: dict[str, tuple[str, str]] = {}  # child → (predicate, parent)
         for subject in sorted(self.by_subject):
             if "#" not in subject or self.references[subject]:
                 continue
-            for predicate, value in sorted(self.by_subject[subject], key=_sort_key):
+            for predicate, value in self.ordered(subject):
                 if (
                     predicate in _REVERSE
                     and isinstance(value, IRI)
@@ -120,6 +121,14 @@ class _Writer:
                     self.reverse_parent[subject] = (predicate, value)
                     self.references[value] -= 1
                     break
+
+    def ordered(self, subject: str) -> list[tuple[str, Term]]:
+        """A subject's pairs in output order, sorted once (a fragment node is read both
+        when finding its reverse parent and when written)."""
+        pairs = self._ordered.get(subject)
+        if pairs is None:
+            pairs = self._ordered[subject] = _ordered(self.by_subject[subject])
+        return pairs
 
     def embeddable(self, iri: str, root: str) -> bool:
         return (
@@ -137,7 +146,7 @@ class _Writer:
         props: dict[str, list[object]] = defaultdict(list)
         repeat: dict[str, bool] = {}
         skip = self.reverse_parent.get(subject)
-        for predicate, value in sorted(self.by_subject[subject], key=_sort_key):
+        for predicate, value in self.ordered(subject):
             if skip is not None and (predicate, value) == skip:
                 continue  # said by the reverse key this node is nested under
             if predicate == RDF.type and isinstance(value, IRI):
@@ -174,9 +183,30 @@ def _natural(text: str) -> tuple[tuple[int, str], ...]:
     return tuple((int(part), "") if part.isdigit() else (-1, part) for part in _DIGITS.split(text))
 
 
-def _sort_key(pair: tuple[str, Term]) -> tuple[str, tuple[tuple[int, str], ...]]:
-    predicate, value = pair
-    return predicate, _natural(value if isinstance(value, str) else value.lexical)
+def _value_key(pair: tuple[str, Term]) -> tuple[tuple[int, str], ...]:
+    value = pair[1]
+    return _natural(value if isinstance(value, str) else value.lexical)
+
+
+def _ordered(pairs: list[tuple[str, Term]]) -> list[tuple[str, Term]]:
+    """The pairs by predicate, then by the natural order of their values: the same order
+    (ties included: both sorts are stable) as sorting on ``(predicate, natural key)``, but
+    natural keys, costly for long texts, are made only for predicates said more than once.
+    """
+    by_predicate: dict[str, list[tuple[str, Term]]] = {}
+    for pair in pairs:
+        group = by_predicate.get(pair[0])
+        if group is None:
+            by_predicate[pair[0]] = [pair]
+        else:
+            group.append(pair)
+    out: list[tuple[str, Term]] = []
+    for predicate in sorted(by_predicate):
+        group = by_predicate[predicate]
+        if len(group) > 1:
+            group.sort(key=_value_key)
+        out += group
+    return out
 
 
 def to_jsonld(

@@ -61,6 +61,16 @@ def stored_types(store: Store, iris: Iterable[str]) -> dict[str, tuple[str, ...]
     return out
 
 
+def _type_triples(entity: EntityDescription) -> dict[str, list[Triple]]:
+    """The rdf:type triples of each node of an entity, read in one pass (an entity with
+    hundreds of linked fragment nodes is not scanned once per link)."""
+    out: dict[str, list[Triple]] = {}
+    for t in entity.triples:
+        if t[1] == RDF.type:
+            out.setdefault(t[0], []).append(t)
+    return out
+
+
 def check_entities(
     entities: Mapping[str, EntityDescription],
     changed: Iterable[str],
@@ -78,16 +88,26 @@ def check_entities(
         triples.update(ent.triples)
         linked.update(o for _, _, o in ent.triples if isinstance(o, IRI))
     outside: set[str] = set()
+    typed: dict[str, dict[str, list[Triple]]] = {}  # owner → node → its rdf:type triples
     for target in linked:
-        owner = entities.get(entity_of(target))
+        owner_iri = entity_of(target)
+        owner = entities.get(owner_iri)
         if owner is not None:
-            triples.update(t for t in owner.triples if t[0] == target and t[1] == RDF.type)
+            node_types = typed.get(owner_iri)
+            if node_types is None:
+                node_types = typed[owner_iri] = _type_triples(owner)
+            triples.update(node_types.get(target, ()))
         else:
             outside.add(target)
     for target, types in types_of(outside).items():
         triples.update((IRI(target), IRI(RDF.type), IRI(t)) for t in types)
     focus = sorted(
-        {str(t[0]) for iri in changed for t in entities[iri].triples if entity_of(t[0]) == iri}
+        {
+            str(s)
+            for iri in changed
+            for s in {t[0] for t in entities[iri].triples}
+            if entity_of(s) == iri
+        }
     )
     # Source lines come from the ingest's own texts (``locate``), not from the data.
     report = validate_triples(triples, focus_nodes=focus, engine=engine, provenance=False)

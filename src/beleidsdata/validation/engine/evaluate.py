@@ -20,6 +20,9 @@ from .shape import LENIENT, Finding, Shape
 def value_nodes(shape: Shape, index: DataIndex, focus: Node) -> list[Node]:
     if shape.path is None:
         return [focus]
+    if len(shape.path) == 1:
+        # One step: the index's list has no duplicates (it holds distinct triples).
+        return index.objects(focus, shape.path[0])
     nodes = [focus]
     for p in shape.path:
         nxt: dict[Node, None] = {}
@@ -37,7 +40,7 @@ def evaluate(shape: Shape, index: DataIndex, focus: Node, out: list[Finding]) ->
     start = len(out)
     for _, check in shape.checks:
         check(index, focus, values, out)
-    if shape.allows_conform:
+    if len(out) == start or shape.allows_conform:
         return True
     return not any(f.shape.severity not in LENIENT for f in out[start:])
 

@@ -22,6 +22,8 @@ from rdflib.term import Node
 from ...mapping.terms import Literal, Term, Triple, iri_text
 
 _XSD_STRING = str(XSD.string)
+# Module constants: each rdflib namespace attribute lookup builds a new URIRef.
+_TYPE, _SUBCLASS_OF = RDF.type, RDFS.subClassOf
 
 
 @lru_cache(maxsize=1 << 15)
@@ -64,7 +66,7 @@ class DataIndex:
         # rdfs:subClassOf in the data, as pyshacl reads it for targets and sh:class
         sub: dict[Node, set[Node]] = {}
         for s, po in spo.items():
-            for o in po.get(RDFS.subClassOf, ()):
+            for o in po.get(_SUBCLASS_OF, ()):
                 sub.setdefault(s, set()).add(o)
         self._super = sub
         self._closure: dict[Node, set[Node]] = {}
@@ -90,7 +92,7 @@ class DataIndex:
         return found
 
     def is_instance(self, node: Node, cls: Node) -> bool:
-        types = self.objects(node, RDF.type)
+        types = self.objects(node, _TYPE)
         if not self._super:
             return cls in types
         return any(cls in self.superclasses(t) for t in types)
@@ -100,7 +102,7 @@ class DataIndex:
         wanted = set(classes)
         out: dict[Node, list[Node]] = {c: [] for c in wanted}
         for s, po in self.spo.items():
-            types = po.get(RDF.type)
+            types = po.get(_TYPE)
             if not types:
                 continue
             seen = set()

@@ -31,12 +31,12 @@ from ..formats.context import context_url
 from ..kinds.convert import contributions
 from ..ldes.layout import StreamLayout
 from ..ldes.publish import publish, render_publisher
-from ..mapping.combine import Contribution, adds_nothing, combine, content_of
+from ..mapping.combine import Contribution, combine
 from ..mapping.facts import JSON, Fact, FactKey
 from ..mapping.graph import EntityDescription
 from ..mapping.mapper import Mapped, map_one
 from ..mapping.provenance import derivations, resolve
-from ..mapping.terms import Triple, parse_ntriples, to_ntriples
+from ..mapping.terms import parse_ntriples, to_ntriples
 from ..mapping.uris import Minter
 from ..sources.base import ParsedDocument, SourceText
 from ..store.core import DEFAULT_WAIT, Store, utc_now
@@ -44,6 +44,8 @@ from ..store.records import Member, SourceRecord
 from .checks import check_entities, stored_types
 from .convert import parse_all
 from .output import delete_entity, render_entity, write_entities
+from .pause import collection_paused
+from .shared import repeated_only
 
 Progress = Callable[[str], None]
 LOCAL = "lokaal"  # who publishes from the command line
@@ -109,42 +111,6 @@ def _changed_keys(old: Iterable[Fact], new: Iterable[Fact]) -> set[FactKey]:
     return {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
 
 
-def _repeated_only(
-    store: Store,
-    affected: set[str],
-    old: Mapping[str, Mapping[str, tuple[bool, str]]],
-    fresh: Mapping[str, Sequence[Contribution]],
-    replaced: set[str],
-) -> set[str]:
-    """The affected entities this ingest leaves as they are: everything the replaced
-    documents said of them, before and after, repeats the entity's base (its primary
-    sources, or the contribution from the smallest source IRI, which none of them
-    displaces), and :func:`~beleidsdata.mapping.combine.combine` leaves such parts out. They
-    are not rebuilt, so a mandate that every signed document names, or an agreement that
-    every evaluation quotes, costs its base, not every document that ever mentioned it."""
-    candidates = {
-        entity
-        for entity in affected
-        if not any(part.primary for part in fresh.get(entity, ()))
-        and not any(parts[entity][0] for parts in old.values() if entity in parts)
-    }
-    unchanged: set[str] = set()
-    for entity, (primary, base) in store.base_contributions_to(candidates, replaced).items():
-        parts = [
-            Contribution(source, frozenset(parse_ntriples(parts[entity][1])))
-            for source, parts in old.items()
-            if entity in parts
-        ] + list(fresh.get(entity, ()))
-        if not primary and any(part.source < base[0][0] for part in parts):
-            continue  # one of these documents is (or was) the base: rebuild
-        content: set[Triple] = set()
-        for _source, body in base:
-            content |= content_of(parse_ntriples(body))
-        if all(adds_nothing(part, content) for part in parts):
-            unchanged.add(entity)
-    return unchanged
-
-
 def _stored_document(record: SourceRecord) -> ParsedDocument[Any]:
     text = SourceText.stored(record.name, record.text, record.sha256)
     return kinds.parse(text, record.kind, partial=record.partial)
@@ -183,18 +149,19 @@ def ingest(
     ]
     if len(unchanged) == len(texts):
         return IngestResult(unchanged=[_file_name(t.name) for t in texts])
-    documents = parse_all([t for t in texts if t not in unchanged], kind, partial=partial)
-    skipped = [_file_name(t.name) for t in unchanged]
-    seen: dict[str, str] = {}
-    for doc in documents:
-        iri = minter.source(doc.source.stem)
-        if iri in seen:
-            raise SourceError(
-                doc.source.name, f"has the same name as {seen[iri]}; one document per name"
-            )
-        seen[iri] = doc.source.name
-    with store.writing(wait):
-        result = _apply(store, minter, documents, [], progress, validate, publisher)
+    with collection_paused():
+        documents = parse_all([t for t in texts if t not in unchanged], kind, partial=partial)
+        skipped = [_file_name(t.name) for t in unchanged]
+        seen: dict[str, str] = {}
+        for doc in documents:
+            iri = minter.source(doc.source.stem)
+            if iri in seen:
+                raise SourceError(
+                    doc.source.name, f"has the same name as {seen[iri]}; one document per name"
+                )
+            seen[iri] = doc.source.name
+        with store.writing(wait):
+            result = _apply(store, minter, documents, [], progress, validate, publisher)
     result.unchanged = sorted(skipped + result.unchanged)
     return result
 
@@ -210,7 +177,7 @@ def withdraw(
     """Withdraw published documents by file name: what only they described gets a delete
     member (its ``/doc`` answers 410), what others also describe is rebuilt without them."""
     minter = Minter(store.base_iri)
-    with store.writing(wait):
+    with collection_paused(), store.writing(wait):
         iris = []
         for name in names:
             iri = minter.source(PurePath(_file_name(name)).stem)
@@ -288,7 +255,7 @@ def _apply(
     old = {iri: store.contributions_of(iri) for iri in remapped_iris}
     fresh = contributions(mapped, minter)
     affected = {entity for parts in old.values() for entity in parts} | set(fresh)
-    affected -= _repeated_only(store, affected, old, fresh, remapped_iris)
+    affected -= repeated_only(store, affected, old, fresh, remapped_iris)
     kept = store.contributions_to(affected, exclude=remapped_iris)
     entities: dict[str, EntityDescription] = {}
     for iri in sorted(affected):
